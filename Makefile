@@ -1,0 +1,55 @@
+# Hiring Advisor. `make run` serves the app; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+WORKERS ?= 2
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run dev test admin install chromium static db lint format clean
+
+$(BIN)/.installed: pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $@
+
+install: $(BIN)/.installed
+
+db: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py loaddata roles questions rates
+
+static: install
+	$(BIN)/python manage.py collectstatic --noinput -v0
+
+run: db static
+	@echo "Serving Hiring Advisor on http://127.0.0.1:$(PORT)/"
+	DEBUG=0 $(BIN)/gunicorn advisor.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile -
+
+dev: db
+	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+admin: db
+	$(BIN)/python manage.py createsuperuser
+
+# Debian's Chromium for the browser tests; nothing downloads a browser.
+chromium:
+	@command -v $${CHROMIUM_PATH:-/usr/bin/chromium} >/dev/null || { \
+	  command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] || { echo "Install Chromium (apt-get install chromium) or set CHROMIUM_PATH"; exit 1; }; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: install chromium static
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

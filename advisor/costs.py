@@ -1,0 +1,93 @@
+"""Cost arithmetic for the result page: pure Python on plain data, no Django.
+
+Monthly figures are whole dollars. An hourly rate becomes a monthly one over the
+founder's hours a week (52 weeks over 12 months); a monthly rate is a full-time
+fully loaded figure and does not shrink with fewer hours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+WEEKS_PER_MONTH = Decimal(52) / Decimal(12)
+MISHIRE_MONTHS = 3  # "a quarter of misdirected work"
+HOURS_RANGE = (5, 60)
+MONTHS_RANGE = (1, 36)
+
+
+@dataclass(frozen=True)
+class Rate:
+    role: str
+    sourcing: str  # "in-house" or "offshore"
+    unit: str  # "month" or "hour"
+    low: Decimal
+    high: Decimal
+    weeks_to_hire: int
+    source_note: str = ""
+    as_of: str = ""
+    estimate: bool = False
+
+
+@dataclass(frozen=True)
+class Estimate:
+    rate: Rate
+    hours_per_week: int
+    months: int
+    monthly_low: int
+    monthly_high: int
+    total_low: int
+    total_high: int
+
+    @property
+    def role(self) -> str:
+        return self.rate.role
+
+    @property
+    def sourcing(self) -> str:
+        return self.rate.sourcing
+
+
+@dataclass(frozen=True)
+class Mishire:
+    wrong_role: str
+    months: int
+    low: int
+    high: int
+    weeks_lost_to_rehire: int
+
+
+def _dollars(amount: Decimal) -> int:
+    return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def monthly(rate: Rate, amount: Decimal, hours_per_week: int) -> int:
+    if rate.unit == "hour":
+        return _dollars(amount * hours_per_week * WEEKS_PER_MONTH)
+    return _dollars(amount)
+
+
+def estimate(rate: Rate, *, hours_per_week: int = 40, months: int = 12) -> Estimate:
+    if not HOURS_RANGE[0] <= hours_per_week <= HOURS_RANGE[1]:
+        raise ValueError(f"hours a week must be {HOURS_RANGE[0]}–{HOURS_RANGE[1]}")
+    if not MONTHS_RANGE[0] <= months <= MONTHS_RANGE[1]:
+        raise ValueError(f"months must be {MONTHS_RANGE[0]}–{MONTHS_RANGE[1]}")
+    low = monthly(rate, rate.low, hours_per_week)
+    high = monthly(rate, rate.high, hours_per_week)
+    return Estimate(rate, hours_per_week, months, low, high, low * months, high * months)
+
+
+def mishire(wrong: Estimate, *, rehire_weeks: int) -> Mishire:
+    """A quarter of the wrong hire's pay, plus the weeks lost finding the right one."""
+    return Mishire(
+        wrong_role=wrong.role,
+        months=MISHIRE_MONTHS,
+        low=wrong.monthly_low * MISHIRE_MONTHS,
+        high=wrong.monthly_high * MISHIRE_MONTHS,
+        weeks_lost_to_rehire=rehire_weeks,
+    )
+
+
+def saving(in_house: Estimate, offshore: Estimate) -> tuple[int, int]:
+    """How much less offshore costs over the horizon, as a (low, high) pair."""
+    return in_house.total_low - offshore.total_high, in_house.total_high - offshore.total_low

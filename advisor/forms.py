@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Field, Layout, Submit
+from django import forms
+
+from advisor import costs
+from advisor.catalog import QuestionItem
+
+
+class AnswerForm(forms.Form):
+    """One wizard step: a radio group named after the question's slug."""
+
+    def __init__(self, question: QuestionItem, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.question = question
+        self.fields[question.slug] = forms.ChoiceField(
+            choices=[(c.slug, c.label) for c in question.choices],
+            widget=forms.RadioSelect,
+            error_messages={
+                "required": "Choose one answer to go on.",
+                "invalid_choice": "That answer is not one of the choices: choose one below.",
+            },
+        )
+
+    def chosen(self):
+        return self.question.choice(self.cleaned_data[self.question.slug])
+
+
+class CostForm(forms.Form):
+    hours = forms.IntegerField(
+        label="Hours a week",
+        min_value=costs.HOURS_RANGE[0],
+        max_value=costs.HOURS_RANGE[1],
+        initial=40,
+        help_text="For offshore hourly rates. An in-house hire is full time.",
+    )
+    months = forms.IntegerField(
+        label="Months",
+        min_value=costs.MONTHS_RANGE[0],
+        max_value=costs.MONTHS_RANGE[1],
+        initial=12,
+        help_text="The horizon for the totals.",
+    )
+
+    def __init__(self, *args, action: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.form_action = action
+        self.helper.form_id = "cost-form"
+        self.helper.attrs = {
+            "data-hx-get": action,
+            "data-hx-target": "#costs",
+            "data-hx-swap": "outerHTML",
+            "data-hx-push-url": "true",
+        }
+        self.helper.layout = Layout(
+            Div(
+                Div(Field("hours", inputmode="numeric"), css_class="col-6 col-md-4"),
+                Div(Field("months", inputmode="numeric"), css_class="col-6 col-md-4"),
+                Div(
+                    Submit("recalculate", "Recalculate", css_class="btn-outline-primary"),
+                    css_class="col-12 col-md-4 d-flex align-items-end mb-3",
+                ),
+                css_class="row",
+            )
+        )
+
+    def values(self) -> tuple[int, int]:
+        """The valid figures, or the defaults where the input was bad."""
+        data = getattr(self, "cleaned_data", {})
+        hours = data.get("hours") or self.fields["hours"].initial
+        months = data.get("months") or self.fields["months"].initial
+        return hours, months

@@ -1,0 +1,249 @@
+from __future__ import annotations
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+# Step URLs are /wizard/<question slug>/, so a question may not take these.
+RESERVED_SLUGS = {"check", "start", "restart"}
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)  # 192 bits
+
+
+class SlugManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class RoleProfile(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=80)
+    short_name = models.CharField(max_length=40, help_text="Used in tight places, e.g. “ML”.")
+    summary = models.TextField(help_text="One paragraph: what this person does.")
+    core_work = models.CharField(max_length=200)
+    typical_stack = models.CharField(max_length=200)
+    data_need = models.CharField(max_length=200)
+    time_to_first_value = models.CharField(max_length=100)
+    owns_in_production = models.CharField(max_length=200)
+    best_when = models.CharField(max_length=200)
+    job_description = models.TextField(
+        blank=True, help_text="A starter job description for this role, one line per point."
+    )
+    first_by_default = models.BooleanField(
+        default=False,
+        help_text="Hire this role first when the answers are evenly balanced. "
+        "Only one role should have this.",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["order", "slug"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Question(models.Model):
+    slug = models.SlugField(
+        unique=True, help_text="Used in URLs and analytics. Changing it breaks saved links."
+    )
+    text = models.CharField(max_length=200, help_text="The question, as the step's heading.")
+    help_text = models.TextField(blank=True, help_text="A line under the question.")
+    why = models.TextField(blank=True, help_text="Why this matters, from the article.")
+    weight = models.PositiveSmallIntegerField(
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text="Importance, 1–5: each choice's points are multiplied by it.",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField(default=True)
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.text
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": f"“{self.slug}” is reserved for a wizard page."})
+
+
+class ChoiceManager(models.Manager):
+    def get_by_natural_key(self, question_slug, slug):
+        return self.get(question__slug=question_slug, slug=slug)
+
+
+class Choice(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    slug = models.SlugField()
+    label = models.CharField(max_length=200)
+    hint = models.CharField(max_length=300, blank=True)
+    explanation = models.TextField(
+        help_text="Why this answer points where it does, in a sentence from the article."
+    )
+    holds_back = models.ForeignKey(
+        RoleProfile,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A role this answer keeps from delivering value soon. Two such answers "
+        "hand the first hire to another role, with this one as the later hire.",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = ChoiceManager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "slug"], name="choice_slug_per_question")
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def natural_key(self):
+        return (*self.question.natural_key(), self.slug)
+
+    natural_key.dependencies = ["advisor.question"]
+
+
+class PointsManager(models.Manager):
+    def get_by_natural_key(self, question_slug, choice_slug, role_slug):
+        return self.get(
+            choice__question__slug=question_slug, choice__slug=choice_slug, role__slug=role_slug
+        )
+
+
+class Points(models.Model):
+    """How many points a choice gives a role (before the question's weight)."""
+
+    choice = models.ForeignKey(Choice, on_delete=models.CASCADE, related_name="points")
+    role = models.ForeignKey(RoleProfile, on_delete=models.CASCADE, related_name="+")
+    points = models.PositiveSmallIntegerField(validators=[MaxValueValidator(10)])
+
+    objects = PointsManager()
+
+    class Meta:
+        verbose_name_plural = "points"
+        constraints = [
+            models.UniqueConstraint(fields=["choice", "role"], name="points_per_choice_role")
+        ]
+
+    def __str__(self):
+        return f"{self.choice} → {self.role}: {self.points}"
+
+    def natural_key(self):
+        return (*self.choice.natural_key(), self.role.slug)
+
+    natural_key.dependencies = ["advisor.choice", "advisor.roleprofile"]
+
+
+class CostRateManager(models.Manager):
+    def get_by_natural_key(self, role_slug, sourcing):
+        return self.get(role__slug=role_slug, sourcing=sourcing)
+
+
+class CostRate(models.Model):
+    class Sourcing(models.TextChoices):
+        IN_HOUSE = "in-house", "In-house (US)"
+        OFFSHORE = "offshore", "Dedicated offshore"
+
+    class Unit(models.TextChoices):
+        MONTH = "month", "per month, full time, fully loaded"
+        HOUR = "hour", "per hour"
+
+    role = models.ForeignKey(RoleProfile, on_delete=models.CASCADE, related_name="rates")
+    sourcing = models.CharField(max_length=20, choices=Sourcing.choices)
+    unit = models.CharField(max_length=10, choices=Unit.choices)
+    low = models.DecimalField(max_digits=10, decimal_places=2, validators=[MinValueValidator(0)])
+    high = models.DecimalField(max_digits=10, decimal_places=2, validators=[MinValueValidator(0)])
+    weeks_to_hire = models.PositiveSmallIntegerField(help_text="Typical weeks until they start.")
+    source_note = models.TextField(help_text="Where the figure comes from.")
+    as_of = models.DateField(help_text="When the figure was last checked.")
+    is_estimate = models.BooleanField(
+        default=False, help_text="Not from the article: say where it came from in the note."
+    )
+
+    objects = CostRateManager()
+
+    class Meta:
+        ordering = ["role__order", "sourcing"]
+        constraints = [
+            models.UniqueConstraint(fields=["role", "sourcing"], name="one_rate_per_role_sourcing")
+        ]
+
+    def __str__(self):
+        return f"{self.role.name}, {self.get_sourcing_display()}"
+
+    def natural_key(self):
+        return (self.role.slug, self.sourcing)
+
+    natural_key.dependencies = ["advisor.roleprofile"]
+
+    def clean(self):
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValidationError({"high": "The high figure must not be below the low one."})
+
+
+class Assessment(models.Model):
+    """A founder's run through the wizard: a draft until completed, then frozen.
+
+    A completed assessment renders only from `snapshot`, so later edits to questions,
+    points or rates never change a result someone has shared.
+    """
+
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    completed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    recommendation = models.SlugField(blank=True, db_index=True)
+    confidence = models.CharField(max_length=20, blank=True)
+    snapshot = models.JSONField(null=True, blank=True, editable=False)
+    started_from = models.CharField(
+        max_length=64, blank=True, help_text="Token of the result this draft was copied from."
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        state = f"{self.recommendation} ({self.confidence})" if self.completed_at else "draft"
+        return f"Assessment {self.token[:8]}… {state}"
+
+    @property
+    def is_completed(self) -> bool:
+        return self.completed_at is not None
+
+
+class Answer(models.Model):
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    choice = models.ForeignKey(Choice, on_delete=models.CASCADE, related_name="+")
+    answered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "question"], name="one_answer_per_question"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.question.slug} = {self.choice.slug}"

@@ -1,0 +1,122 @@
+"""Turn a result's snapshot into what the result page shows. No database access."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from advisor import costs
+
+COMPARISON_ROWS = (
+    ("core_work", "Core work"),
+    ("typical_stack", "Typical stack"),
+    ("data_need", "Data need"),
+    ("time_to_first_value", "Time to first value"),
+    ("owns_in_production", "Owns in production"),
+    ("best_when", "Best when"),
+)
+
+CONFIDENCE_WORDS = {
+    "clear": "A clear call",
+    "lean": "A lean",
+    "toss-up": "A toss-up",
+}
+
+SOURCING_WORDS = {"in-house": "In-house (US)", "offshore": "Dedicated offshore"}
+
+
+@dataclass(frozen=True)
+class CostRow:
+    role: dict
+    estimate: costs.Estimate
+    sourcing_label: str
+
+    @property
+    def rate(self) -> costs.Rate:
+        return self.estimate.rate
+
+    @property
+    def hire_time(self) -> str:
+        return weeks_words(self.rate.weeks_to_hire)
+
+
+def weeks_words(weeks: int) -> str:
+    if weeks <= 1:
+        return "about a week"
+    if weeks < 8:
+        return f"about {weeks} weeks"
+    return f"about {round(weeks / 4.33)} months"
+
+
+def rates_of(snapshot: dict) -> list[costs.Rate]:
+    return [
+        costs.Rate(**{**r, "low": Decimal(r["low"]), "high": Decimal(r["high"])})
+        for r in snapshot["rates"]
+    ]
+
+
+def cost_view(snapshot: dict, *, hours_per_week: int, months: int) -> dict:
+    roles = {r["slug"]: r for r in snapshot["roles"]}
+    first = snapshot["outcome"]["first_hire"]
+    rows = []
+    for rate in rates_of(snapshot):
+        if rate.role in roles:
+            estimate = costs.estimate(rate, hours_per_week=hours_per_week, months=months)
+            rows.append(CostRow(roles[rate.role], estimate, SOURCING_WORDS.get(rate.sourcing, "")))
+    rows.sort(key=lambda row: (row.role["slug"] != first, row.rate.sourcing))
+
+    in_house = {row.rate.role: row for row in rows if row.rate.sourcing == "in-house"}
+    wrong = next((slug for slug in roles if slug != first), None)
+    mishire = None
+    if wrong in in_house and first in in_house:
+        mishire = costs.mishire(
+            in_house[wrong].estimate, rehire_weeks=in_house[first].rate.weeks_to_hire
+        )
+    return {
+        "rows": rows,
+        "hours_per_week": hours_per_week,
+        "months": months,
+        "mishire": mishire,
+        "mishire_role": roles.get(wrong),
+        "mishire_rehire": weeks_words(mishire.weeks_lost_to_rehire) if mishire else "",
+        "max_total": max((row.estimate.total_high for row in rows), default=0) or 1,
+        "chart_height": 20 * len(rows) - 8 if rows else 12,
+    }
+
+
+def result_view(snapshot: dict) -> dict:
+    roles = {r["slug"]: r for r in snapshot["roles"]}
+    outcome = snapshot["outcome"]
+    first = roles[outcome["first_hire"]]
+    later = roles.get(outcome["later_hire"])
+    answers = {a["question"]: a for a in snapshot["answers"]}
+    reasons = [answers[slug] for slug in outcome["reasons"] if slug in answers]
+    bars = [
+        {"role": roles[slug], "share": share, "score": outcome["scores"][slug]}
+        for slug, share in outcome["shares"].items()
+        if slug in roles
+    ]
+    held_back = [answers[slug] for slug in outcome["held_back_by"] if slug in answers]
+    cautions = [answers[slug] for slug in outcome.get("cautions", []) if slug in answers]
+    comparison = [
+        {"label": label, "cells": [(r, r[field]) for r in snapshot["roles"]]}
+        for field, label in COMPARISON_ROWS
+    ]
+    flips = [{**f, "role": roles[f["first_hire"]]} for f in snapshot["flips"]]
+    return {
+        "roles": snapshot["roles"],
+        "first": first,
+        "later": later,
+        "best_fit": roles[outcome["best_fit"]],
+        "confidence": outcome["confidence"],
+        "confidence_words": CONFIDENCE_WORDS.get(outcome["confidence"], ""),
+        "gap": outcome["gap"],
+        "bars": bars,
+        "reasons": reasons,
+        "held_back": held_back,
+        "cautions": cautions,
+        "answers": snapshot["answers"],
+        "comparison": comparison,
+        "flips": flips,
+        "single_flips": all(len(f["changes"]) == 1 for f in flips),
+    }

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import path
+
+from advisor import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("wizard/", views.wizard, name="wizard"),
+    path("wizard/restart/", views.restart, name="restart"),
+    path("wizard/check/", views.check, name="check"),
+    path("wizard/<slug:slug>/", views.step, name="step"),
+    path("r/<str:token>/", views.result, name="result"),
+    path("r/<str:token>/change/", views.result_copy, name="result_copy"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,239 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from advisor import assessments, catalog, results
+from advisor.forms import AnswerForm, CostForm
+from advisor.models import Assessment
+
+RECENT_RESULTS = 5
+
+
+def _see_other(url: str) -> HttpResponseRedirect:
+    response = HttpResponseRedirect(url)
+    response.status_code = 303
+    return response
+
+
+def _draft(request) -> Assessment | None:
+    token = request.session.get("draft")
+    if not token:
+        return None
+    return Assessment.objects.filter(token=token, completed_at__isnull=True).first()
+
+
+def _answers(request, bank) -> tuple[Assessment | None, dict[str, str]]:
+    draft = _draft(request)
+    return draft, (assessments.draft_answers(draft, bank) if draft else {})
+
+
+def _step_url(question, change: bool = False) -> str:
+    url = reverse("step", args=[question.slug])
+    return f"{url}?change=1" if change else url
+
+
+def _wizard_render(request, template: str, context: dict, status: int = 200):
+    # htmx swaps only the wizard region; a full load (or a history restore) gets the page.
+    if request.htmx and not request.htmx.history_restore_request:
+        response = render(request, f"{template}#wizard", context, status=status)
+        response["HX-Push-Url"] = request.get_full_path()
+    else:
+        response = render(request, template, context, status=status)
+    response["Vary"] = "HX-Request"
+    return response
+
+
+@require_GET
+def home(request):
+    bank = catalog.get()
+    draft, answers = _answers(request, bank)
+    return render(
+        request,
+        "advisor/home.html",
+        {
+            "roles": bank.roles,
+            "comparison": [
+                {"label": label, "cells": [r[field] for r in bank.roles]}
+                for field, label in results.COMPARISON_ROWS
+            ],
+            "question_count": len(bank.questions),
+            "draft_answered": len(answers) if draft else None,
+            "recent": request.session.get("results", []),
+        },
+    )
+
+
+@require_GET
+@never_cache
+def wizard(request):
+    """Start or resume: the first unanswered step, or the check page when all are done."""
+    bank = catalog.get()
+    if not bank.questions:
+        raise Http404("The advisor has no questions yet.")
+    _, answers = _answers(request, bank)
+    question = bank.first_unanswered(answers)
+    return _see_other(_step_url(question) if question else reverse("check"))
+
+
+@require_POST
+def restart(request):
+    draft = _draft(request)
+    if draft:
+        draft.delete()
+    request.session.pop("draft", None)
+    messages.info(request, "Your answers were cleared. Start again below.")
+    return _see_other(reverse("wizard"))
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def step(request, slug):
+    bank = catalog.get()
+    question = bank.question(slug)
+    if question is None:
+        raise Http404("No such question.")
+    draft, answers = _answers(request, bank)
+    index = bank.questions.index(question)
+    change = request.GET.get("change") == "1" or request.POST.get("change") == "1"
+
+    # Steps go in order: an earlier unanswered question comes first.
+    missing = bank.first_unanswered(answers)
+    if missing is not None and bank.questions.index(missing) < index:
+        messages.warning(request, "Please answer this question first.")
+        return _see_other(_step_url(missing))
+
+    if request.method == "POST":
+        form = AnswerForm(question, request.POST)
+        if form.is_valid():
+            if draft is None:
+                draft = Assessment.objects.create()
+                request.session["draft"] = draft.token
+            assessments.answer_save(
+                assessment=draft, question_id=question.id, choice_id=form.chosen().id
+            )
+            answers[question.slug] = form.chosen().slug
+            upcoming = bank.first_unanswered(answers)
+            if change and upcoming is None:
+                return _see_other(reverse("check"))
+            if index + 1 < len(bank.questions):
+                return _see_other(_step_url(bank.questions[index + 1]))
+            return _see_other(reverse("check"))
+        status = 422
+    else:
+        form = AnswerForm(question, initial={question.slug: answers.get(question.slug)})
+        status = 200
+
+    if change:
+        back_url = reverse("check")
+    elif index:
+        back_url = _step_url(bank.questions[index - 1])
+    else:
+        back_url = reverse("home")
+    field = form[question.slug]
+    context = {
+        "question": question,
+        "form": form,
+        "field": field,
+        "selected": field.value(),
+        "number": index + 1,
+        "total": len(bank.questions),
+        "percent": round(100 * index / len(bank.questions)),
+        "back_url": back_url,
+        "change": change,
+        "action": _step_url(question, change),
+    }
+    return _wizard_render(request, "advisor/step.html", context, status)
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def check(request):
+    bank = catalog.get()
+    draft, answers = _answers(request, bank)
+    if request.method == "POST" and draft is None:
+        # A second submit of a finished draft: show the result it made.
+        recent = request.session.get("results", [])
+        if recent:
+            return _to_result(request, recent[0])
+    missing = bank.first_unanswered(answers)
+    if missing is not None:
+        messages.warning(request, "Please answer every question before you see the result.")
+        return _see_other(_step_url(missing))
+
+    if request.method == "POST":
+        assessments.assessment_complete(assessment=draft, catalog=bank, answers=answers)
+        request.session.pop("draft", None)
+        recent = [draft.token] + [t for t in request.session.get("results", []) if t != draft.token]
+        request.session["results"] = recent[:RECENT_RESULTS]
+        return _to_result(request, draft.token)
+
+    rows = [
+        {"question": q, "choice": q.choice(answers[q.slug]), "url": _step_url(q, change=True)}
+        for q in bank.questions
+    ]
+    context = {
+        "rows": rows,
+        "total": len(bank.questions),
+        "back_url": _step_url(bank.questions[-1]),
+    }
+    return _wizard_render(request, "advisor/check.html", context)
+
+
+def _to_result(request, token: str):
+    url = reverse("result", args=[token])
+    return HttpResponseClientRedirect(url) if request.htmx else _see_other(url)
+
+
+@require_GET
+def result(request, token):
+    assessment = (
+        Assessment.objects.filter(token=token, completed_at__isnull=False)
+        .only("token", "completed_at", "snapshot")
+        .first()
+    )
+    if assessment is None:
+        raise Http404("No result has this link. Check that it was copied whole.")
+    snapshot = assessment.snapshot
+    form = CostForm(request.GET or None, action=reverse("result", args=[token]))
+    status = 200
+    if form.is_bound and not form.is_valid():
+        status = 422
+    hours, months = form.values()
+    context = {
+        "assessment": assessment,
+        "result": results.result_view(snapshot),
+        "costs": results.cost_view(snapshot, hours_per_week=hours, months=months),
+        "form": form,
+        "share_url": request.build_absolute_uri(reverse("result", args=[token])),
+    }
+    if request.htmx and not request.htmx.history_restore_request:
+        response = render(request, "advisor/result.html#costs", context, status=status)
+    else:
+        response = render(request, "advisor/result.html", context, status=status)
+    response["Vary"] = "HX-Request"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def result_copy(request, token):
+    """Change my answers: a new draft prefilled from this result; the result stays."""
+    source = Assessment.objects.filter(token=token, completed_at__isnull=False).first()
+    if source is None:
+        raise Http404("No result has this link.")
+    if request.method == "GET":
+        return render(request, "advisor/copy.html", {"assessment": source})
+    old = _draft(request)
+    if old:
+        old.delete()
+    draft = assessments.draft_copy(source=source, catalog=catalog.get())
+    request.session["draft"] = draft.token
+    messages.info(request, "These are the answers from that result. Change any of them.")
+    url = reverse("check")
+    return HttpResponseClientRedirect(url) if request.htmx else _see_other(url)

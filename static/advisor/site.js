@@ -1,0 +1,55 @@
+// Progressive enhancement only: every control works without this file.
+(function () {
+  "use strict";
+
+  // After htmx swaps a wizard step in: set the title, move focus to the new
+  // question and announce it, as a full page load would for a screen reader.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var region = event.detail.elt.closest ? document.getElementById("wizard") : null;
+    if (!region || !region.isConnected) return;
+    if (region.dataset.title) document.title = region.dataset.title;
+    var target = region.querySelector("[data-focus]");
+    if (target) target.focus();
+    var announcer = document.getElementById("announcer");
+    if (announcer && region.dataset.announce) {
+      announcer.textContent = "";
+      window.setTimeout(function () { announcer.textContent = region.dataset.announce; }, 50);
+    }
+  });
+
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var costs = document.getElementById("costs");
+    if (costs && event.detail.elt === costs) {
+      var announcer = document.getElementById("announcer");
+      if (announcer && costs.dataset.announce) announcer.textContent = costs.dataset.announce;
+    }
+  });
+
+  // Copy the share link; the link stays visible and selectable without this.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-copy]");
+    if (!button) return;
+    var input = document.getElementById(button.dataset.copy);
+    var status = document.getElementById(button.dataset.copy + "-status");
+    function done(message) { if (status) status.textContent = message; }
+    input.select();
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(input.value).then(
+        function () { done("Link copied."); },
+        function () { done("Select the link and copy it."); }
+      );
+    } else {
+      try { document.execCommand("copy"); done("Link copied."); }
+      catch (e) { done("Select the link and copy it."); }
+    }
+  });
+
+  // Show the copy button only where it can work.
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-copy]").forEach(function (b) { b.hidden = false; });
+    document.querySelectorAll("[data-print]").forEach(function (b) {
+      b.hidden = false;
+      b.addEventListener("click", function () { window.print(); });
+    });
+  });
+})();

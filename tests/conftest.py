@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from advisor import catalog
+
+# A founder whose product is plumbing on a general-purpose model.
+AI_ANSWERS = {
+    "use-case": "chat-assistant",
+    "general-model-fit": "mostly",
+    "model-role": "plumbing",
+    "training-data": "none",
+    "production-ownership": "stable-integration",
+    "time-to-value": "days-weeks",
+    "company-stage": "pre-launch",
+    "data-kind": "content",
+}
+
+# A founder whose moat is a custom model on their own labeled data.
+ML_ANSWERS = {
+    "use-case": "fraud",
+    "general-model-fit": "no",
+    "model-role": "moat",
+    "training-data": "labeled",
+    "production-ownership": "continuous-retraining",
+    "time-to-value": "multi-month-ok",
+    "company-stage": "scaling",
+    "data-kind": "records",
+}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_catalog():
+    # The catalog is kept per process; each test's database starts anew.
+    catalog.forget()
+    yield
+    catalog.forget()
+
+
+@pytest.fixture
+def bank(db):
+    """The real question bank, roles and rates from fixtures/."""
+    call_command("loaddata", "roles", "questions", "rates", verbosity=0)
+    catalog.forget()
+    return catalog.get()
+
+
+def complete(client, answers: dict, **headers) -> str:
+    """Answer every step through the views and confirm; returns the result URL."""
+    for slug, choice in answers.items():
+        response = client.post(reverse("step", args=[slug]), {slug: choice}, **headers)
+        assert response.status_code in (200, 303), response.content
+    response = client.post(reverse("check"))
+    assert response.status_code == 303, response.content
+    return response["Location"]
