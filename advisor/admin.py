@@ -48,7 +48,9 @@ class ChoiceForm(forms.ModelForm):
     def _save_points(self, choice):
         for role in self.roles:
             Points.objects.update_or_create(
-                choice=choice, role=role, defaults={"points": self.cleaned_data[f"points_{role.slug}"]}
+                choice=choice,
+                role=role,
+                defaults={"points": self.cleaned_data[f"points_{role.slug}"]},
             )
 
 
@@ -124,7 +126,16 @@ class RoleProfileAdmin(admin.ModelAdmin):
 
 @admin.register(CostRate)
 class CostRateAdmin(admin.ModelAdmin):
-    list_display = ["role", "sourcing", "low", "high", "unit", "weeks_to_hire", "as_of", "is_estimate"]
+    list_display = [
+        "role",
+        "sourcing",
+        "low",
+        "high",
+        "unit",
+        "weeks_to_hire",
+        "as_of",
+        "is_estimate",
+    ]
     list_filter = ["role", "sourcing", "is_estimate"]
 
 
@@ -133,8 +144,15 @@ class AssessmentAdmin(admin.ModelAdmin):
     list_display = ["short_token", "recommendation", "confidence", "completed_at"]
     list_filter = ["recommendation", "confidence", ("completed_at", admin.DateFieldListFilter)]
     date_hierarchy = "completed_at"
-    readonly_fields = ["token", "created_at", "completed_at", "recommendation", "confidence",
-                       "started_from", "answers_given"]
+    readonly_fields = [
+        "token",
+        "created_at",
+        "completed_at",
+        "recommendation",
+        "confidence",
+        "started_from",
+        "answers_given",
+    ]
     fields = readonly_fields
 
     def get_queryset(self, request):

@@ -106,8 +106,7 @@ def snapshot_build(catalog: Catalog, answers: dict, outcome: scoring.Outcome) ->
         "version": SNAPSHOT_VERSION,
         "roles": list(catalog.roles),
         "rates": [
-            {**dataclasses.asdict(r), "low": str(r.low), "high": str(r.high)}
-            for r in catalog.rates
+            {**dataclasses.asdict(r), "low": str(r.low), "high": str(r.high)} for r in catalog.rates
         ],
         "answers": answer_rows,
         "outcome": {

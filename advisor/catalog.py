@@ -154,4 +154,3 @@ def get() -> Catalog:
 def forget(**kwargs) -> None:
     global _cache
     _cache = None
-

@@ -33,6 +33,7 @@ class CostForm(forms.Form):
         min_value=costs.HOURS_RANGE[0],
         max_value=costs.HOURS_RANGE[1],
         initial=40,
+        required=False,
         help_text="For offshore hourly rates. An in-house hire is full time.",
     )
     months = forms.IntegerField(
@@ -40,6 +41,7 @@ class CostForm(forms.Form):
         min_value=costs.MONTHS_RANGE[0],
         max_value=costs.MONTHS_RANGE[1],
         initial=12,
+        required=False,
         help_text="The horizon for the totals.",
     )
 

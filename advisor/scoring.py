@@ -146,11 +146,7 @@ def score(bank: Bank, answers: Mapping[str, str]) -> Outcome:
         runner_up = ranked[1] if len(ranked) > 1 else ""
         gap = shares[first_hire] - (shares[runner_up] if runner_up else 0)
         confidence = "clear" if gap >= CLEAR_GAP else "lean" if gap >= LEAN_GAP else "toss-up"
-        staged = (
-            runner_up
-            and first_hire == bank.default_role
-            and shares[runner_up] >= STAGE_SHARE
-        )
+        staged = runner_up and first_hire == bank.default_role and shares[runner_up] >= STAGE_SHARE
         later_hire = runner_up if staged else ""
     cautions = tuple(holds[first_hire]) if not held_back_by else ()
     return Outcome(

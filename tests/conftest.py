@@ -55,3 +55,24 @@ def complete(client, answers: dict, **headers) -> str:
     response = client.post(reverse("check"))
     assert response.status_code == 303, response.content
     return response["Location"]
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, serving the collected, hashed static files the
+    pages link to (the finders-based handler knows only the unhashed names)."""
+    from django.test.testcases import _StaticFilesHandler
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer("127.0.0.1", start=False)
+    server.thread.static_handler = _StaticFilesHandler
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def live_bank(transactional_db, live_server):
+    call_command("loaddata", "roles", "questions", "rates", verbosity=0)
+    catalog.forget()
+    return live_server

@@ -14,7 +14,9 @@ ROLES = ("ai-engineer", "ml-engineer")
 
 
 def make_choice(slug: str, ai: int, ml: int, holds_back: str = "") -> Choice:
-    return Choice(slug, slug.title(), {"ai-engineer": ai, "ml-engineer": ml}, f"{slug}.", holds_back)
+    return Choice(
+        slug, slug.title(), {"ai-engineer": ai, "ml-engineer": ml}, f"{slug}.", holds_back
+    )
 
 
 def make_bank(**kwargs) -> Bank:
@@ -45,7 +47,9 @@ def make_bank(**kwargs) -> Bank:
                     make_choice("later", 1, 2),
                 ),
             ),
-            Question("stage", "Stage?", 1, (make_choice("early", 2, 0), make_choice("unsure", 1, 1))),
+            Question(
+                "stage", "Stage?", 1, (make_choice("early", 2, 0), make_choice("unsure", 1, 1))
+            ),
         ),
     )
     kwargs.setdefault("roles", ROLES)
@@ -88,7 +92,9 @@ def test_it_ignores_unknown_questions_and_choices():
 
 def test_two_answers_that_hold_back_the_best_fit_hand_the_first_hire_over():
     # The model is the product, but there is no data and value is needed now.
-    outcome = scoring.score(with_moat(), {"fit": "no", "moat": "moat", "data": "none", "speed": "now"})
+    outcome = scoring.score(
+        with_moat(), {"fit": "no", "moat": "moat", "data": "none", "speed": "now"}
+    )
     assert outcome.best_fit == "ml-engineer"
     assert outcome.first_hire == "ai-engineer"
     assert outcome.held_back_by == ("data", "speed")
@@ -126,7 +132,9 @@ def test_every_flip_it_reports_really_flips():
 
 
 def with_moat(weight: int = 5) -> Bank:
-    moat = Question("moat", "Moat?", weight, (make_choice("moat", 0, 3), make_choice("plumbing", 3, 0)))
+    moat = Question(
+        "moat", "Moat?", weight, (make_choice("moat", 0, 3), make_choice("plumbing", 3, 0))
+    )
     return make_bank(questions=make_bank().questions + (moat,))
 
 
@@ -166,10 +174,7 @@ def banks_and_answers(draw):
         )
         questions.append(Question(f"q{i}", f"Q{i}", draw(st.integers(1, 5)), choices))
     bank = make_bank(questions=tuple(questions))
-    answers = {
-        q.slug: draw(st.sampled_from([c.slug for c in q.choices]))
-        for q in questions
-    }
+    answers = {q.slug: draw(st.sampled_from([c.slug for c in q.choices])) for q in questions}
     return bank, answers
 
 

@@ -1,0 +1,160 @@
+"""The wizard and the result page in Debian's Chromium, with and without JavaScript."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.conftest import AI_ANSWERS, ML_ANSWERS
+
+pytestmark = pytest.mark.browser
+
+
+def choose(page: Page, slug: str, choice: str) -> None:
+    page.locator(f'input[name="{slug}"][value="{choice}"]').check()
+
+
+def answer_all(page: Page, answers: dict, *, htmx: bool) -> None:
+    for number, (slug, choice) in enumerate(answers.items(), start=1):
+        expect(page).to_have_url(re.compile(f"/wizard/{slug}/$"))
+        expect(page.locator(".step-count")).to_have_text(f"Step {number} of {len(answers)}")
+        choose(page, slug, choice)
+        page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_url(re.compile("/wizard/check/$"))
+    expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
+
+
+def test_a_founder_completes_the_wizard_with_htmx(page: Page, live_bank):
+    page.goto(live_bank.url + "/")
+    page.get_by_role("button", name="Start the questions").click()
+    # a marker that only survives if htmx swaps the region instead of loading pages
+    page.evaluate("window.stayedOnPage = true")
+    answer_all(page, ML_ANSWERS, htmx=True)
+    assert page.evaluate("window.stayedOnPage") is True
+    page.get_by_role("button", name="See my recommendation").click()
+    expect(page).to_have_url(re.compile(r"/r/[\w-]{32,}/$"))
+    expect(page.locator("[data-recommendation]")).to_have_attribute(
+        "data-recommendation", "ml-engineer"
+    )
+
+
+def test_a_founder_completes_the_wizard_without_javascript(browser, live_bank):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_bank.url + "/wizard/")
+    answer_all(page, AI_ANSWERS, htmx=False)
+    page.get_by_role("button", name="See my recommendation").click()
+    expect(page.locator("[data-recommendation]")).to_have_attribute(
+        "data-recommendation", "ai-engineer"
+    )
+    # the cost panel works as a plain GET form
+    page.get_by_label("Hours a week", exact=True).fill("20")
+    page.get_by_role("button", name="Recalculate").click()
+    expect(page).to_have_url(re.compile(r"hours=20"))
+    expect(page.locator("#costs")).to_contain_text("$1,300")  # $15 × 20 h × 52/12
+    context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["htmx", "no-js"])
+def test_back_and_reload_keep_every_answer(browser, live_bank, javascript):
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(live_bank.url + "/wizard/")
+    for slug in ("use-case", "general-model-fit", "model-role"):
+        choose(page, slug, ML_ANSWERS[slug])
+        page.get_by_role("button", name="Continue").click()
+        page.wait_for_url(re.compile(r"/wizard/(?!" + slug + r"/)[\w-]+/$"))
+    expect(page).to_have_url(re.compile("/wizard/training-data/$"))
+
+    # the page's Back link
+    page.get_by_role("link", name="Back").click()
+    expect(page).to_have_url(re.compile("/wizard/model-role/$"))
+    expect(page.locator('input[name="model-role"][value="moat"]')).to_be_checked()
+
+    # the browser's back button
+    page.go_back()
+    expect(page).to_have_url(re.compile("/wizard/training-data/$"))
+    expect(page.locator("h1")).to_have_text("Do you have data to train a model on?")
+    page.go_back()
+    expect(page).to_have_url(re.compile("/wizard/model-role/$"))
+    expect(page.locator("h1")).to_have_text("Is the model the moat, or is it plumbing?")
+    expect(page.locator('input[name="model-role"][value="moat"]')).to_be_checked()
+
+    # reload, and close the tab and come back
+    page.reload()
+    expect(page.locator('input[name="model-role"][value="moat"]')).to_be_checked()
+    page.close()
+    page = context.new_page()
+    page.goto(live_bank.url + "/")
+    page.get_by_role("button", name=re.compile("Resume your answers")).click()
+    expect(page).to_have_url(re.compile("/wizard/training-data/$"))
+    page.goto(live_bank.url + "/wizard/use-case/")
+    expect(page.locator('input[name="use-case"][value="fraud"]')).to_be_checked()
+    context.close()
+
+
+def test_a_missing_answer_gets_a_message_on_the_same_step(page: Page, live_bank):
+    page.goto(live_bank.url + "/wizard/")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator(".error-summary")).to_contain_text("Choose one answer to go on.")
+    expect(page).to_have_url(re.compile("/wizard/use-case/$"))
+    choose(page, "use-case", "fraud")
+    page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_url(re.compile("/wizard/general-model-fit/$"))
+
+
+def test_focus_moves_to_the_new_question_after_each_step(page: Page, live_bank):
+    page.goto(live_bank.url + "/wizard/")
+    choose(page, "use-case", "fraud")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("h1")).to_have_text("Does a good general-purpose model already solve it?")
+    expect(page.locator("h1")).to_be_focused()
+    expect(page.locator("#announcer")).to_contain_text("Step 2 of 8")
+    assert "step 2 of 8" in page.title()
+
+
+def test_a_change_from_the_check_page_comes_back_to_it(page: Page, live_bank):
+    page.goto(live_bank.url + "/wizard/")
+    answer_all(page, ML_ANSWERS, htmx=True)
+    page.get_by_role(
+        "link", name=re.compile("Change your answer to: Is the model the moat")
+    ).click()
+    expect(page).to_have_url(re.compile(r"/wizard/model-role/\?change=1$"))
+    choose(page, "model-role", "plumbing")
+    page.get_by_role("button", name="Save and go back to your answers").click()
+    expect(page).to_have_url(re.compile("/wizard/check/$"))
+    expect(page.locator(".summary-list")).to_contain_text("Plumbing")
+
+
+def test_the_result_link_opens_in_a_fresh_browser(browser, page: Page, live_bank):
+    page.goto(live_bank.url + "/wizard/")
+    answer_all(page, ML_ANSWERS, htmx=True)
+    page.get_by_role("button", name="See my recommendation").click()
+    expect(page).to_have_url(re.compile(r"/r/[\w-]+/$"))
+    link = page.locator("#share-link").input_value()
+    assert link == page.url
+    heading = page.locator("h1").inner_text()
+
+    other = browser.new_context()  # no cookies, no session
+    theirs = other.new_page()
+    theirs.goto(link)
+    expect(theirs.locator("h1")).to_have_text(heading)
+    expect(theirs.locator("[data-recommendation]")).to_have_attribute(
+        "data-recommendation", "ml-engineer"
+    )
+    other.close()
+
+
+def test_the_cost_panel_updates_in_place_with_htmx(page: Page, live_bank):
+    page.goto(live_bank.url + "/wizard/")
+    answer_all(page, ML_ANSWERS, htmx=True)
+    page.get_by_role("button", name="See my recommendation").click()
+    expect(page).to_have_url(re.compile(r"/r/[\w-]+/$"))
+    page.evaluate("window.stayedOnPage = true")
+    page.get_by_label("Months", exact=True).fill("6")
+    page.get_by_role("button", name="Recalculate").click()
+    expect(page.locator("#costs")).to_contain_text("$72,000–$84,000")
+    expect(page).to_have_url(re.compile(r"months=6"))
+    assert page.evaluate("window.stayedOnPage") is True

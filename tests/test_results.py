@@ -1,0 +1,158 @@
+"""The permanent result page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from advisor.models import Assessment, Choice, CostRate, Points, Question, RoleProfile
+from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
+
+HX = {"HTTP_HX_REQUEST": "true"}
+
+
+def text(response) -> str:
+    return re.sub(r"\s+", " ", response.content.decode())
+
+
+@pytest.fixture
+def ml_result(client, bank) -> str:
+    return complete(client, ML_ANSWERS)
+
+
+def test_it_marks_the_first_hire(client, ml_result):
+    html = client.get(ml_result).content.decode()
+    assert html.count("data-recommendation=") == 1
+    assert 'data-recommendation="ml-engineer"' in html
+
+
+def test_an_ai_founder_gets_an_ai_engineer(client, bank):
+    html = client.get(complete(client, AI_ANSWERS)).content.decode()
+    assert 'data-recommendation="ai-engineer"' in html
+
+
+def test_it_shows_how_sure_the_scores_and_the_reasons(client, ml_result):
+    page = text(client.get(ml_result))
+    assert "A clear call" in page
+    assert re.search(r"Machine Learning Engineer<span class=\"score-value\">\d+%", page)
+    assert "Why" in page
+    # a reason quotes the article's reasoning
+    assert "the reason customers choose you, you need an ML engineer" in page
+
+
+def test_it_shows_the_comparison_with_the_first_hire_highlighted(client, ml_result):
+    page = text(client.get(ml_result))
+    assert 'class="is-first">Machine Learning Engineer <span class="badge' in page
+    assert "Data pipelines, feature stores, model serving, MLOps" in page
+
+
+def test_it_shows_costs_for_both_roles_in_house_and_offshore(client, ml_result):
+    page = text(client.get(ml_result))
+    assert "$12,000–$14,000" in page  # ML in-house, per month
+    assert "$144,000–$168,000" in page  # over 12 months
+    assert "$6,067" in page  # ML offshore at $35/h, 40 h a week
+    assert "$2,600" in page  # AI offshore at $15/h
+    assert "estimate" in page
+    assert "a quarter of misdirected work" in page
+    assert "about a week" in page and "about 6 months" in page
+
+
+def test_it_says_what_would_change_the_answer(client, ml_result):
+    page = text(client.get(ml_result))
+    assert "What would change the answer" in page
+    assert "AI Engineer first" in page
+
+
+def test_a_staged_plan_when_the_model_matters_but_nothing_is_ready(client, bank):
+    answers = {**ML_ANSWERS, "training-data": "none", "time-to-value": "days-weeks"}
+    page = text(client.get(complete(client, answers)))
+    assert 'data-recommendation="ai-engineer"' in page
+    assert "A staged plan: AI Engineer now, Machine Learning Engineer later" in page
+    assert "usable training data" in page
+
+
+def test_another_browser_sees_the_same_page(client, ml_result):
+    mine = client.get(ml_result).content.decode()
+    theirs = Client(HTTP_HOST="testserver").get(ml_result)
+    assert theirs.status_code == 200
+    assert theirs.content.decode() == mine
+
+
+def test_an_unknown_or_truncated_token_is_a_404(client, ml_result):
+    assert client.get("/r/nothing-here/").status_code == 404
+    assert client.get(ml_result[:-5] + "/").status_code == 404
+    assert client.get("/r/" + "x" * 500 + "/").status_code == 404
+
+
+def test_a_draft_has_no_result_page(client, bank):
+    client.post(reverse("step", args=["use-case"]), {"use-case": "fraud"})
+    draft = Assessment.objects.get()
+    assert client.get(reverse("result", args=[draft.token])).status_code == 404
+
+
+def test_it_is_not_for_search_engines_and_has_link_previews(client, ml_result):
+    response = client.get(ml_result)
+    html = response.content.decode()
+    assert response["X-Robots-Tag"] == "noindex"
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+    assert '<meta property="og:title" content="Hire Machine Learning Engineer first' in html
+    assert 'name="twitter:card"' in html
+    assert f'value="http://testserver{ml_result}"' in html
+
+
+def test_later_admin_edits_never_change_a_result(client, ml_result):
+    before = client.get(ml_result).content
+    # an admin rewrites the bank and the rates
+    Question.objects.filter(slug="model-role").update(text="Reworded", weight=5)
+    Choice.objects.filter(slug="moat").update(label="Changed", explanation="Changed.")
+    Points.objects.update(points=1)
+    CostRate.objects.update(low=1, high=2, source_note="New")
+    RoleProfile.objects.update(name="Renamed")
+    Question.objects.filter(slug="company-stage").update(is_active=False)
+    assert client.get(ml_result).content == before
+
+
+@pytest.mark.parametrize("headers", [{}, HX], ids=["plain", "htmx"])
+def test_costs_recalculate_for_other_hours_and_months(client, ml_result, headers):
+    response = client.get(ml_result + "?hours=20&months=6", **headers)
+    assert response.status_code == 200
+    page = text(response)
+    assert "$3,033" in page  # $35 × 20 h × 52/12
+    assert "$72,000–$84,000" in page  # 6 months in-house
+    if headers:
+        assert page.lstrip().startswith('<section id="costs"')
+
+
+@pytest.mark.parametrize("headers", [{}, HX], ids=["plain", "htmx"])
+@pytest.mark.parametrize("query", ["hours=0", "hours=abc", "months=999", "hours=" + "9" * 50])
+def test_bad_cost_inputs_get_a_message_not_a_500(client, ml_result, headers, query):
+    response = client.get(f"{ml_result}?{query}", **headers)
+    assert response.status_code == 422
+    page = text(response)
+    assert "The figures below use the defaults" in page
+    assert "$12,000–$14,000" in page
+
+
+def test_change_my_answers_starts_a_prefilled_draft_and_keeps_the_result(client, ml_result):
+    token = ml_result.split("/")[2]
+    copy_url = reverse("result_copy", args=[token])
+    assert client.get(copy_url).status_code == 200
+    response = client.post(copy_url)
+    assert response["Location"] == reverse("check")
+    check = client.get(reverse("check"))
+    assert check.status_code == 200
+    assert b"The moat" in check.content
+    assert Assessment.objects.filter(completed_at__isnull=True).get().started_from == token
+    # change one answer and finish: a second result; the first is untouched
+    before = Assessment.objects.get(token=token).snapshot
+    client.post(reverse("step", args=["model-role"]), {"model-role": "plumbing", "change": "1"})
+    second = client.post(reverse("check"))["Location"]
+    assert second != ml_result
+    assert Assessment.objects.get(token=token).snapshot == before
+
+
+def test_change_my_answers_for_an_unknown_result_is_a_404(client, bank):
+    assert client.post("/r/unknown/change/").status_code == 404
