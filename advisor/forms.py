@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Field, Layout, Submit
+from crispy_forms.layout import HTML, Div, Field, Layout
 from django import forms
 
 from advisor import costs
@@ -62,8 +62,8 @@ class CostForm(forms.Form):
                 Div(Field("hours", inputmode="numeric"), css_class="col-6 col-md-4"),
                 Div(Field("months", inputmode="numeric"), css_class="col-6 col-md-4"),
                 Div(
-                    Submit("recalculate", "Recalculate", css_class="btn-outline-primary"),
-                    css_class="col-12 col-md-4 d-flex align-items-end mb-3",
+                    HTML('<button class="btn btn-primary" type="submit">Recalculate</button>'),
+                    css_class="col-12 col-md-4 mb-3 d-flex align-items-start recalc",
                 ),
                 css_class="row",
             )

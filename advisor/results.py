@@ -22,7 +22,7 @@ CONFIDENCE_WORDS = {
     "toss-up": "A toss-up",
 }
 
-SOURCING_WORDS = {"in-house": "In-house (US)", "offshore": "Dedicated offshore"}
+SOURCING_WORDS = {"in-house": "in-house (US)", "offshore": "dedicated offshore"}
 
 
 @dataclass(frozen=True)
@@ -79,9 +79,27 @@ def cost_view(snapshot: dict, *, hours_per_week: int, months: int) -> dict:
         "mishire": mishire,
         "mishire_role": roles.get(wrong),
         "mishire_rehire": weeks_words(mishire.weeks_lost_to_rehire) if mishire else "",
-        "max_total": max((row.estimate.total_high for row in rows), default=0) or 1,
-        "chart_height": 20 * len(rows) - 8 if rows else 12,
+        "chart": _chart(rows),
     }
+
+
+CHART_WIDTH = 400
+CHART_ROW = 48
+
+
+def _chart(rows: list[CostRow]) -> dict:
+    """Bar positions for the server-rendered SVG: one bar per option, longest = full width."""
+    top = max((row.estimate.total_high for row in rows), default=0) or 1
+    bars = [
+        {
+            "row": row,
+            "label_y": i * CHART_ROW + 15,
+            "bar_y": i * CHART_ROW + 21,
+            "width": max(2, round(CHART_WIDTH * row.estimate.total_high / top)),
+        }
+        for i, row in enumerate(rows)
+    ]
+    return {"bars": bars, "width": CHART_WIDTH, "height": max(CHART_ROW * len(rows), CHART_ROW)}
 
 
 def result_view(snapshot: dict) -> dict:
