@@ -20,15 +20,16 @@ def draft_answers(assessment: Assessment, catalog: Catalog) -> dict[str, str]:
 
 
 def answer_save(*, assessment: Assessment, question_id: int, choice_id: int) -> None:
-    """Record one answer on a draft, replacing an earlier answer to the same question."""
-    with transaction.atomic():
-        changed = Answer.objects.filter(assessment=assessment, question_id=question_id).update(
-            choice_id=choice_id, answered_at=timezone.now()
-        )
-        if not changed:
-            Answer.objects.create(
-                assessment=assessment, question_id=question_id, choice_id=choice_id
-            )
+    """Record one answer on a draft, replacing an earlier answer to the same question.
+
+    One upsert, so two tabs answering the same step at once leave one answer, never two.
+    """
+    Answer.objects.bulk_create(
+        [Answer(assessment=assessment, question_id=question_id, choice_id=choice_id)],
+        update_conflicts=True,
+        unique_fields=["assessment", "question"],
+        update_fields=["choice", "answered_at"],
+    )
 
 
 def draft_copy(*, source: Assessment, catalog: Catalog) -> Assessment:

@@ -1,9 +1,16 @@
 from __future__ import annotations
 
+import functools
+import hashlib
+from pathlib import Path
+
+from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponseRedirect
+from django.core.cache import cache
+from django.http import Http404, HttpResponse, HttpResponseNotModified, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.http import http_date
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
@@ -190,8 +197,21 @@ def _to_result(request, token: str):
     return HttpResponseClientRedirect(url) if request.htmx else _see_other(url)
 
 
+@functools.cache
+def _render_version() -> str:
+    """Changes whenever a deploy could change how a result renders."""
+    digest = hashlib.sha256()
+    manifest = Path(settings.STATIC_ROOT, "staticfiles.json")
+    if manifest.exists():
+        digest.update(manifest.read_bytes())
+    for template in sorted(Path(settings.BASE_DIR, "templates").rglob("*.html")):
+        digest.update(template.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 @require_GET
 def result(request, token):
+    """A result never changes: render it once per variant, answer repeats with 304."""
     assessment = (
         Assessment.objects.filter(token=token, completed_at__isnull=False)
         .only("token", "completed_at", "snapshot")
@@ -199,26 +219,48 @@ def result(request, token):
     )
     if assessment is None:
         raise Http404("No result has this link. Check that it was copied whole.")
+    fragment = bool(request.htmx and not request.htmx.history_restore_request)
+    variant = (
+        f"{token}|{request.get_full_path()}|{fragment}|{request.get_host()}|{_render_version()}"
+    )
+    etag = f'"{hashlib.sha256(variant.encode()).hexdigest()[:32]}"'
+    headers = {
+        "ETag": etag,
+        "Last-Modified": http_date(assessment.completed_at.timestamp()),
+        "Cache-Control": "private, no-cache",
+        "Vary": "HX-Request",
+        "X-Robots-Tag": "noindex",
+    }
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+    else:
+        cached = cache.get(f"result:{etag}")
+        if cached is None:
+            status, content = _result_render(request, assessment, fragment)
+            cache.set(f"result:{etag}", (status, content), 60 * 60)
+        else:
+            status, content = cached
+        response = HttpResponse(content, status=status)
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+def _result_render(request, assessment, fragment: bool) -> tuple[int, bytes]:
     snapshot = assessment.snapshot
-    form = CostForm(request.GET or None, action=reverse("result", args=[token]))
-    status = 200
-    if form.is_bound and not form.is_valid():
-        status = 422
+    url = reverse("result", args=[assessment.token])
+    form = CostForm(request.GET or None, action=url)
+    status = 422 if form.is_bound and not form.is_valid() else 200
     hours, months = form.values()
     context = {
         "assessment": assessment,
         "result": results.result_view(snapshot),
         "costs": results.cost_view(snapshot, hours_per_week=hours, months=months),
         "form": form,
-        "share_url": request.build_absolute_uri(reverse("result", args=[token])),
+        "share_url": request.build_absolute_uri(url),
     }
-    if request.htmx and not request.htmx.history_restore_request:
-        response = render(request, "advisor/result.html#costs", context, status=status)
-    else:
-        response = render(request, "advisor/result.html", context, status=status)
-    response["Vary"] = "HX-Request"
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    template = "advisor/result.html#costs" if fragment else "advisor/result.html"
+    return status, render(request, template, context).content
 
 
 @require_http_methods(["GET", "POST"])

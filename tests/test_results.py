@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
@@ -112,6 +113,7 @@ def test_later_admin_edits_never_change_a_result(client, ml_result):
     CostRate.objects.update(low=1, high=2, source_note="New")
     RoleProfile.objects.update(name="Renamed")
     Question.objects.filter(slug="company-stage").update(is_active=False)
+    cache.clear()  # render afresh from the stored snapshot
     assert client.get(ml_result).content == before
 
 
@@ -156,3 +158,20 @@ def test_change_my_answers_starts_a_prefilled_draft_and_keeps_the_result(client,
 
 def test_change_my_answers_for_an_unknown_result_is_a_404(client, bank):
     assert client.post("/r/unknown/change/").status_code == 404
+
+
+def test_a_repeat_visit_gets_304_not_modified(client, ml_result):
+    first = client.get(ml_result)
+    assert first["ETag"] and first["Last-Modified"]
+    assert "no-cache" in first["Cache-Control"]
+    again = client.get(ml_result, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert again.content == b""
+    # another variant of the page has its own tag
+    assert client.get(ml_result + "?months=6")["ETag"] != first["ETag"]
+    assert client.get(ml_result, **HX)["ETag"] != first["ETag"]
+
+
+def test_a_result_page_sets_no_cookie(client, ml_result):
+    response = Client().get(ml_result)
+    assert not response.cookies
