@@ -45,6 +45,21 @@ class CostForm(forms.Form):
         help_text="The horizon for the totals.",
     )
 
+    sourcing = forms.ChoiceField(
+        label="Show",
+        choices=[
+            ("both", "In-house and offshore"),
+            ("in-house", "In-house (US) only"),
+            ("offshore", "Dedicated offshore only"),
+        ],
+        required=False,
+        initial="both",
+    )
+    today = forms.BooleanField(
+        label="Use today's rates instead of those this result was made with",
+        required=False,
+    )
+
     def __init__(self, *args, action: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
@@ -59,19 +74,22 @@ class CostForm(forms.Form):
         }
         self.helper.layout = Layout(
             Div(
-                Div(Field("hours", inputmode="numeric"), css_class="col-6 col-md-4"),
-                Div(Field("months", inputmode="numeric"), css_class="col-6 col-md-4"),
+                Div(Field("hours", inputmode="numeric"), css_class="col-6 col-md-3"),
+                Div(Field("months", inputmode="numeric"), css_class="col-6 col-md-3"),
+                Div(Field("sourcing"), css_class="col-12 col-md-6"),
+                Div(Field("today"), css_class="col-12"),
                 Div(
                     HTML('<button class="btn btn-primary" type="submit">Recalculate</button>'),
-                    css_class="col-12 col-md-4 mb-3 d-flex align-items-start recalc",
+                    css_class="col-12 mb-3",
                 ),
                 css_class="row",
             )
         )
 
-    def values(self) -> tuple[int, int]:
-        """The valid figures, or the defaults where the input was bad."""
+    def values(self) -> dict:
+        """The valid inputs, with the defaults wherever an input was missing or bad."""
         data = getattr(self, "cleaned_data", {})
-        hours = data.get("hours") or self.fields["hours"].initial
-        months = data.get("months") or self.fields["months"].initial
-        return hours, months
+        return {
+            name: data.get(name) or self.fields[name].initial or False
+            for name in ("hours", "months", "sourcing", "today")
+        }

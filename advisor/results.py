@@ -55,17 +55,28 @@ def rates_of(snapshot: dict) -> list[costs.Rate]:
     ]
 
 
-def cost_view(snapshot: dict, *, hours_per_week: int, months: int) -> dict:
+def cost_view(
+    snapshot: dict,
+    *,
+    hours_per_week: int,
+    months: int,
+    sourcing: str = "both",
+    rates: list[costs.Rate] | None = None,
+) -> dict:
+    """Costs from the rates stored with the result, or from `rates` when given."""
     roles = {r["slug"]: r for r in snapshot["roles"]}
     first = snapshot["outcome"]["first_hire"]
-    rows = []
-    for rate in rates_of(snapshot):
+    all_rows = []
+    for rate in rates if rates is not None else rates_of(snapshot):
         if rate.role in roles:
             estimate = costs.estimate(rate, hours_per_week=hours_per_week, months=months)
-            rows.append(CostRow(roles[rate.role], estimate, SOURCING_WORDS.get(rate.sourcing, "")))
-    rows.sort(key=lambda row: (row.role["slug"] != first, row.rate.sourcing))
+            all_rows.append(
+                CostRow(roles[rate.role], estimate, SOURCING_WORDS.get(rate.sourcing, ""))
+            )
+    all_rows.sort(key=lambda row: (row.role["slug"] != first, row.rate.sourcing))
+    rows = [row for row in all_rows if sourcing in ("both", row.rate.sourcing)]
 
-    in_house = {row.rate.role: row for row in rows if row.rate.sourcing == "in-house"}
+    in_house = {row.rate.role: row for row in all_rows if row.rate.sourcing == "in-house"}
     wrong = next((slug for slug in roles if slug != first), None)
     mishire = None
     if wrong in in_house and first in in_house:
@@ -76,6 +87,7 @@ def cost_view(snapshot: dict, *, hours_per_week: int, months: int) -> dict:
         "rows": rows,
         "hours_per_week": hours_per_week,
         "months": months,
+        "todays_rates": rates is not None,
         "mishire": mishire,
         "mishire_role": roles.get(wrong),
         "mishire_rehire": weeks_words(mishire.weeks_lost_to_rehire) if mishire else "",
@@ -122,6 +134,7 @@ def result_view(snapshot: dict) -> dict:
     ]
     flips = [{**f, "role": roles[f["first_hire"]]} for f in snapshot["flips"]]
     return {
+        "answer_rows": _answer_rows(snapshot, roles),
         "roles": snapshot["roles"],
         "first": first,
         "later": later,
@@ -137,4 +150,52 @@ def result_view(snapshot: dict) -> dict:
         "comparison": comparison,
         "flips": flips,
         "single_flips": all(len(f["changes"]) == 1 for f in flips),
+    }
+
+
+def _answer_rows(snapshot: dict, roles: dict) -> list[dict]:
+    """Each answer with the points it gave each role, scaled for a small bar list."""
+    top = max((p for a in snapshot["answers"] for p in a["points"].values()), default=0) or 1
+    rows = []
+    for answer in snapshot["answers"]:
+        rows.append(
+            {
+                **answer,
+                "favours_role": roles.get(answer["favours"]),
+                "bars": [
+                    {
+                        "role": roles[slug],
+                        "points": points,
+                        "width": round(100 * points / top),
+                    }
+                    for slug, points in answer["points"].items()
+                    if slug in roles
+                ],
+            }
+        )
+    return rows
+
+
+def compare_view(left: dict, right: dict) -> dict:
+    """Two results side by side, each answer marked where the two differ."""
+    left_answers = {a["question"]: a for a in left["answers"]}
+    right_answers = {a["question"]: a for a in right["answers"]}
+    order = [a["question"] for a in left["answers"]]
+    order += [a["question"] for a in right["answers"] if a["question"] not in left_answers]
+    rows = []
+    for slug in order:
+        a, b = left_answers.get(slug), right_answers.get(slug)
+        rows.append(
+            {
+                "question_text": (a or b)["question_text"],
+                "left": a,
+                "right": b,
+                "differs": (a or {}).get("choice") != (b or {}).get("choice"),
+            }
+        )
+    return {
+        "left": result_view(left),
+        "right": result_view(right),
+        "rows": rows,
+        "differences": sum(r["differs"] for r in rows),
     }

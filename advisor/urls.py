@@ -11,5 +11,7 @@ urlpatterns = [
     path("wizard/<slug:slug>/", views.step, name="step"),
     path("r/<str:token>/", views.result, name="result"),
     path("r/<str:token>/change/", views.result_copy, name="result_copy"),
+    path("compare/", views.compare_start, name="compare_start"),
+    path("compare/<str:left>/<str:right>/", views.compare, name="compare"),
     path("admin/", admin.site.urls),
 ]

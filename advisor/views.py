@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -223,6 +224,8 @@ def result(request, token):
     variant = (
         f"{token}|{request.get_full_path()}|{fragment}|{request.get_host()}|{_render_version()}"
     )
+    if request.GET.get("today"):
+        variant += repr(catalog.get().rates)  # today's rates can change under the same URL
     etag = f'"{hashlib.sha256(variant.encode()).hexdigest()[:32]}"'
     headers = {
         "ETag": etag,
@@ -251,11 +254,17 @@ def _result_render(request, assessment, fragment: bool) -> tuple[int, bytes]:
     url = reverse("result", args=[assessment.token])
     form = CostForm(request.GET or None, action=url)
     status = 422 if form.is_bound and not form.is_valid() else 200
-    hours, months = form.values()
+    inputs = form.values()
     context = {
         "assessment": assessment,
         "result": results.result_view(snapshot),
-        "costs": results.cost_view(snapshot, hours_per_week=hours, months=months),
+        "costs": results.cost_view(
+            snapshot,
+            hours_per_week=inputs["hours"],
+            months=inputs["months"],
+            sourcing=inputs["sourcing"],
+            rates=list(catalog.get().rates) if inputs["today"] else None,
+        ),
         "form": form,
         "share_url": request.build_absolute_uri(url),
     }
@@ -279,3 +288,54 @@ def result_copy(request, token):
     messages.info(request, "These are the answers from that result. Change any of them.")
     url = reverse("check")
     return HttpResponseClientRedirect(url) if request.htmx else _see_other(url)
+
+
+TOKEN_IN_LINK = re.compile(r"(?:/r/)?([A-Za-z0-9_-]{16,64})/?(?:[?#].*)?$")
+
+
+@require_GET
+def compare_start(request):
+    """The compare form's target: turn a pasted link into /compare/<token>/<token>/."""
+    left = request.GET.get("a", "")
+    match = TOKEN_IN_LINK.search(request.GET.get("b", "").strip())
+    right = match.group(1) if match else ""
+    found = set(
+        Assessment.objects.filter(token__in=[left, right], completed_at__isnull=False).values_list(
+            "token", flat=True
+        )
+    )
+    if left in found and right in found and left != right:
+        return _see_other(reverse("compare", args=[left, right]))
+    if left not in found:
+        raise Http404("No result has that link.")
+    error = (
+        "That is this same result: paste the link of another one."
+        if left == right
+        else "No result has that link. Paste the whole link of the other result."
+    )
+    response = render(
+        request,
+        "advisor/compare_start.html",
+        {"left": left, "value": request.GET.get("b", ""), "error": error},
+        status=422 if request.GET.get("b") else 200,
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_GET
+def compare(request, left, right):
+    found = {
+        a.token: a
+        for a in Assessment.objects.filter(token__in=[left, right], completed_at__isnull=False)
+    }
+    if left not in found or right not in found:
+        raise Http404("One of these results does not exist.")
+    context = {
+        "left": found[left],
+        "right": found[right],
+        "compare": results.compare_view(found[left].snapshot, found[right].snapshot),
+    }
+    response = render(request, "advisor/compare.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -175,3 +175,67 @@ def test_a_repeat_visit_gets_304_not_modified(client, ml_result):
 def test_a_result_page_sets_no_cookie(client, ml_result):
     response = Client().get(ml_result)
     assert not response.cookies
+
+
+def test_costs_can_show_one_sourcing_only(client, ml_result):
+    page = text(client.get(ml_result + "?sourcing=offshore"))
+    assert "$6,067" in page
+    assert "$144,000–$168,000" not in page
+    # the mis-hire cost still uses the in-house figures
+    assert "$27,000–$36,000" in page  # three months of an AI engineer in-house
+
+
+def test_costs_can_use_todays_rates_on_request(client, ml_result):
+    rate = CostRate.objects.get(role__slug="ml-engineer", sourcing="in-house")
+    rate.low, rate.high = 20000, 22000
+    rate.save()
+    assert "$12,000–$14,000" in text(client.get(ml_result))
+    page = text(client.get(ml_result + "?today=on"))
+    assert "$20,000–$22,000" in page
+    assert "at today's rates" in page
+
+
+def test_each_answer_shows_what_it_gave_each_role(client, ml_result):
+    page = text(client.get(ml_result))
+    assert "Every answer, and what it gave each role" in page
+    # "No — nothing off the shelf": 3 points × weight 3 to the ML engineer
+    assert re.search(r"No — nothing off the shelf gets us there”.*?\+0.*?\+9", page)
+
+
+def test_two_results_side_by_side_highlight_the_differences(client, bank):
+    ml = complete(client, ML_ANSWERS)
+    ai = complete(Client(), AI_ANSWERS)
+    left, right = ml.split("/")[2], ai.split("/")[2]
+    response = client.get(reverse("compare", args=[left, right]))
+    assert response.status_code == 200
+    page = text(response)
+    assert "differ on 8 questions" in page
+    assert page.count('class="differs"') == 8
+    assert "Machine Learning Engineer" in page and "AI Engineer" in page
+
+
+def test_the_compare_form_takes_a_pasted_link(client, bank):
+    left = complete(client, ML_ANSWERS).split("/")[2]
+    right_url = complete(Client(), {**ML_ANSWERS, "model-role": "unsure"})
+    right = right_url.split("/")[2]
+    response = client.get(
+        reverse("compare_start"), {"a": left, "b": "http://testserver" + right_url}
+    )
+    assert response["Location"] == reverse("compare", args=[left, right])
+    page = text(client.get(response["Location"]))
+    assert "differ on 1 question," in page
+
+
+@pytest.mark.parametrize("pasted", ["", "nonsense", "http://x/r/" + "a" * 40 + "/", "<script>"])
+def test_a_bad_compare_link_gets_a_message(client, ml_result, pasted):
+    left = ml_result.split("/")[2]
+    response = client.get(reverse("compare_start"), {"a": left, "b": pasted})
+    assert response.status_code in (200, 422)
+    if pasted:
+        assert "No result has that link" in text(response)
+
+
+def test_comparing_unknown_results_is_a_404(client, ml_result):
+    left = ml_result.split("/")[2]
+    assert client.get(reverse("compare", args=[left, "nope" * 8])).status_code == 404
+    assert client.get(reverse("compare_start"), {"a": "nope", "b": left}).status_code == 404
