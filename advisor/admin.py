@@ -1,14 +1,42 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.shortcuts import render
 
+from advisor import throttle
 from advisor.models import Assessment, Choice, CostRate, Points, Question, RoleProfile
 
 admin.site.site_header = "Hiring Advisor admin"
 admin.site.site_title = "Hiring Advisor admin"
+
+LOGIN_WINDOW = timedelta(minutes=15)
+_admin_login = admin.site.login
+
+
+def _throttled_login(request, extra_context=None):
+    """Admin sign-in, refused for a while after repeated failures from one client."""
+    if request.method != "POST":
+        return _admin_login(request, extra_context)
+    client = throttle.client_of(request)
+    limit = settings.LOGIN_FAILURES_PER_15_MINUTES
+    if throttle.is_limited("login", client, limit=limit, window=LOGIN_WINDOW):
+        message = "Too many failed sign-ins from this connection. Wait 15 minutes and try again."
+        return render(request, "429.html", {"message": message}, status=429)
+    response = _admin_login(request, extra_context)
+    if request.user.is_authenticated:
+        throttle.clear("login", client)
+    else:
+        throttle.record("login", client, window=LOGIN_WINDOW)
+    return response
+
+
+admin.site.login = _throttled_login
 
 
 class ChoiceForm(forms.ModelForm):

@@ -247,3 +247,21 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.question.slug} = {self.choice.slug}"
+
+
+class Attempt(models.Model):
+    """One rate-limited event (a result made, a failed admin login) by one client.
+
+    Kept in the database so the limits hold across any number of app servers.
+    `client` is a keyed hash of the address, never the address itself.
+    """
+
+    scope = models.CharField(max_length=20)
+    client = models.CharField(max_length=64)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["scope", "client", "at"], name="attempt_lookup")]
+
+    def __str__(self):
+        return f"{self.scope} {self.client[:8]} {self.at:%Y-%m-%d %H:%M}"

@@ -186,6 +186,11 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Limits per client, in the database so they hold across app servers.
+TRUSTED_PROXY_COUNT = _env_int("TRUSTED_PROXY_COUNT", 0)
+RESULTS_PER_HOUR = _env_int("RESULTS_PER_HOUR", 30)
+LOGIN_FAILURES_PER_15_MINUTES = _env_int("LOGIN_FAILURES_PER_15_MINUTES", 5)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

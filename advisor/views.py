@@ -3,6 +3,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -16,11 +17,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from advisor import assessments, catalog, results
+from advisor import assessments, catalog, results, throttle
 from advisor.forms import AnswerForm, CostForm
 from advisor.models import Assessment
 
 RECENT_RESULTS = 5
+HOUR = timedelta(hours=1)
 
 
 def _see_other(url: str) -> HttpResponseRedirect:
@@ -175,7 +177,19 @@ def check(request):
         return _see_other(_step_url(missing))
 
     if request.method == "POST":
-        assessments.assessment_complete(assessment=draft, catalog=bank, answers=answers)
+        client = throttle.client_of(request)
+        if throttle.is_limited("result", client, limit=settings.RESULTS_PER_HOUR, window=HOUR):
+            return render(
+                request,
+                "429.html",
+                {
+                    "message": "This connection has made many results in the last hour. "
+                    "Your answers are saved: come back later to see the result."
+                },
+                status=429,
+            )
+        if assessments.assessment_complete(assessment=draft, catalog=bank, answers=answers):
+            throttle.record("result", client, window=HOUR)
         request.session.pop("draft", None)
         recent = [draft.token] + [t for t in request.session.get("results", []) if t != draft.token]
         request.session["results"] = recent[:RECENT_RESULTS]
