@@ -71,6 +71,7 @@ class CostForm(forms.Form):
             "data-hx-target": "#costs",
             "data-hx-swap": "outerHTML",
             "data-hx-push-url": "true",
+            "novalidate": "",
         }
         self.helper.layout = Layout(
             Div(
