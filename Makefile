@@ -7,7 +7,7 @@ PORT ?= 8000
 WORKERS ?= 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run dev test admin install chromium static db lint format clean
+.PHONY: run dev test admin install chromium static db lint format clean audit checkers
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,8 +40,19 @@ chromium:
 	  command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] || { echo "Install Chromium (apt-get install chromium) or set CHROMIUM_PATH"; exit 1; }; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: install chromium static
+# Quality checkers from npm (the Nu HTML checker, Lighthouse); the app needs no npm.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+checkers: node_modules/.installed
+
+test: install chromium static checkers
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Lighthouse on the landing page, a wizard step and a result; reports in reports/lighthouse/.
+audit: db static chromium checkers
+	$(BIN)/python scripts/audit.py
 
 lint: install
 	$(BIN)/ruff check .
@@ -52,4 +63,4 @@ format: install
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) staticfiles .pytest_cache node_modules reports
