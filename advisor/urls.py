@@ -5,6 +5,7 @@ from advisor import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
     path("wizard/", views.wizard, name="wizard"),
     path("wizard/restart/", views.restart, name="restart"),
     path("wizard/check/", views.check, name="check"),

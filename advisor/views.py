@@ -9,6 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
+from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponseNotModified, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -57,6 +58,15 @@ def _wizard_render(request, template: str, context: dict, status: int = 200):
         response = render(request, template, context, status=status)
     response["Vary"] = "HX-Request"
     return response
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    """For load balancers and container health checks: the app answers and the database too."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
 
 
 @require_GET

@@ -158,3 +158,30 @@ def test_the_cost_panel_updates_in_place_with_htmx(page: Page, live_bank):
     expect(page.locator("#costs")).to_contain_text("$72,000–$84,000")
     expect(page).to_have_url(re.compile(r"months=6"))
     assert page.evaluate("window.stayedOnPage") is True
+
+
+def test_no_page_breaks_the_content_security_policy(page: Page, live_bank):
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', e => "
+        "console.error('Content Security Policy: ' + e.violatedDirective + ' ' + e.blockedURI))"
+    )
+    page.goto(live_bank.url + "/")
+    page.get_by_role("button", name="Start the questions").click()
+    answer_all(page, ML_ANSWERS, htmx=True)
+    page.get_by_role("button", name="See my recommendation").click()
+    expect(page.locator("[data-recommendation]")).to_be_visible()
+    page.get_by_label("Months", exact=True).fill("6")
+    page.get_by_role("button", name="Recalculate").click()
+    expect(page).to_have_url(re.compile("months=6"))
+    page.get_by_role("button", name="Copy link").click()
+    result = page.url.split("?")[0]
+    page.goto(result + "change/")
+    page.goto(live_bank.url + "/compare/?a=" + result.split("/")[-2] + "&b=nope")
+    page.goto(live_bank.url + "/admin/login/")
+    page.goto(live_bank.url + "/no-such-page/")
+    assert violations == []
