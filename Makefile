@@ -7,7 +7,9 @@ PORT ?= 8000
 WORKERS ?= 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run dev test admin install chromium static db lint format clean audit checkers
+.PHONY: run dev test admin install chromium static db lint format clean audit checkers load
+
+LOAD_ARGS ?= --db sqlite --founders 50 --duration 20
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -61,6 +63,11 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Many founders at once against gunicorn on a throw-away database, then a check that
+# nothing was lost, e.g. LOAD_ARGS="--db postgres --founders 200 --servers 2".
+load: install static
+	$(BIN)/python scripts/load.py $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache node_modules reports

@@ -1,0 +1,170 @@
+"""Random and malformed input at every endpoint: never a 500, never a lost answer."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from advisor.models import Answer, Assessment
+from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
+
+FUZZ = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+odd_text = st.one_of(
+    st.text(max_size=50),
+    st.text(alphabet=st.characters(codec="utf-8"), min_size=1, max_size=20),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "\x00",
+            "../../etc/passwd",
+            "<script>alert(1)</script>",
+            "ø" * 5000,
+            "fraud\n",
+            "FRAUD",
+            "fraud ",
+            "chat-assistant;drop table",
+            "%00",
+            "🙂" * 300,
+        ]
+    ),
+)
+slugs = st.sampled_from(list(ML_ANSWERS)) | odd_text.filter(lambda s: "/" not in s and s.strip())
+
+
+def answers_of(client) -> dict[str, str]:
+    token = client.session.get("draft")
+    if not token:
+        return {}
+    rows = Answer.objects.filter(assessment__token=token).select_related("question", "choice")
+    return {a.question.slug: a.choice.slug for a in rows}
+
+
+@FUZZ
+@given(
+    step=st.sampled_from(list(ML_ANSWERS)),
+    data=st.dictionaries(
+        slugs, odd_text | st.sampled_from(["fraud", "no", "moat", "unsure"]), max_size=4
+    ),
+    answered=st.integers(0, 8),
+)
+def test_random_posts_to_a_step_never_500_nor_lose_answers(bank, step, data, answered):
+    client = Client()
+    earlier = dict(list(ML_ANSWERS.items())[:answered])
+    for slug, choice in earlier.items():
+        client.post(reverse("step", args=[slug]), {slug: choice})
+    response = client.post(reverse("step", args=[step]), data)
+    # 400 is Django refusing a body it cannot parse (say, an over-long field name)
+    assert response.status_code in (303, 400, 422), response.status_code
+    after = answers_of(client)
+    question = bank.question(step)
+    steps = list(ML_ANSWERS)
+    in_order = all(s in earlier for s in steps[: steps.index(step)])
+    valid = question.choice(data.get(step, "")) is not None
+    if response.status_code == 303 and in_order and valid:
+        assert after == {**earlier, step: data[step]}
+    else:
+        assert after == earlier
+        if response.status_code == 422:
+            assert "There is a problem" in response.content.decode()
+
+
+@FUZZ
+@given(path=odd_text)
+def test_unknown_steps_and_tokens_are_404s(bank, path):
+    client = Client()
+    for url in (
+        f"/wizard/{path}/",
+        f"/r/{path}/",
+        f"/r/{path}/change/",
+        f"/compare/{path}/{path}/",
+    ):
+        try:
+            response = client.get(url)
+        except ValueError:
+            continue  # the test client itself refuses some byte sequences in a URL
+        assert response.status_code in (404, 301, 303), (url, response.status_code)
+
+
+@pytest.fixture
+def result_url(bank):
+    return complete(Client(), ML_ANSWERS)
+
+
+@FUZZ
+@given(
+    query=st.dictionaries(
+        st.sampled_from(["hours", "months", "sourcing", "today", "x"]),
+        odd_text | st.integers(-(10**20), 10**20).map(str),
+        max_size=4,
+    ),
+    htmx=st.booleans(),
+)
+def test_bad_cost_inputs_never_500(result_url, query, htmx):
+    headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+    response = Client().get(result_url, query, **headers)
+    assert response.status_code in (200, 422)
+    assert b"$" in response.content
+
+
+@FUZZ
+@given(a=odd_text, b=odd_text)
+def test_the_compare_form_never_500s(result_url, a, b):
+    token = result_url.split("/")[2]
+    for params in ({"a": a, "b": b}, {"a": token, "b": b}, {"b": a}):
+        response = Client().get(reverse("compare_start"), params)
+        assert response.status_code in (200, 303, 404, 422)
+
+
+def test_a_finished_drafts_step_posted_again_changes_nothing(bank):
+    client = Client()
+    url = complete(client, AI_ANSWERS)
+    snapshot = Assessment.objects.get().snapshot
+    response = client.post(reverse("step", args=["model-role"]), {"model-role": "moat"})
+    assert response.status_code == 303  # back to the first step of a new draft
+    assert Assessment.objects.get(completed_at__isnull=False).snapshot == snapshot
+    assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_last_step_posted_twice_at_once_makes_exactly_one_result():
+    from django.core.management import call_command
+
+    from advisor import catalog
+
+    call_command("loaddata", "roles", "questions", "rates", verbosity=0)
+    catalog.forget()
+    client = Client()
+    for slug, choice in ML_ANSWERS.items():
+        client.post(reverse("step", args=[slug]), {slug: choice})
+    cookie = client.cookies["sessionid"].value
+    barrier = threading.Barrier(2)
+    locations = []
+
+    def confirm():
+        other = Client()
+        other.cookies["sessionid"] = cookie
+        barrier.wait()
+        locations.append(other.post(reverse("check"))["Location"])
+        connection.close()
+
+    threads = [threading.Thread(target=confirm) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert Assessment.objects.filter(completed_at__isnull=False).count() == 1
+    token = Assessment.objects.get(completed_at__isnull=False).token
+    assert all(location in (f"/r/{token}/", "/wizard/check/") for location in locations)
+    assert f"/r/{token}/" in locations
