@@ -58,6 +58,11 @@ def assessment_complete(*, assessment: Assessment, catalog: Catalog, answers: di
             confidence=outcome.confidence,
             snapshot=snapshot,
         )
+        if updated:
+            # Answers to questions a later answer ruled out are not part of the result.
+            Answer.objects.filter(assessment=assessment).exclude(
+                question__slug__in=list(answers)
+            ).delete()
     return updated == 1
 
 

@@ -49,6 +49,8 @@ class QuestionItem:
     why: str
     weight: int
     choices: tuple[ChoiceItem, ...]
+    condition: tuple[str, str] | None = None
+    condition_text: str = ""  # e.g. “Fraud or risk detection” to “What are you building?”
 
     def choice(self, slug: str) -> ChoiceItem | None:
         return next((c for c in self.choices if c.slug == slug), None)
@@ -76,8 +78,13 @@ class Catalog:
                 answers[question.slug] = choice.slug
         return answers
 
+    def steps(self, answers: dict[str, str]) -> list[QuestionItem]:
+        """The questions this founder is asked, in order: conditions decide."""
+        asked = {q.slug for q in self.bank.asked(answers)}
+        return [q for q in self.questions if q.slug in asked]
+
     def first_unanswered(self, answers: dict[str, str]) -> QuestionItem | None:
-        return next((q for q in self.questions if q.slug not in answers), None)
+        return next((q for q in self.steps(answers) if q.slug not in answers), None)
 
 
 def build() -> Catalog:
@@ -85,11 +92,17 @@ def build() -> Catalog:
     default = next((r.slug for r in roles if r.first_by_default), roles[0].slug if roles else "")
     questions = []
     scored = []
-    active = Question.objects.filter(is_active=True).prefetch_related(
-        "choices__points__role", "choices__holds_back"
+    active = (
+        Question.objects.filter(is_active=True)
+        .select_related("show_if__question")
+        .prefetch_related("choices__points__role", "choices__holds_back")
     )
     for q in active:
         choices = list(q.choices.all())
+        condition = (q.show_if.question.slug, q.show_if.slug) if q.show_if_id else None
+        condition_text = (
+            f"“{q.show_if.label}” to “{q.show_if.question.text}”" if q.show_if_id else ""
+        )
         questions.append(
             QuestionItem(
                 q.id,
@@ -99,6 +112,8 @@ def build() -> Catalog:
                 q.why,
                 q.weight,
                 tuple(ChoiceItem(c.id, c.slug, c.label, c.hint, c.explanation) for c in choices),
+                condition,
+                condition_text,
             )
         )
         scored.append(
@@ -116,6 +131,7 @@ def build() -> Catalog:
                     )
                     for c in choices
                 ),
+                condition,
             )
         )
     rates = tuple(

@@ -7,7 +7,28 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 # Step URLs are /wizard/<question slug>/, so a question may not take these.
-RESERVED_SLUGS = {"check", "start", "restart"}
+RESERVED_SLUGS = {"check", "start", "restart", "preview"}
+
+# Slugs that tests, analytics and shared links rely on: never renamed or removed.
+CONTRACT = {
+    "use-case": {
+        "chat-assistant",
+        "doc-search",
+        "summarize",
+        "nl-data-query",
+        "fraud",
+        "recommendations",
+        "forecasting",
+        "churn",
+        "vision",
+        "other",
+    },
+    "general-model-fit": {"mostly", "partly", "no"},
+    "model-role": {"plumbing", "moat", "unsure"},
+    "training-data": {"none", "raw", "labeled"},
+    "production-ownership": {"stable-integration", "continuous-retraining", "unsure"},
+    "time-to-value": {"days-weeks", "one-three-months", "multi-month-ok"},
+}
 
 
 def new_token() -> str:
@@ -66,6 +87,15 @@ class Question(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
     is_active = models.BooleanField(default=True)
+    show_if = models.ForeignKey(
+        "Choice",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="show only if",
+        help_text="Ask this question only when an earlier question was answered with this choice.",
+    )
 
     objects = SlugManager()
 
@@ -78,9 +108,38 @@ class Question(models.Model):
     def natural_key(self):
         return (self.slug,)
 
+    @property
+    def is_contract(self) -> bool:
+        return self.slug in CONTRACT
+
     def clean(self):
+        errors = {}
         if self.slug in RESERVED_SLUGS:
-            raise ValidationError({"slug": f"“{self.slug}” is reserved for a wizard page."})
+            errors["slug"] = f"“{self.slug}” is reserved for a wizard page."
+        if self.pk:
+            stored = Question.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+            if stored in CONTRACT and self.slug != stored:
+                errors["slug"] = f"“{stored}” is a fixed slug that links and analytics rely on."
+        if self.show_if_id:
+            parent = self.show_if.question
+            if parent.pk == self.pk:
+                errors["show_if"] = "A question cannot depend on its own answer."
+            elif not parent.is_active:
+                errors["show_if"] = f"“{parent.text}” is not active, so this would never be asked."
+            elif (parent.order, parent.pk) >= (self.order, self.pk or 10**9):
+                errors["show_if"] = f"“{parent.text}” must come before this question."
+        if self.pk and (not self.is_active or self.order is not None):
+            for child in Question.objects.filter(show_if__question=self, is_active=True):
+                if not self.is_active:
+                    errors["is_active"] = (
+                        f"“{child.text}” depends on this question: change it first."
+                    )
+                elif (self.order, self.pk) >= (child.order, child.pk):
+                    errors["order"] = (
+                        f"“{child.text}” depends on this question, so it must come first."
+                    )
+        if errors:
+            raise ValidationError(errors)
 
 
 class ChoiceManager(models.Manager):

@@ -34,6 +34,7 @@ class Question:
     text: str
     weight: int
     choices: tuple[Choice, ...]
+    condition: tuple[str, str] | None = None  # asked only if (question, choice) was answered
 
     def choice(self, slug: str) -> Choice | None:
         return next((c for c in self.choices if c.slug == slug), None)
@@ -47,6 +48,29 @@ class Bank:
 
     def question(self, slug: str) -> Question | None:
         return next((q for q in self.questions if q.slug == slug), None)
+
+    def applies(self, question: Question, answers: Mapping[str, str], _depth: int = 0) -> bool:
+        """Whether the founder is asked this question, given their answers."""
+        if question.condition is None:
+            return True
+        parent = self.question(question.condition[0])
+        if parent is None or _depth > len(self.questions):
+            return False
+        return answers.get(parent.slug) == question.condition[1] and self.applies(
+            parent, answers, _depth + 1
+        )
+
+    def asked(self, answers: Mapping[str, str]) -> list[Question]:
+        """The questions this founder is asked, in order."""
+        return [q for q in self.questions if self.applies(q, answers)]
+
+    def effective(self, answers: Mapping[str, str]) -> dict[str, str]:
+        """The answers that count: valid choices of questions the founder is asked."""
+        return {
+            q.slug: answers[q.slug]
+            for q in self.asked(answers)
+            if q.choice(answers.get(q.slug, "")) is not None
+        }
 
 
 @dataclass(frozen=True)
@@ -114,7 +138,9 @@ def _ranked(bank: Bank, scores: Mapping[str, int]) -> list[str]:
 
 
 def score(bank: Bank, answers: Mapping[str, str]) -> Outcome:
-    """Score answers ({question slug: choice slug}); unknown or missing ones count for nothing."""
+    """Score answers ({question slug: choice slug}); unknown or missing ones, and answers to
+    questions the founder is not asked, count for nothing."""
+    answers = bank.effective(answers)
     scores = {r: 0 for r in bank.roles}
     holds: dict[str, list[str]] = {r: [] for r in bank.roles}
     contributions = []
@@ -177,8 +203,9 @@ def _moved(bank: Bank, answers: Mapping[str, str], changes) -> int:
 def flips(bank: Bank, answers: Mapping[str, str], limit: int = 6) -> list[Flip]:
     """What would change the answer: the single answers that would change the first
     hire, or, when none would, the smallest pairs of answers that would."""
+    answers = bank.effective(answers)
     current = score(bank, answers).first_hire
-    answered = [q for q in bank.questions if q.choice(answers.get(q.slug, ""))]
+    answered = [q for q in bank.questions if q.slug in answers]
     alternatives = [
         (q.slug, c.slug) for q in answered for c in q.choices if c.slug != answers[q.slug]
     ]

@@ -82,8 +82,8 @@ def home(request):
                 {"label": label, "cells": [r[field] for r in bank.roles]}
                 for field, label in results.COMPARISON_ROWS
             ],
-            "question_count": len(bank.questions),
-            "draft_answered": len(answers) if draft else None,
+            "question_count": len([q for q in bank.questions if not q.condition]),
+            "draft_answered": len(bank.bank.effective(answers)) if draft else None,
             "recent": request.session.get("results", []),
         },
     )
@@ -119,12 +119,16 @@ def step(request, slug):
     if question is None:
         raise Http404("No such question.")
     draft, answers = _answers(request, bank)
-    index = bank.questions.index(question)
     change = request.GET.get("change") == "1" or request.POST.get("change") == "1"
+    steps = bank.steps(answers)
+    missing = bank.first_unanswered(answers)
+    if question not in steps:
+        # Not asked, given the earlier answers (a condition is not met).
+        return _see_other(_step_url(missing) if missing else reverse("check"))
+    index = steps.index(question)
 
     # Steps go in order: an earlier unanswered question comes first.
-    missing = bank.first_unanswered(answers)
-    if missing is not None and bank.questions.index(missing) < index:
+    if missing is not None and steps.index(missing) < index:
         messages.warning(request, "Please answer this question first.")
         return _see_other(_step_url(missing))
 
@@ -138,12 +142,13 @@ def step(request, slug):
                 assessment=draft, question_id=question.id, choice_id=form.chosen().id
             )
             answers[question.slug] = form.chosen().slug
+            # The answer may bring in, or rule out, conditional questions after it.
+            steps = bank.steps(answers)
             upcoming = bank.first_unanswered(answers)
             if change and upcoming is None:
                 return _see_other(reverse("check"))
-            if index + 1 < len(bank.questions):
-                return _see_other(_step_url(bank.questions[index + 1]))
-            return _see_other(reverse("check"))
+            later = steps[steps.index(question) + 1 :]
+            return _see_other(_step_url(later[0]) if later else reverse("check"))
         status = 422
     else:
         form = AnswerForm(question, initial={question.slug: answers.get(question.slug)})
@@ -152,7 +157,7 @@ def step(request, slug):
     if change:
         back_url = reverse("check")
     elif index:
-        back_url = _step_url(bank.questions[index - 1])
+        back_url = _step_url(steps[index - 1])
     else:
         back_url = reverse("home")
     field = form[question.slug]
@@ -162,8 +167,7 @@ def step(request, slug):
         "field": field,
         "selected": field.value(),
         "number": index + 1,
-        "total": len(bank.questions),
-        "percent": round(100 * index / len(bank.questions)),
+        "total": len(steps),
         "back_url": back_url,
         "change": change,
         "action": _step_url(question, change),
@@ -177,7 +181,12 @@ def check(request):
     bank = catalog.get()
     draft, answers = _answers(request, bank)
     if request.method == "POST" and draft is None:
-        # A second submit of a finished draft: show the result it made.
+        # A second submit of a finished draft (a double click, two tabs, a retry):
+        # show the result the first one made.
+        token = request.session.get("draft")
+        if token and Assessment.objects.filter(token=token, completed_at__isnull=False).exists():
+            _remember_result(request, token)
+            return _to_result(request, token)
         recent = request.session.get("results", [])
         if recent:
             return _to_result(request, recent[0])
@@ -198,23 +207,25 @@ def check(request):
                 },
                 status=429,
             )
+        answers = bank.bank.effective(answers)
         if assessments.assessment_complete(assessment=draft, catalog=bank, answers=answers):
             throttle.record("result", client, window=HOUR)
-        request.session.pop("draft", None)
-        recent = [draft.token] + [t for t in request.session.get("results", []) if t != draft.token]
-        request.session["results"] = recent[:RECENT_RESULTS]
+        _remember_result(request, draft.token)
         return _to_result(request, draft.token)
 
+    steps = bank.steps(answers)
     rows = [
         {"question": q, "choice": q.choice(answers[q.slug]), "url": _step_url(q, change=True)}
-        for q in bank.questions
+        for q in steps
     ]
-    context = {
-        "rows": rows,
-        "total": len(bank.questions),
-        "back_url": _step_url(bank.questions[-1]),
-    }
+    context = {"rows": rows, "total": len(steps), "back_url": _step_url(steps[-1])}
     return _wizard_render(request, "advisor/check.html", context)
+
+
+def _remember_result(request, token: str) -> None:
+    request.session.pop("draft", None)
+    recent = [token] + [t for t in request.session.get("results", []) if t != token]
+    request.session["results"] = recent[:RECENT_RESULTS]
 
 
 def _to_result(request, token: str):

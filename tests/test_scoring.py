@@ -231,3 +231,50 @@ def test_every_reported_flip_flips(bank_answers):
     for flip in scoring.flips(bank, answers):
         assert scoring.score(bank, {**answers, **dict(flip.changes)}).first_hire == flip.first_hire
         assert flip.first_hire != current
+
+
+def conditional_bank() -> Bank:
+    follow_up = Question(
+        "retrain",
+        "Who retrains it?",
+        3,
+        (make_choice("us", 0, 3), make_choice("unsure", 1, 1)),
+        condition=("fit", "no"),
+    )
+    return make_bank(questions=make_bank().questions + (follow_up,))
+
+
+def test_a_conditional_question_counts_only_when_it_is_asked():
+    bank = conditional_bank()
+    asked = scoring.score(bank, {"fit": "no", "retrain": "us"})
+    assert asked.scores["ml-engineer"] == 9 + 9
+    not_asked = scoring.score(bank, {"fit": "mostly", "retrain": "us"})
+    assert not_asked.scores == {"ai-engineer": 9, "ml-engineer": 0}
+    assert [q.slug for q in bank.asked({"fit": "mostly"})] == ["fit", "data", "speed", "stage"]
+    assert "retrain" in [q.slug for q in bank.asked({"fit": "no"})]
+
+
+def test_a_condition_on_a_question_not_asked_is_not_met():
+    bank = conditional_bank()
+    deeper = Question(
+        "who",
+        "Who?",
+        1,
+        (make_choice("a", 1, 0), make_choice("b", 0, 1)),
+        condition=("retrain", "us"),
+    )
+    bank = make_bank(questions=bank.questions + (deeper,))
+    assert bank.effective({"fit": "mostly", "retrain": "us", "who": "a"}) == {"fit": "mostly"}
+    assert bank.effective({"fit": "no", "retrain": "us", "who": "a"}) == {
+        "fit": "no",
+        "retrain": "us",
+        "who": "a",
+    }
+
+
+def test_flips_respect_conditions():
+    bank = conditional_bank()
+    answers = {"fit": "no", "retrain": "us", "data": "labeled", "speed": "later"}
+    for flip in scoring.flips(bank, answers):
+        changed = scoring.score(bank, {**answers, **dict(flip.changes)})
+        assert changed.first_hire == flip.first_hire
