@@ -7,7 +7,7 @@ PORT ?= 8000
 WORKERS ?= 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run dev test admin install chromium static db lint format clean audit checkers load
+.PHONY: run dev test admin install chromium static db lint format clean audit checkers load bench
 
 LOAD_ARGS ?= --db sqlite --founders 50 --duration 20
 
@@ -68,6 +68,13 @@ format: install
 # nothing was lost, e.g. LOAD_ARGS="--db postgres --founders 200 --servers 2".
 load: install static
 	$(BIN)/python scripts/load.py $(LOAD_ARGS)
+
+# Requests/s and latency of the hot pages against a plain-text Django view, with wrk;
+# BENCH_ARGS="--duration 5 --strict --json reports/bench.json".
+bench: static
+	@command -v wrk >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache node_modules reports

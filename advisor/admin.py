@@ -1,16 +1,24 @@
 from __future__ import annotations
 
+import csv
 from datetime import timedelta
 
 from django import forms
 from django.conf import settings
-from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
+from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
 
-from advisor import throttle
-from advisor.models import Assessment, Choice, CostRate, Points, Question, RoleProfile
+from advisor import analytics, catalog, scoring, throttle
+from advisor.models import CONTRACT, Assessment, Choice, CostRate, Points, Question, RoleProfile
 
 admin.site.site_header = "Hiring Advisor admin"
 admin.site.site_title = "Hiring Advisor admin"
@@ -58,6 +66,14 @@ class ChoiceForm(forms.ModelForm):
         for role in self.roles:
             name = f"points_{role.slug}"
             self.fields[name].initial = existing.get(role.pk)
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        stored = self.initial.get("slug")
+        question = self.instance.question if self.instance.question_id else None
+        if stored and question and stored in CONTRACT.get(question.slug, ()) and slug != stored:
+            raise ValidationError(f"“{stored}” is a fixed choice slug that links rely on.")
+        return slug
 
     def save(self, commit=True):
         choice = super().save(commit=commit)
@@ -112,6 +128,27 @@ class ChoiceFormSet(BaseInlineFormSet):
         slugs = [f.cleaned_data.get("slug") for f in kept]
         if len(slugs) != len(set(slugs)):
             raise ValidationError("Each choice of a question needs its own slug.")
+        question_slug = self.instance.slug
+        fixed = CONTRACT.get(question_slug)
+        if fixed is not None:
+            gone = sorted(fixed - set(slugs))
+            if gone:
+                raise ValidationError(
+                    f"These choices are fixed (links and analytics rely on them) and cannot be "
+                    f"removed: {', '.join(gone)}."
+                )
+        else:
+            unsure = next((f for f in kept if f.cleaned_data.get("slug") == "unsure"), None)
+            points = (
+                {v for k, v in unsure.cleaned_data.items() if k.startswith("points_")}
+                if unsure
+                else set()
+            )
+            if unsure is None or len(points) > 1:
+                raise ValidationError(
+                    "Every question beyond the six fixed ones needs a neutral choice with the "
+                    "slug “unsure” that gives every role the same points."
+                )
 
 
 class ChoiceInline(admin.StackedInline):
@@ -129,21 +166,152 @@ class ChoiceInline(admin.StackedInline):
         return super().get_queryset(request).prefetch_related("points")
 
 
+class QuestionForm(forms.ModelForm):
+    """Refuses what would break the wizard, on the question page and the list alike."""
+
+    def _post_clean(self):
+        super()._post_clean()  # the instance now holds the submitted values
+        for field, message in self.instance.problems().items():
+            self.add_error(field if field in self.fields else None, message)
+
+
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
-    list_display = ["text", "slug", "weight", "order", "is_active", "choice_count"]
+    form = QuestionForm
+    list_display = ["text", "slug", "weight", "order", "is_active", "asked_when", "choice_count"]
     list_editable = ["order", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["text", "slug"]
     inlines = [ChoiceInline]
+    change_form_template = "admin/advisor/question/change_form.html"
+    change_list_template = "admin/advisor/question/change_list.html"
     fieldsets = [
         (None, {"fields": ["text", "slug", "help_text", "why"]}),
-        ("Scoring and order", {"fields": ["weight", "order", "is_active"]}),
+        ("Scoring, order and conditions", {"fields": ["weight", "order", "is_active", "show_if"]}),
     ]
 
-    @admin.display(description="choices")
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("show_if__question")
+            .annotate(n_choices=Count("choices"))
+        )
+
+    def get_changelist_form(self, request, **kwargs):
+        kwargs.setdefault("form", QuestionForm)
+        return super().get_changelist_form(request, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "show_if":
+            kwargs["queryset"] = Choice.objects.filter(question__is_active=True).select_related(
+                "question"
+            )
+            field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+            field.label_from_instance = lambda c: f"{c.question.text} → {c.label}"
+            return field
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        # The fixed questions keep their slugs: links, tests and analytics rely on them.
+        return ["slug"] if obj is not None and obj.is_contract else []
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_contract:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        # Bulk delete from the list: the fixed questions stay.
+        super().delete_queryset(request, queryset.exclude(slug__in=CONTRACT))
+
+    @admin.display(description="choices", ordering="n_choices")
     def choice_count(self, obj):
-        return obj.choices.count()
+        return obj.n_choices
+
+    @admin.display(description="asked when")
+    def asked_when(self, obj):
+        if not obj.show_if_id:
+            return "always"
+        return f"{obj.show_if.question.slug} = {obj.show_if.slug}"
+
+    def get_urls(self):
+        urls = [
+            path("replay/", self.admin_site.admin_view(self.replay_view), name="advisor_replay"),
+            path("preview/", self.admin_site.admin_view(self.preview_view), name="advisor_preview"),
+        ]
+        return urls + super().get_urls()
+
+    def replay_view(self, request):
+        """Past results scored again with the question bank as it is now."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        bank = catalog.build()
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Replay past results with the current question bank",
+            "report": analytics.replay(bank.bank),
+            "roles": {r["slug"]: r for r in bank.roles},
+            "pending": False,
+        }
+        return TemplateResponse(request, "admin/advisor/replay.html", context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method != "POST" or "_replay" not in request.POST:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        # Replay before saving: save inside a transaction, score every past result
+        # with the edited bank, then roll everything back.
+        with transaction.atomic():
+            response = super().changeform_view(request, object_id, form_url, extra_context)
+            saved = response.status_code == 302
+            bank = catalog.build() if saved else None
+            report = analytics.replay(bank.bank) if saved else None
+            transaction.set_rollback(True)
+        catalog.forget()
+        if not saved:
+            return response  # the form, with what is wrong with it
+        storage = messages.get_messages(request)
+        for _ in storage:
+            pass  # drop "changed successfully": nothing was saved
+        resubmit = [
+            (key, value)
+            for key, values in request.POST.lists()
+            if key not in ("_replay", "csrfmiddlewaretoken")
+            for value in values
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "What your changes would do to past results",
+            "report": report,
+            "roles": {r["slug"]: r for r in bank.roles},
+            "pending": True,
+            "resubmit": resubmit,
+            "action": request.get_full_path(),
+        }
+        return TemplateResponse(request, "admin/advisor/replay.html", context)
+
+    def preview_view(self, request):
+        """Every step as founders see it; answer them to see the outcome. Nothing is stored."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        bank = catalog.build()
+        answers = {
+            q.slug: request.GET[q.slug]
+            for q in bank.questions
+            if q.choice(request.GET.get(q.slug, ""))
+        }
+        outcome = scoring.score(bank.bank, answers) if answers else None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Preview the wizard",
+            "steps": bank.steps(answers),
+            "all_questions": bank.questions,
+            "answers": answers,
+            "outcome": outcome,
+            "roles": {r["slug"]: r for r in bank.roles},
+            "flips": scoring.flips(bank.bank, answers) if answers else [],
+        }
+        return TemplateResponse(request, "admin/advisor/preview.html", context)
 
 
 @admin.register(RoleProfile)
@@ -169,6 +337,9 @@ class CostRateAdmin(admin.ModelAdmin):
 
 @admin.register(Assessment)
 class AssessmentAdmin(admin.ModelAdmin):
+    change_list_template = "admin/advisor/assessment/change_list.html"
+    show_full_result_count = False
+
     list_display = ["short_token", "recommendation", "confidence", "completed_at"]
     list_filter = ["recommendation", "confidence", ("completed_at", admin.DateFieldListFilter)]
     date_hierarchy = "completed_at"
@@ -200,3 +371,70 @@ class AssessmentAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # results are permanent: their links are shared
+
+    def get_urls(self):
+        urls = [
+            path(
+                "analytics/",
+                self.admin_site.admin_view(self.analytics_view),
+                name="advisor_analytics",
+            ),
+            path("export/", self.admin_site.admin_view(self.export_view), name="advisor_export"),
+        ]
+        return urls + super().get_urls()
+
+    def analytics_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        bank = catalog.get()
+        days = analytics.completions_by_day(30)
+        top = max((d["count"] for d in days), default=0) or 1
+        split = analytics.recommendation_split()
+        total = sum(split.values())
+        roles = bank.roles
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "How founders answer",
+            "days": [{**d, "height": round(100 * d["count"] / top)} for d in days],
+            "days_total": sum(d["count"] for d in days),
+            "split": [
+                {
+                    "role": r,
+                    "count": split.get(r["slug"], 0),
+                    "percent": round(100 * split.get(r["slug"], 0) / total) if total else 0,
+                }
+                for r in roles
+            ],
+            "total": total,
+            "funnel": analytics.funnel(bank),
+            "answers": analytics.answer_counts(bank),
+            "roles": roles,
+        }
+        return TemplateResponse(request, "admin/advisor/analytics.html", context)
+
+    def export_view(self, request):
+        """Completed assessments as CSV, streamed, with the list's filters applied."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        try:
+            queryset = self.get_changelist_instance(request).get_queryset(request)
+        except IncorrectLookupParameters:
+            return HttpResponseBadRequest("Those filters are not valid.")
+        writer = csv.writer(_Echo())
+        rows = analytics.export_rows(queryset.order_by("completed_at"), catalog.get())
+        response = StreamingHttpResponse(
+            (writer.writerow(row) for row in rows), content_type="text/csv; charset=utf-8"
+        )
+        stamp = timezone.now().strftime("%Y%m%d-%H%M")
+        response["Content-Disposition"] = f'attachment; filename="assessments-{stamp}.csv"'
+        return response
+
+
+class _Echo:
+    """csv.writer wants a file; hand each row straight to the response instead."""
+
+    def write(self, value):
+        return value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from advisor import scoring
@@ -12,6 +12,11 @@ from advisor.catalog import Catalog
 from advisor.models import Answer, Assessment
 
 SNAPSHOT_VERSION = 1
+UPSERT_ANSWER_SQL = (
+    f"INSERT INTO {Answer._meta.db_table} (assessment_id, question_id, choice_id, answered_at) "
+    "VALUES (%s, %s, %s, %s) ON CONFLICT (assessment_id, question_id) "
+    "DO UPDATE SET choice_id = excluded.choice_id, answered_at = excluded.answered_at"
+)
 
 
 def draft_answers(assessment: Assessment, catalog: Catalog) -> dict[str, str]:
@@ -23,13 +28,10 @@ def answer_save(*, assessment: Assessment, question_id: int, choice_id: int) -> 
     """Record one answer on a draft, replacing an earlier answer to the same question.
 
     One upsert, so two tabs answering the same step at once leave one answer, never two.
+    Plain SQL (the same on SQLite and PostgreSQL): it runs on every step a founder answers.
     """
-    Answer.objects.bulk_create(
-        [Answer(assessment=assessment, question_id=question_id, choice_id=choice_id)],
-        update_conflicts=True,
-        unique_fields=["assessment", "question"],
-        update_fields=["choice", "answered_at"],
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(UPSERT_ANSWER_SQL, [assessment.pk, question_id, choice_id, timezone.now()])
 
 
 def draft_copy(*, source: Assessment, catalog: Catalog) -> Assessment:

@@ -7,6 +7,7 @@ process at once; other processes pick the change up within `TTL_SECONDS`.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass
 from decimal import Decimal
@@ -62,6 +63,7 @@ class Catalog:
     questions: tuple[QuestionItem, ...]
     bank: scoring.Bank
     rates: tuple[costs.Rate, ...]
+    digest: str = ""  # changes whenever anything a page shows changes
 
     def question(self, slug: str) -> QuestionItem | None:
         return next((q for q in self.questions if q.slug == slug), None)
@@ -148,12 +150,10 @@ def build() -> Catalog:
         )
         for r in CostRate.objects.select_related("role")
     )
-    return Catalog(
-        roles=tuple({f: getattr(r, f) for f in ROLE_FIELDS} for r in roles),
-        questions=tuple(questions),
-        bank=scoring.Bank(tuple(r.slug for r in roles), default, tuple(scored)),
-        rates=rates,
-    )
+    roles_data = tuple({f: getattr(r, f) for f in ROLE_FIELDS} for r in roles)
+    bank = scoring.Bank(tuple(r.slug for r in roles), default, tuple(scored))
+    digest = hashlib.sha256(repr((roles_data, questions, bank, rates)).encode()).hexdigest()
+    return Catalog(roles_data, tuple(questions), bank, rates, digest[:16])
 
 
 _cache: tuple[float, Catalog] | None = None

@@ -112,7 +112,8 @@ class Question(models.Model):
     def is_contract(self) -> bool:
         return self.slug in CONTRACT
 
-    def clean(self):
+    def problems(self) -> dict[str, str]:
+        """What would break the wizard if this question were saved as it is, by field."""
         errors = {}
         if self.slug in RESERVED_SLUGS:
             errors["slug"] = f"“{self.slug}” is reserved for a wizard page."
@@ -128,7 +129,7 @@ class Question(models.Model):
                 errors["show_if"] = f"“{parent.text}” is not active, so this would never be asked."
             elif (parent.order, parent.pk) >= (self.order, self.pk or 10**9):
                 errors["show_if"] = f"“{parent.text}” must come before this question."
-        if self.pk and (not self.is_active or self.order is not None):
+        if self.pk:
             for child in Question.objects.filter(show_if__question=self, is_active=True):
                 if not self.is_active:
                     errors["is_active"] = (
@@ -136,10 +137,9 @@ class Question(models.Model):
                     )
                 elif (self.order, self.pk) >= (child.order, child.pk):
                     errors["order"] = (
-                        f"“{child.text}” depends on this question, so it must come first."
+                        f"“{child.text}” depends on this question, so this one must come first."
                     )
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
 
 class ChoiceManager(models.Manager):
@@ -324,3 +324,14 @@ class Attempt(models.Model):
 
     def __str__(self):
         return f"{self.scope} {self.client[:8]} {self.at:%Y-%m-%d %H:%M}"
+
+
+class WizardStart(models.Model):
+    """How many browsers were shown the first question, per day: the top of the funnel.
+    (Drafts exist only from the first answer on, so they cannot count this.)"""
+
+    day = models.DateField(unique=True)
+    count = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.day}: {self.count}"

@@ -107,13 +107,20 @@ TEMPLATES = [
 
 # SQLite when DATABASE_URL is unset: WAL so readers never wait for the writer,
 # IMMEDIATE transactions so two writers queue instead of failing mid-transaction.
+# Connections are kept between requests: opening one costs more than a whole page.
+CONN_MAX_AGE = _env_int("CONN_MAX_AGE", 60)
 if _env("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(_env("DATABASE_URL"), conn_max_age=60)}
+    DATABASES = {
+        "default": dj_database_url.parse(
+            _env("DATABASE_URL"), conn_max_age=CONN_MAX_AGE, conn_health_checks=True
+        )
+    }
 else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": _env("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
+            "CONN_MAX_AGE": CONN_MAX_AGE,
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
@@ -130,13 +137,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Sessions live in the database so any app server can serve any request.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions are signed cookies: any app server can serve any request, and reading one
+# costs no query. They hold only pointers (the draft's token); answers are in the database.
+SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 90
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

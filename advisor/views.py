@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import hmac
 import re
 from datetime import timedelta
 from pathlib import Path
@@ -11,18 +12,21 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponseNotModified, HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import http_date
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from advisor import assessments, catalog, results, throttle
+from advisor import analytics, assessments, catalog, results, throttle
 from advisor.forms import AnswerForm, CostForm
-from advisor.models import Assessment
+from advisor.models import Answer, Assessment
 
 RECENT_RESULTS = 5
+STARTED_COOKIE = "advisor_started"
 HOUR = timedelta(hours=1)
 
 
@@ -40,8 +44,20 @@ def _draft(request) -> Assessment | None:
 
 
 def _answers(request, bank) -> tuple[Assessment | None, dict[str, str]]:
-    draft = _draft(request)
-    return draft, (assessments.draft_answers(draft, bank) if draft else {})
+    """The browser's draft and its answers, in one query: a draft gets its first answer
+    when it is made, so its answers tell whether it exists."""
+    token = request.session.get("draft")
+    if not token:
+        return None, {}
+    # Plain SQL: this runs on every wizard request, and building the ORM query for it
+    # cost more than running it.
+    with connection.cursor() as cursor:
+        cursor.execute(DRAFT_ANSWERS_SQL, [token])
+        rows = cursor.fetchall()
+    if not rows:
+        return _draft(request), {}
+    draft = Assessment(pk=rows[0][0], token=token)
+    return draft, bank.answers_from_ids((question, choice) for _, question, choice in rows)
 
 
 def _step_url(question, change: bool = False) -> str:
@@ -49,13 +65,37 @@ def _step_url(question, change: bool = False) -> str:
     return f"{url}?change=1" if change else url
 
 
-def _wizard_render(request, template: str, context: dict, status: int = 200):
-    # htmx swaps only the wizard region; a full load (or a history restore) gets the page.
-    if request.htmx and not request.htmx.history_restore_request:
-        response = render(request, f"{template}#wizard", context, status=status)
+CSRF_MARK = "csrf-token-goes-here"
+DRAFT_ANSWERS_SQL = (
+    f"SELECT a.assessment_id, a.question_id, a.choice_id FROM {Answer._meta.db_table} a "
+    f"JOIN {Assessment._meta.db_table} s ON s.id = a.assessment_id "
+    "WHERE s.token = %s AND s.completed_at IS NULL"
+)
+
+
+def _wizard_render(request, template: str, context, status: int = 200, cache_as=None):
+    """Render a wizard page: only the wizard region for htmx, else the whole page (a history
+    restore included). With `cache_as` (what the page depends on), a page without messages
+    is rendered once and reused, with this browser's CSRF token put in afterwards."""
+    fragment = bool(request.htmx and not request.htmx.history_restore_request)
+    name = f"{template}#wizard" if fragment else template
+    key = None
+    if cache_as is not None and not messages.get_messages(request):
+        parts = f"{name}|{cache_as}|{_render_version()}"
+        key = "page:" + hashlib.sha256(parts.encode()).hexdigest()[:32]
+    content = cache.get(key) if key else None
+    if content is None:
+        context = context() if callable(context) else context
+        if key:
+            context = {**context, "csrf_token": CSRF_MARK}
+        content = render_to_string(name, context, request)
+        if key:
+            cache.set(key, content, 60 * 60)
+    if key:
+        content = content.replace(CSRF_MARK, get_token(request))
+    response = HttpResponse(content, status=status)
+    if fragment:
         response["HX-Push-Url"] = request.get_full_path()
-    else:
-        response = render(request, template, context, status=status)
     response["Vary"] = "HX-Request"
     return response
 
@@ -133,15 +173,13 @@ def step(request, slug):
         return _see_other(_step_url(missing))
 
     if request.method == "POST":
-        form = AnswerForm(question, request.POST)
-        if form.is_valid():
+        chosen = question.choice(request.POST.get(question.slug, ""))
+        if chosen is not None:
             if draft is None:
                 draft = Assessment.objects.create()
                 request.session["draft"] = draft.token
-            assessments.answer_save(
-                assessment=draft, question_id=question.id, choice_id=form.chosen().id
-            )
-            answers[question.slug] = form.chosen().slug
+            assessments.answer_save(assessment=draft, question_id=question.id, choice_id=chosen.id)
+            answers[question.slug] = chosen.slug
             # The answer may bring in, or rule out, conditional questions after it.
             steps = bank.steps(answers)
             upcoming = bank.first_unanswered(answers)
@@ -149,10 +187,19 @@ def step(request, slug):
                 return _see_other(reverse("check"))
             later = steps[steps.index(question) + 1 :]
             return _see_other(_step_url(later[0]) if later else reverse("check"))
+        form = AnswerForm(question, request.POST)  # for its messages
+        form.is_valid()
         status = 422
     else:
-        form = AnswerForm(question, initial={question.slug: answers.get(question.slug)})
+        form = None  # built only if the page is not in the cache
         status = 200
+
+    counted = False
+    if request.method == "GET" and draft is None and index == 0:
+        # The top of the funnel: once per browser, with a cookie rather than a session write.
+        counted = STARTED_COOKIE not in request.COOKIES
+        if counted:
+            analytics.count_start()
 
     if change:
         back_url = reverse("check")
@@ -160,19 +207,38 @@ def step(request, slug):
         back_url = _step_url(steps[index - 1])
     else:
         back_url = reverse("home")
-    field = form[question.slug]
-    context = {
-        "question": question,
-        "form": form,
-        "field": field,
-        "selected": field.value(),
-        "number": index + 1,
-        "total": len(steps),
-        "back_url": back_url,
-        "change": change,
-        "action": _step_url(question, change),
-    }
-    return _wizard_render(request, "advisor/step.html", context, status)
+
+    def context() -> dict:
+        shown = form or AnswerForm(question, initial={question.slug: answers.get(question.slug)})
+        field = shown[question.slug]
+        return {
+            "question": question,
+            "form": shown,
+            "field": field,
+            "selected": field.value(),
+            "number": index + 1,
+            "total": len(steps),
+            "back_url": back_url,
+            "change": change,
+            "action": _step_url(question, change),
+        }
+
+    # Without errors, a step's page depends only on these: render it once for everyone.
+    cache_as = None
+    if form is None:
+        selected = answers.get(question.slug)
+        cache_as = (bank.digest, question.slug, selected, index, len(steps), back_url, change)
+    response = _wizard_render(request, "advisor/step.html", context, status, cache_as)
+    if counted:
+        response.set_cookie(
+            STARTED_COOKIE,
+            "1",
+            max_age=90 * 24 * 3600,
+            httponly=True,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+        )
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -247,37 +313,38 @@ def _render_version() -> str:
 
 @require_GET
 def result(request, token):
-    """A result never changes: render it once per variant, answer repeats with 304."""
-    assessment = (
-        Assessment.objects.filter(token=token, completed_at__isnull=False)
-        .only("token", "completed_at", "snapshot")
-        .first()
-    )
-    if assessment is None:
-        raise Http404("No result has this link. Check that it was copied whole.")
+    """A result never changes, so each variant of its page is rendered once: repeats are
+    served from the cache, and a browser that has it already gets a 304, both without
+    touching the database."""
     fragment = bool(request.htmx and not request.htmx.history_restore_request)
-    variant = (
-        f"{token}|{request.get_full_path()}|{fragment}|{request.get_host()}|{_render_version()}"
-    )
+    variant = f"{token}|{request.get_full_path()}|{fragment}|{request.get_host()}"
     if request.GET.get("today"):
         variant += repr(catalog.get().rates)  # today's rates can change under the same URL
-    etag = f'"{hashlib.sha256(variant.encode()).hexdigest()[:32]}"'
+    key = hmac.new(
+        settings.SECRET_KEY.encode(), f"{variant}|{_render_version()}".encode(), "sha256"
+    ).hexdigest()[:32]
     headers = {
-        "ETag": etag,
-        "Last-Modified": http_date(assessment.completed_at.timestamp()),
+        "ETag": f'"{key}"',
         "Cache-Control": "private, no-cache",
         "Vary": "HX-Request",
         "X-Robots-Tag": "noindex",
     }
-    if etag in request.headers.get("If-None-Match", ""):
+    if headers["ETag"] in request.headers.get("If-None-Match", ""):
         response = HttpResponseNotModified()
     else:
-        cached = cache.get(f"result:{etag}")
+        cached = cache.get(f"result:{key}")
         if cached is None:
+            assessment = (
+                Assessment.objects.filter(token=token, completed_at__isnull=False)
+                .only("token", "completed_at", "snapshot")
+                .first()
+            )
+            if assessment is None:
+                raise Http404("No result has this link. Check that it was copied whole.")
             status, content = _result_render(request, assessment, fragment)
-            cache.set(f"result:{etag}", (status, content), 60 * 60)
-        else:
-            status, content = cached
+            cached = (status, content, http_date(assessment.completed_at.timestamp()))
+            cache.set(f"result:{key}", cached, 60 * 60)
+        status, content, headers["Last-Modified"] = cached
         response = HttpResponse(content, status=status)
     for name, value in headers.items():
         response[name] = value
@@ -325,6 +392,7 @@ def result_copy(request, token):
     return HttpResponseClientRedirect(url) if request.htmx else _see_other(url)
 
 
+TOKEN = re.compile(r"[A-Za-z0-9_-]{8,64}")
 TOKEN_IN_LINK = re.compile(r"(?:/r/)?([A-Za-z0-9_-]{16,64})/?(?:[?#].*)?$")
 
 
@@ -332,6 +400,8 @@ TOKEN_IN_LINK = re.compile(r"(?:/r/)?([A-Za-z0-9_-]{16,64})/?(?:[?#].*)?$")
 def compare_start(request):
     """The compare form's target: turn a pasted link into /compare/<token>/<token>/."""
     left = request.GET.get("a", "")
+    if not TOKEN.fullmatch(left):
+        raise Http404("No result has that link.")
     match = TOKEN_IN_LINK.search(request.GET.get("b", "").strip())
     right = match.group(1) if match else ""
     found = set(

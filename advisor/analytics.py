@@ -1,0 +1,184 @@
+"""What admins read about past founders: replay, the funnel, answer counts, export rows.
+
+Each function reads in a fixed number of queries, streaming rows where the table can
+grow, so the admin pages stay as fast with a million assessments as with ten.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db.models import Count, F, Sum
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from advisor import scoring
+from advisor.catalog import Catalog
+from advisor.models import Answer, Assessment, WizardStart
+
+CHUNK = 500
+
+
+def completed():
+    return Assessment.objects.filter(completed_at__isnull=False)
+
+
+def snapshot_answers(snapshot: dict) -> dict[str, str]:
+    return {a["question"]: a["choice"] for a in (snapshot or {}).get("answers", [])}
+
+
+@dataclass
+class Replay:
+    total: int = 0
+    changed: int = 0
+    moves: Counter = field(default_factory=Counter)  # (was, would be) -> count
+    examples: list[dict] = field(default_factory=list)
+
+
+def replay(bank: scoring.Bank, *, examples: int = 8) -> Replay:
+    """How many completed results would get a different first hire under `bank`."""
+    report = Replay()
+    rows = completed().values_list("token", "recommendation", "completed_at", "snapshot")
+    for token, was, at, snapshot in rows.iterator(chunk_size=CHUNK):
+        report.total += 1
+        outcome = scoring.score(bank, snapshot_answers(snapshot))
+        if outcome.first_hire != was:
+            report.changed += 1
+            report.moves[was, outcome.first_hire] += 1
+            if len(report.examples) < examples:
+                report.examples.append(
+                    {
+                        "token": token,
+                        "completed_at": at,
+                        "was": was,
+                        "now": outcome.first_hire,
+                        "shares": outcome.shares,
+                    }
+                )
+    return report
+
+
+def completions_by_day(days: int = 30) -> list[dict]:
+    since = timezone.now() - timedelta(days=days - 1)
+    counts = dict(
+        completed()
+        .filter(completed_at__gte=since)
+        .annotate(day=TruncDate("completed_at"))
+        .values_list("day")
+        .annotate(n=Count("id"))
+        .values_list("day", "n")
+    )
+    today = timezone.now().date()
+    return [
+        {"day": day, "count": counts.get(day, 0)}
+        for day in (today - timedelta(days=i) for i in range(days - 1, -1, -1))
+    ]
+
+
+def recommendation_split() -> dict[str, int]:
+    return dict(completed().values_list("recommendation").annotate(n=Count("id")).order_by())
+
+
+def answer_counts(catalog: Catalog) -> list[dict]:
+    """Per question: how often each choice was picked in completed results, by outcome."""
+    counts = Counter()
+    rows = (
+        Answer.objects.filter(assessment__completed_at__isnull=False)
+        .values_list("question_id", "choice_id", "assessment__recommendation")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for question_id, choice_id, outcome, n in rows:
+        counts[question_id, choice_id, outcome] += n
+    roles = [r["slug"] for r in catalog.roles]
+    table = []
+    for question in catalog.questions:
+        choices = []
+        for choice in question.choices:
+            by_outcome = {role: counts[question.id, choice.id, role] for role in roles}
+            total = sum(by_outcome.values())
+            choices.append({"choice": choice, "by_outcome": by_outcome, "total": total})
+        total = sum(c["total"] for c in choices) or 1
+        for c in choices:
+            c["percent"] = round(100 * c["total"] / total)
+        table.append({"question": question, "choices": choices})
+    return table
+
+
+def funnel(catalog: Catalog) -> list[dict]:
+    """For each question: how many founders were shown it and how many left there.
+
+    A founder is shown a question when they answered every question asked before it,
+    and its condition (if any) is met by their answers: what the wizard itself does.
+    """
+    by_id = {q.id: q for q in catalog.questions}
+    choice_slug = {c.id: c.slug for q in catalog.questions for c in q.choices}
+    shown = Counter()
+    answered = Counter()
+    rows = Answer.objects.order_by("assessment_id").values_list(
+        "assessment_id", "question_id", "choice_id"
+    )
+    for _, group in itertools.groupby(rows.iterator(chunk_size=CHUNK), key=lambda r: r[0]):
+        answers = {
+            by_id[q].slug: choice_slug[c] for _, q, c in group if q in by_id and c in choice_slug
+        }
+        for question in catalog.steps(answers):
+            shown[question.slug] += 1
+            if question.slug not in answers:
+                break
+            answered[question.slug] += 1
+    started = WizardStart.objects.aggregate(total=Sum("count"))["total"] or 0
+    first = catalog.questions[0].slug if catalog.questions else ""
+    # Every draft was shown the first question, counted or not (say, before counting began).
+    shown[first] = max(shown[first], started)
+    steps = []
+    for question in catalog.questions:
+        steps.append(
+            {
+                "question": question,
+                "shown": shown[question.slug],
+                "answered": answered[question.slug],
+                "left": shown[question.slug] - answered[question.slug],
+            }
+        )
+    return steps
+
+
+def count_start() -> None:
+    """One more browser shown the first question today."""
+    today = timezone.now().date()
+    if not WizardStart.objects.filter(day=today).update(count=F("count") + 1):
+        WizardStart.objects.bulk_create(
+            [WizardStart(day=today, count=1)],
+            update_conflicts=True,
+            unique_fields=["day"],
+            update_fields=["count"],
+        )
+
+
+def export_rows(queryset, catalog: Catalog):
+    """CSV rows for completed assessments, header first, streamed from the database."""
+    roles = [r["slug"] for r in catalog.roles]
+    slugs = [q.slug for q in catalog.questions]
+    yield (
+        ["token", "completed_at", "recommendation", "confidence", "later_hire"]
+        + [f"score_{r}" for r in roles]
+        + [f"share_{r}" for r in roles]
+        + slugs
+        + ["other_answers"]
+    )
+    rows = queryset.values_list("token", "completed_at", "recommendation", "confidence", "snapshot")
+    for token, at, recommendation, confidence, snapshot in rows.iterator(chunk_size=CHUNK):
+        outcome = (snapshot or {}).get("outcome", {})
+        answers = snapshot_answers(snapshot)
+        other = "; ".join(f"{q}={c}" for q, c in answers.items() if q not in slugs)
+        yield (
+            [token, at.isoformat(), recommendation, confidence, outcome.get("later_hire", "")]
+            + [outcome.get("scores", {}).get(r, "") for r in roles]
+            + [outcome.get("shares", {}).get(r, "") for r in roles]
+            + [answers.get(slug, "") for slug in slugs]
+            + [other]
+        )
