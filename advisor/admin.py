@@ -398,7 +398,15 @@ class AssessmentAdmin(admin.ModelAdmin):
         context = {
             **self.admin_site.each_context(request),
             "title": "How founders answer",
-            "days": [{**d, "height": round(100 * d["count"] / top)} for d in days],
+            "days": [
+                {
+                    **d,
+                    "x": 10 * i,
+                    "height": round(100 * d["count"] / top),
+                    "y": 100 - round(100 * d["count"] / top),
+                }
+                for i, d in enumerate(days)
+            ],
             "days_total": sum(d["count"] for d in days),
             "split": [
                 {

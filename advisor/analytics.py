@@ -37,6 +37,10 @@ class Replay:
     moves: Counter = field(default_factory=Counter)  # (was, would be) -> count
     examples: list[dict] = field(default_factory=list)
 
+    @property
+    def move_list(self) -> list[tuple[str, str, int]]:
+        return [(was, now, n) for (was, now), n in self.moves.most_common()]
+
 
 def replay(bank: scoring.Bank, *, examples: int = 8) -> Replay:
     """How many completed results would get a different first hire under `bank`."""

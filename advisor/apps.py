@@ -1,5 +1,24 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
+
+CONTENT_EDITORS = "Content editors"
+# What content editors may do: the question bank and the rates, nothing else.
+CONTENT_MODELS = ("question", "choice", "points", "roleprofile", "costrate")
+
+
+def content_editors_group(sender, **kwargs):
+    """Make (or refresh) the group that may edit the question bank and rates, and no more."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, _ = Group.objects.get_or_create(name=CONTENT_EDITORS)
+    codenames = [
+        f"{action}_{model}"
+        for model in CONTENT_MODELS
+        for action in ("add", "change", "delete", "view")
+    ]
+    group.permissions.set(
+        Permission.objects.filter(content_type__app_label="advisor", codename__in=codenames)
+    )
 
 
 class AdvisorConfig(AppConfig):
@@ -10,6 +29,7 @@ class AdvisorConfig(AppConfig):
         from advisor import catalog
         from advisor.models import Choice, CostRate, Points, Question, RoleProfile
 
+        post_migrate.connect(content_editors_group, sender=self, dispatch_uid="content-editors")
         for model in (RoleProfile, Question, Choice, Points, CostRate):
             post_save.connect(catalog.forget, sender=model, dispatch_uid=f"forget-{model}")
             post_delete.connect(catalog.forget, sender=model, dispatch_uid=f"forget-d-{model}")

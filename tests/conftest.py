@@ -54,6 +54,7 @@ def complete(client, answers: dict, **headers) -> str:
         assert response.status_code in (200, 303), response.content
     response = client.post(reverse("check"))
     assert response.status_code == 303, response.content
+    assert response["Location"].startswith("/r/"), "not every question was answered"
     return response["Location"]
 
 

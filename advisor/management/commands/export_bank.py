@@ -1,0 +1,52 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core import serializers
+from django.core.management.base import BaseCommand
+
+from advisor.models import Choice, CostRate, Points, Question, RoleProfile
+
+
+def bank_fixtures() -> dict[str, str]:
+    """The live question bank, roles and rates, as the fixture files loaddata reads."""
+
+    def dump(*querysets) -> str:
+        objects = [obj for queryset in querysets for obj in queryset]
+        text = serializers.serialize(
+            "json",
+            objects,
+            indent=2,
+            use_natural_foreign_keys=True,
+            use_natural_primary_keys=True,
+        )
+        return text + "\n"
+
+    return {
+        "roles.json": dump(RoleProfile.objects.order_by("order", "slug")),
+        "questions.json": dump(
+            Question.objects.order_by("order", "slug"),
+            Choice.objects.select_related("question").order_by("question__order", "order", "slug"),
+            Points.objects.select_related("choice__question", "role").order_by(
+                "choice__question__order", "choice__order", "role__order"
+            ),
+        ),
+        "rates.json": dump(
+            CostRate.objects.select_related("role").order_by("role__order", "sourcing")
+        ),
+    }
+
+
+class Command(BaseCommand):
+    help = (
+        "Write the live question bank, role profiles and cost rates to fixtures/ (or --out) "
+        "in the format loaddata reads, to ship a bank edited here to another environment."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--out", type=Path, default=Path(settings.FIXTURE_DIRS[0]))
+
+    def handle(self, *args, out: Path, **options):
+        out.mkdir(parents=True, exist_ok=True)
+        for name, text in bank_fixtures().items():
+            (out / name).write_text(text, encoding="utf-8")
+            self.stdout.write(f"wrote {out / name}")
