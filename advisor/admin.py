@@ -56,7 +56,12 @@ class ChoiceForm(forms.ModelForm):
     class Meta:
         model = Choice
         fields = ["order", "slug", "label", "hint", "explanation", "holds_back"]
-        widgets = {"explanation": forms.Textarea(attrs={"rows": 2, "cols": 50})}
+        widgets = {
+            "explanation": forms.Textarea(attrs={"rows": 3, "cols": 40}),
+            "label": forms.TextInput(attrs={"size": 28}),
+            "hint": forms.TextInput(attrs={"size": 24}),
+            "slug": forms.TextInput(attrs={"size": 16}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -106,7 +111,6 @@ def choice_form_for(roles: list[RoleProfile]) -> type[ChoiceForm]:
             max_value=10,
             required=True,
             error_messages={"required": f"Give this choice points for {role.name} (0 is fine)."},
-            widget=forms.NumberInput(attrs={"style": "width: 4em"}),
         )
         for role in roles
     }
@@ -151,7 +155,7 @@ class ChoiceFormSet(BaseInlineFormSet):
                 )
 
 
-class ChoiceInline(admin.StackedInline):
+class ChoiceInline(admin.TabularInline):
     model = Choice
     formset = ChoiceFormSet
     extra = 0
@@ -183,6 +187,10 @@ class QuestionAdmin(admin.ModelAdmin):
     list_filter = ["is_active"]
     search_fields = ["text", "slug"]
     inlines = [ChoiceInline]
+
+    class Media:
+        css = {"all": ["advisor/admin.css"]}
+
     change_form_template = "admin/advisor/question/change_form.html"
     change_list_template = "admin/advisor/question/change_list.html"
     fieldsets = [
