@@ -19,7 +19,7 @@ from advisor import scoring
 from advisor.catalog import Catalog
 from advisor.models import Answer, Assessment, WizardStart
 
-CHUNK = 500
+CHUNK = 100  # rows held at once: each carries a whole snapshot
 
 
 def completed():

@@ -185,3 +185,93 @@ def test_no_page_breaks_the_content_security_policy(page: Page, live_bank):
     page.goto(live_bank.url + "/admin/login/")
     page.goto(live_bank.url + "/no-such-page/")
     assert violations == []
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["htmx", "no-js"])
+def test_back_forward_and_reload_land_on_the_right_step_at_every_step(
+    browser, live_bank, javascript
+):
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(live_bank.url + "/wizard/")
+    slugs = list(ML_ANSWERS)
+    answer_all(page, ML_ANSWERS, htmx=javascript)
+    # back through every step: each shows its own question with its saved answer
+    for slug in reversed(slugs):
+        page.go_back()
+        expect(page).to_have_url(re.compile(f"/wizard/{slug}/$"))
+        expect(page.locator(f'input[name="{slug}"][value="{ML_ANSWERS[slug]}"]')).to_be_checked()
+        page.reload()
+        expect(page.locator(f'input[name="{slug}"][value="{ML_ANSWERS[slug]}"]')).to_be_checked()
+    # and forward again to the check page
+    for slug in slugs[1:]:
+        page.go_forward()
+        expect(page).to_have_url(re.compile(f"/wizard/{slug}/$"))
+        expect(page.locator(f'input[name="{slug}"][value="{ML_ANSWERS[slug]}"]')).to_be_checked()
+    page.go_forward()
+    expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["htmx", "no-js"])
+def test_change_my_answers_and_compare_work_from_the_result(browser, live_bank, javascript):
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(live_bank.url + "/wizard/")
+    answer_all(page, ML_ANSWERS, htmx=javascript)
+    page.get_by_role("button", name="See my recommendation").click()
+    expect(page.locator("[data-recommendation]")).to_have_attribute(
+        "data-recommendation", "ml-engineer"
+    )
+    first = page.url
+
+    # a new draft from this result's answers; change one and finish
+    page.get_by_role("link", name="Change my answers").click()
+    page.get_by_role("button", name="Start from these answers").click()
+    expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
+    page.get_by_role(
+        "link", name=re.compile("Change your answer to: Is the model the moat")
+    ).click()
+    page.locator('input[name="model-role"][value="plumbing"]').check()
+    page.get_by_role("button", name="Save and go back to your answers").click()
+    page.get_by_role("button", name="See my recommendation").click()
+    page.wait_for_url(lambda url: "/r/" in url and url != first)
+    second = page.url
+
+    # the first result is as it was
+    page.goto(first)
+    expect(page.locator("[data-recommendation]")).to_have_attribute(
+        "data-recommendation", "ml-engineer"
+    )
+    # compare the two: the one answer that differs is highlighted
+    page.get_by_label("Link to a co-founder's result").fill(second)
+    page.get_by_role("button", name="Compare").click()
+    expect(page.get_by_role("heading", name="Two results side by side")).to_be_visible()
+    expect(page.locator("tr.differs")).to_have_count(1)
+    expect(page.locator("tr.differs")).to_contain_text("Is the model the moat")
+    context.close()
+
+
+def test_copy_link_and_print_controls_appear_with_javascript(browser, live_bank):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(live_bank.url + "/wizard/")
+    answer_all(page, AI_ANSWERS, htmx=True)
+    page.get_by_role("button", name="See my recommendation").click()
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.locator("#share-link-status")).to_have_text(
+        re.compile("Link copied|Select the link and copy it")
+    )
+    expect(page.get_by_role("button", name="Print")).to_be_visible()
+    expect(page.get_by_role("button", name="Copy the job description")).to_be_visible()
+    context.close()
+
+    # without JavaScript the link is still there to select, and the buttons are hidden
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_bank.url + "/wizard/")
+    answer_all(page, AI_ANSWERS, htmx=False)
+    page.get_by_role("button", name="See my recommendation").click()
+    expect(page.locator("#share-link")).to_have_value(page.url)
+    expect(page.get_by_role("button", name="Copy link")).to_be_hidden()
+    context.close()
