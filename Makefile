@@ -21,7 +21,7 @@ install: $(BIN)/.installed
 
 db: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py loaddata roles questions rates
+	$(BIN)/python manage.py seed
 
 static: install
 	$(BIN)/python manage.py collectstatic --noinput -v0

@@ -273,11 +273,12 @@ class QuestionAdmin(admin.ModelAdmin):
             response = super().changeform_view(request, object_id, form_url, extra_context)
             saved = response.status_code == 302
             bank = catalog.build() if saved else None
-            report = analytics.replay(bank.bank) if saved else None
             transaction.set_rollback(True)
         catalog.forget()
         if not saved:
             return response  # the form, with what is wrong with it
+        # Scored after the rollback: `bank` is plain data, and founders' writes need not wait.
+        report = analytics.replay(bank.bank)
         storage = messages.get_messages(request)
         for _ in storage:
             pass  # drop "changed successfully": nothing was saved

@@ -11,7 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Count, F, Sum
+from django.db import connection
+from django.db.models import Count, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -66,7 +67,10 @@ def replay(bank: scoring.Bank, *, examples: int = 8) -> Replay:
 
 
 def completions_by_day(days: int = 30) -> list[dict]:
-    since = timezone.now() - timedelta(days=days - 1)
+    today = timezone.now().date()
+    since = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(
+        days=days - 1
+    )
     counts = dict(
         completed()
         .filter(completed_at__gte=since)
@@ -75,7 +79,6 @@ def completions_by_day(days: int = 30) -> list[dict]:
         .annotate(n=Count("id"))
         .values_list("day", "n")
     )
-    today = timezone.now().date()
     return [
         {"day": day, "count": counts.get(day, 0)}
         for day in (today - timedelta(days=i) for i in range(days - 1, -1, -1))
@@ -152,14 +155,15 @@ def funnel(catalog: Catalog) -> list[dict]:
 
 
 def count_start() -> None:
-    """One more browser shown the first question today."""
-    today = timezone.now().date()
-    if not WizardStart.objects.filter(day=today).update(count=F("count") + 1):
-        WizardStart.objects.bulk_create(
-            [WizardStart(day=today, count=1)],
-            update_conflicts=True,
-            unique_fields=["day"],
-            update_fields=["count"],
+    """One more browser shown the first question today (one statement, so none is lost
+    when two arrive at once)."""
+    today = connection.ops.adapt_datefield_value(timezone.now().date())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {WizardStart._meta.db_table} (day, count) VALUES (%s, 1) "
+            "ON CONFLICT (day) DO UPDATE SET count = "
+            f"{WizardStart._meta.db_table}.count + 1",
+            [today],
         )
 
 

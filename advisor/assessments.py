@@ -19,11 +19,6 @@ UPSERT_ANSWER_SQL = (
 )
 
 
-def draft_answers(assessment: Assessment, catalog: Catalog) -> dict[str, str]:
-    pairs = Answer.objects.filter(assessment=assessment).values_list("question_id", "choice_id")
-    return catalog.answers_from_ids(pairs)
-
-
 def answer_save(*, assessment: Assessment, question_id: int, choice_id: int) -> None:
     """Record one answer on a draft, replacing an earlier answer to the same question.
 

@@ -162,12 +162,13 @@ def score(bank: Bank, answers: Mapping[str, str]) -> Outcome:
     ranked = _ranked(bank, scores)
     best_fit = ranked[0]
     held_back_by = tuple(holds[best_fit]) if len(holds[best_fit]) >= HOLD_BACK_LIMIT else ()
-    if held_back_by:
-        # The best fit cannot deliver yet: hire first the best role that can.
-        free = [r for r in ranked if len(holds[r]) < HOLD_BACK_LIMIT] or ranked
+    # The best fit cannot deliver yet: hire first the best role that can (if any can).
+    free = [r for r in ranked if len(holds[r]) < HOLD_BACK_LIMIT]
+    if held_back_by and free:
         first_hire = free[0]
         gap, confidence, later_hire = 0, "clear", best_fit
     else:
+        held_back_by = ()
         first_hire = best_fit
         runner_up = ranked[1] if len(ranked) > 1 else ""
         gap = shares[first_hire] - (shares[runner_up] if runner_up else 0)

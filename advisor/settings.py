@@ -54,8 +54,10 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 DEBUG = _env_bool("DEBUG", False)
-ALLOWED_HOSTS = [h.strip() for h in _env("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
-CSRF_TRUSTED_ORIGINS = [o.strip() for o in _env("CSRF_TRUSTED_ORIGINS").split(",") if o]
+ALLOWED_HOSTS = [
+    h for h in _env("ALLOWED_HOSTS", "127.0.0.1,localhost").replace(" ", "").split(",") if h
+]
+CSRF_TRUSTED_ORIGINS = [o for o in _env("CSRF_TRUSTED_ORIGINS").replace(" ", "").split(",") if o]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -75,6 +77,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "advisor.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -197,6 +200,7 @@ CONTENT_SECURITY_POLICY = {
 # Limits per client, in the database so they hold across app servers.
 TRUSTED_PROXY_COUNT = _env_int("TRUSTED_PROXY_COUNT", 0)
 RESULTS_PER_HOUR = _env_int("RESULTS_PER_HOUR", 30)
+DRAFTS_PER_HOUR = _env_int("DRAFTS_PER_HOUR", 100)
 LOGIN_FAILURES_PER_15_MINUTES = _env_int("LOGIN_FAILURES_PER_15_MINUTES", 5)
 
 LOGGING = {

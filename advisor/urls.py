@@ -20,7 +20,6 @@ register_converter(TokenConverter, "token")
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("healthz", views.healthz, name="healthz"),
     path("wizard/", views.wizard, name="wizard"),
     path("wizard/restart/", views.restart, name="restart"),
     path("wizard/check/", views.check, name="check"),

@@ -23,7 +23,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from advisor import analytics, assessments, catalog, results, throttle
 from advisor.forms import AnswerForm, CostForm
-from advisor.models import Answer, Assessment
+from advisor.models import Answer, Assessment, Question
 
 RECENT_RESULTS = 5
 STARTED_COOKIE = "advisor_started"
@@ -101,15 +101,6 @@ def _wizard_render(request, template: str, context, status: int = 200, cache_as=
 
 
 @require_GET
-@never_cache
-def healthz(request):
-    """For load balancers and container health checks: the app answers and the database too."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return HttpResponse("ok", content_type="text/plain")
-
-
-@require_GET
 def home(request):
     bank = catalog.get()
     draft, answers = _answers(request, bank)
@@ -124,6 +115,7 @@ def home(request):
             ],
             "question_count": len([q for q in bank.questions if not q.condition]),
             "draft_answered": len(bank.bank.effective(answers)) if draft else None,
+            "draft_total": len(bank.steps(answers)),
             "recent": request.session.get("results", []),
         },
     )
@@ -147,6 +139,7 @@ def restart(request):
     if draft:
         draft.delete()
     request.session.pop("draft", None)
+    request.session.pop("completed", None)
     messages.info(request, "Your answers were cleared. Start again below.")
     return _see_other(reverse("wizard"))
 
@@ -157,6 +150,10 @@ def step(request, slug):
     bank = catalog.get()
     question = bank.question(slug)
     if question is None:
+        if Question.objects.filter(slug=slug).exists():
+            # Taken out of the wizard since this founder saw it: carry on without it.
+            messages.info(request, "That question is no longer asked.")
+            return _see_other(reverse("wizard"))
         raise Http404("No such question.")
     draft, answers = _answers(request, bank)
     change = request.GET.get("change") == "1" or request.POST.get("change") == "1"
@@ -176,15 +173,29 @@ def step(request, slug):
         chosen = question.choice(request.POST.get(question.slug, ""))
         if chosen is not None:
             if draft is None:
+                client = throttle.client_of(request)
+                if throttle.is_limited(
+                    "draft", client, limit=settings.DRAFTS_PER_HOUR, window=HOUR
+                ):
+                    return _too_many(
+                        request,
+                        "This connection has started many sets of "
+                        "answers in the last hour. Try again later.",
+                    )
+                throttle.record("draft", client, window=HOUR)
                 draft = Assessment.objects.create()
                 request.session["draft"] = draft.token
+                request.session.pop("completed", None)
             assessments.answer_save(assessment=draft, question_id=question.id, choice_id=chosen.id)
             answers[question.slug] = chosen.slug
             # The answer may bring in, or rule out, conditional questions after it.
             steps = bank.steps(answers)
             upcoming = bank.first_unanswered(answers)
-            if change and upcoming is None:
-                return _see_other(reverse("check"))
+            if change:
+                # Back to the check page, by way of any question this answer brought in.
+                return _see_other(
+                    _step_url(upcoming, change=True) if upcoming else reverse("check")
+                )
             later = steps[steps.index(question) + 1 :]
             return _see_other(_step_url(later[0]) if later else reverse("check"))
         form = AnswerForm(question, request.POST)  # for its messages
@@ -245,17 +256,16 @@ def step(request, slug):
 @never_cache
 def check(request):
     bank = catalog.get()
+    if not bank.questions:
+        raise Http404("The advisor has no questions yet.")
     draft, answers = _answers(request, bank)
     if request.method == "POST" and draft is None:
         # A second submit of a finished draft (a double click, two tabs, a retry):
         # show the result the first one made.
-        token = request.session.get("draft")
+        token = request.session.get("draft") or request.session.get("completed")
         if token and Assessment.objects.filter(token=token, completed_at__isnull=False).exists():
             _remember_result(request, token)
             return _to_result(request, token)
-        recent = request.session.get("results", [])
-        if recent:
-            return _to_result(request, recent[0])
     missing = bank.first_unanswered(answers)
     if missing is not None:
         messages.warning(request, "Please answer every question before you see the result.")
@@ -264,14 +274,10 @@ def check(request):
     if request.method == "POST":
         client = throttle.client_of(request)
         if throttle.is_limited("result", client, limit=settings.RESULTS_PER_HOUR, window=HOUR):
-            return render(
+            return _too_many(
                 request,
-                "429.html",
-                {
-                    "message": "This connection has made many results in the last hour. "
-                    "Your answers are saved: come back later to see the result."
-                },
-                status=429,
+                "This connection has made many results in the last hour. "
+                "Your answers are saved: come back later to see the result.",
             )
         answers = bank.bank.effective(answers)
         if assessments.assessment_complete(assessment=draft, catalog=bank, answers=answers):
@@ -288,8 +294,15 @@ def check(request):
     return _wizard_render(request, "advisor/check.html", context)
 
 
+def _too_many(request, message: str):
+    # For htmx, only the wizard region: the founder sees the message where they clicked.
+    template = "429.html#wizard" if request.htmx else "429.html"
+    return render(request, template, {"message": message}, status=429)
+
+
 def _remember_result(request, token: str) -> None:
     request.session.pop("draft", None)
+    request.session["completed"] = token
     recent = [token] + [t for t in request.session.get("results", []) if t != token]
     request.session["results"] = recent[:RECENT_RESULTS]
 
@@ -308,6 +321,8 @@ def _render_version() -> str:
         digest.update(manifest.read_bytes())
     for template in sorted(Path(settings.BASE_DIR, "templates").rglob("*.html")):
         digest.update(template.read_bytes())
+    for module in sorted(Path(settings.BASE_DIR, "advisor").glob("*.py")):
+        digest.update(module.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -381,7 +396,8 @@ def result_copy(request, token):
     if source is None:
         raise Http404("No result has this link.")
     if request.method == "GET":
-        return render(request, "advisor/copy.html", {"assessment": source})
+        has_draft = bool(request.session.get("draft"))
+        return render(request, "advisor/copy.html", {"assessment": source, "has_draft": has_draft})
     old = _draft(request)
     if old:
         old.delete()

@@ -52,7 +52,11 @@ def test_seed_loads_the_bank_once_and_never_overwrites_edits(db):
     assert Question.objects.get(slug="use-case").text == "Edited by an admin"
 
 
-def test_the_health_check_answers(client, db):
-    response = client.get("/healthz")
+def test_the_health_check_answers_by_ip_and_over_plain_http(db, settings):
+    from django.test import Client
+
+    settings.ALLOWED_HOSTS = ["advisor.example.com"]
+    settings.SECURE_SSL_REDIRECT = True
+    response = Client(HTTP_HOST="10.0.0.5:8000").get("/healthz")
     assert response.status_code == 200
     assert response.content == b"ok"

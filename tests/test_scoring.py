@@ -278,3 +278,24 @@ def test_flips_respect_conditions():
     for flip in scoring.flips(bank, answers):
         changed = scoring.score(bank, {**answers, **dict(flip.changes)})
         assert changed.first_hire == flip.first_hire
+
+
+def test_when_every_role_is_held_back_the_best_fit_goes_first_without_a_plan():
+    fit = Question("fit", "Fit?", 3, (make_choice("no", 0, 3), make_choice("mostly", 3, 0)))
+    holds = tuple(
+        Question(
+            f"h{i}",
+            "Hold?",
+            1,
+            (
+                make_choice("both", 0, 0, holds_back="ml-engineer"),
+                make_choice("other", 0, 0, holds_back="ai-engineer"),
+            ),
+        )
+        for i in range(4)
+    )
+    bank = make_bank(questions=(fit, *holds))
+    answers = {"fit": "no", "h0": "both", "h1": "both", "h2": "other", "h3": "other"}
+    outcome = scoring.score(bank, answers)
+    assert outcome.first_hire == "ml-engineer"
+    assert outcome.later_hire == "" and outcome.held_back_by == ()

@@ -243,3 +243,45 @@ def test_restart_clears_the_draft(client, bank):
     assert "draft" not in client.session
     assert Assessment.objects.count() == 0
     assert client.get(reverse("restart")).status_code == 405
+
+
+def test_a_question_taken_out_mid_draft_is_skipped_not_a_404(client, bank):
+    from advisor import catalog
+    from advisor.models import Question
+
+    answer(client, "use-case", "fraud")
+    Question.objects.filter(slug="company-stage").update(is_active=False)
+    catalog.forget()
+    response = client.get(reverse("step", args=["company-stage"]))
+    assert response.status_code == 303
+    assert response["Location"] == reverse("wizard")
+
+
+def test_confirming_after_starting_again_never_shows_an_older_result(client, bank):
+    complete(client, AI_ANSWERS)
+    client.post(reverse("restart"))
+    response = client.post(reverse("check"))
+    assert response.status_code == 303
+    assert response["Location"].startswith("/wizard/")
+
+
+def test_rate_limited_htmx_confirm_shows_the_message_in_the_wizard(client, bank, settings):
+    settings.RESULTS_PER_HOUR = 0
+    for slug, choice in AI_ANSWERS.items():
+        answer(client, slug, choice)
+    response = client.post(reverse("check"), **HX)
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert html.lstrip().startswith('<div id="wizard"')
+    assert "Your answers are saved" in html
+
+
+def test_starting_drafts_is_rate_limited_per_client(client, bank, settings):
+    settings.DRAFTS_PER_HOUR = 2
+    from django.test import Client
+
+    for _ in range(2):
+        assert answer(Client(), "use-case", "fraud").status_code == 303
+    response = answer(Client(), "use-case", "fraud")
+    assert response.status_code == 429
+    assert Assessment.objects.count() == 2
