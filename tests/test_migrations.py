@@ -60,3 +60,19 @@ def test_the_health_check_answers_by_ip_and_over_plain_http(db, settings):
     response = Client(HTTP_HOST="10.0.0.5:8000").get("/healthz")
     assert response.status_code == 200
     assert response.content == b"ok"
+
+
+def test_purging_drafts_keeps_results_and_recent_drafts(db):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from advisor.models import Assessment
+
+    old = timezone.now() - timedelta(days=200)
+    stale = Assessment.objects.create()
+    recent = Assessment.objects.create()
+    done = Assessment.objects.create(completed_at=old, snapshot={}, recommendation="ai-engineer")
+    Assessment.objects.filter(pk__in=[stale.pk, done.pk]).update(updated_at=old)
+    call_command("purge_drafts", verbosity=0, stdout=StringIO())
+    assert set(Assessment.objects.values_list("pk", flat=True)) == {recent.pk, done.pk}
