@@ -7,7 +7,7 @@ PORT ?= 8000
 WORKERS ?= 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run dev test admin install chromium static db lint format clean audit checkers load bench
+.PHONY: run dev test admin install chromium static db lint format clean audit checkers load bench css
 
 LOAD_ARGS ?= --db sqlite --founders 50 --duration 20
 
@@ -75,6 +75,15 @@ bench: static
 	@command -v wrk >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
 	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+# Only the Bootstrap CSS the pages use, into static/vendor/ (committed: running the app
+# needs no npm). Run it after using a Bootstrap class no template used before.
+css: checkers install
+	node_modules/.bin/purgecss --css node_modules/bootstrap/dist/css/bootstrap.min.css \
+	  --content 'templates/**/*.html' 'advisor/**/*.py' 'static/advisor/*.js' \
+	  "$$(ls -d $(VENV)/lib/python3*/site-packages/crispy_bootstrap5)/templates/**/*.html" \
+	  --output static/vendor/
+	sed -i 's#/\*\# sourceMappingURL=bootstrap.min.css.map \*/##' static/vendor/bootstrap.min.css
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache node_modules reports

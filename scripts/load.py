@@ -296,6 +296,7 @@ def database(kind: str, tmp: Path, max_connections: int) -> Iterator[dict[str, s
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "RESULTS_PER_HOUR": "1000000",  # every founder comes from 127.0.0.1
+        "DRAFTS_PER_HOUR": "1000000",
         "PYTHONDONTWRITEBYTECODE": "1",
     }
     with contextlib.ExitStack() as stack:

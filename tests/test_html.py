@@ -61,3 +61,42 @@ def test_every_page_is_valid_html(client, bank, tmp_path):
         if m["type"] == "error"
     ]
     assert not errors, "\n".join(errors)
+
+
+# Class names templates use as hooks for tests and scripts, not for styling.
+HOOKS = {
+    "answer-list",
+    "bar-",
+    "confidence-",
+    "contrib-role",
+    "costs",
+    "messages",
+    "progress-wrap",
+    "result",
+    "score-value",
+    "share",
+    "sources",
+    "summary",
+    "summary-value",
+    "verdict-",
+    "verdict-row",
+}
+
+
+def test_every_class_the_pages_use_is_in_the_shipped_css():
+    """static/vendor/bootstrap.min.css holds only the Bootstrap the templates use
+    (`make css` rebuilds it); a class added to a template must not be missing there."""
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    css = (root / "static/vendor/bootstrap.min.css").read_text()
+    css += (root / "static/advisor/site.css").read_text()
+    missing = set()
+    for template in (root / "templates").rglob("*.html"):
+        if "admin" in template.parts:
+            continue
+        for value in re.findall(r'class="([^"]*)"', template.read_text()):
+            for name in re.sub(r"{%.*?%}|{{.*?}}", " ", value).split():
+                if name not in HOOKS and not re.search(rf"\.{re.escape(name)}(?![\w-])", css):
+                    missing.add(f"{template.name}: {name}")
+    assert not missing, f"run `make css`: {sorted(missing)}"
