@@ -28,6 +28,12 @@ from advisor.models import Answer, Assessment, Question
 RECENT_RESULTS = 5
 STARTED_COOKIE = "advisor_started"
 HOUR = timedelta(hours=1)
+CSRF_MARK = "csrf-token-goes-here"  # stands in for the token in pages rendered once
+DRAFT_ANSWERS_SQL = (
+    f"SELECT a.assessment_id, a.question_id, a.choice_id FROM {Answer._meta.db_table} a "
+    f"JOIN {Assessment._meta.db_table} s ON s.id = a.assessment_id "
+    "WHERE s.token = %s AND s.completed_at IS NULL"
+)
 
 
 def _see_other(url: str) -> HttpResponseRedirect:
@@ -63,14 +69,6 @@ def _answers(request, bank) -> tuple[Assessment | None, dict[str, str]]:
 def _step_url(question, change: bool = False) -> str:
     url = reverse("step", args=[question.slug])
     return f"{url}?change=1" if change else url
-
-
-CSRF_MARK = "csrf-token-goes-here"
-DRAFT_ANSWERS_SQL = (
-    f"SELECT a.assessment_id, a.question_id, a.choice_id FROM {Answer._meta.db_table} a "
-    f"JOIN {Assessment._meta.db_table} s ON s.id = a.assessment_id "
-    "WHERE s.token = %s AND s.completed_at IS NULL"
-)
 
 
 def _wizard_render(request, template: str, context, status: int = 200, cache_as=None):
