@@ -61,10 +61,11 @@ def _dollars(amount: Decimal) -> int:
     return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def monthly(rate: Rate, amount: Decimal, hours_per_week: int) -> int:
+def monthly(rate: Rate, amount: Decimal, hours_per_week: int) -> Decimal:
+    """Unrounded: totals are rounded once, after multiplying by the months."""
     if rate.unit == "hour":
-        return _dollars(amount * hours_per_week * WEEKS_PER_MONTH)
-    return _dollars(amount)
+        return amount * hours_per_week * WEEKS_PER_MONTH
+    return amount
 
 
 def estimate(rate: Rate, *, hours_per_week: int = 40, months: int = 12) -> Estimate:
@@ -74,7 +75,15 @@ def estimate(rate: Rate, *, hours_per_week: int = 40, months: int = 12) -> Estim
         raise ValueError(f"months must be {MONTHS_RANGE[0]}–{MONTHS_RANGE[1]}")
     low = monthly(rate, rate.low, hours_per_week)
     high = monthly(rate, rate.high, hours_per_week)
-    return Estimate(rate, hours_per_week, months, low, high, low * months, high * months)
+    return Estimate(
+        rate,
+        hours_per_week,
+        months,
+        _dollars(low),
+        _dollars(high),
+        _dollars(low * months),
+        _dollars(high * months),
+    )
 
 
 def mishire(wrong: Estimate, *, rehire_weeks: int) -> Mishire:

@@ -34,6 +34,11 @@ class CostForm(forms.Form):
         max_value=costs.HOURS_RANGE[1],
         initial=40,
         required=False,
+        error_messages={
+            "min_value": "Enter between 5 and 60 hours a week.",
+            "max_value": "Enter between 5 and 60 hours a week.",
+            "invalid": "Enter a whole number of hours, 5 to 60.",
+        },
         help_text="For offshore hourly rates. An in-house hire is full time.",
     )
     months = forms.IntegerField(
@@ -42,6 +47,11 @@ class CostForm(forms.Form):
         max_value=costs.MONTHS_RANGE[1],
         initial=12,
         required=False,
+        error_messages={
+            "min_value": "Enter between 1 and 36 months.",
+            "max_value": "Enter between 1 and 36 months.",
+            "invalid": "Enter a whole number of months, 1 to 36.",
+        },
         help_text="The horizon for the totals.",
     )
 
@@ -64,7 +74,7 @@ class CostForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_method = "get"
-        self.helper.form_action = action
+        self.helper.form_action = f"{action}#costs"  # without JavaScript, land on the figures
         self.helper.form_id = "cost-form"
         self.helper.attrs = {
             "data-hx-get": action,

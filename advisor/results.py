@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from advisor import costs
@@ -20,6 +21,7 @@ CONFIDENCE_WORDS = {
     "clear": "A clear call",
     "lean": "A lean",
     "toss-up": "A toss-up",
+    "held-back": "First, for now",
 }
 
 SOURCING_WORDS = {"in-house": "in-house (US)", "offshore": "dedicated offshore"}
@@ -36,6 +38,10 @@ class CostRow:
         return self.estimate.rate
 
     @property
+    def as_of(self) -> date | None:
+        return as_of_date(self.rate)
+
+    @property
     def hire_time(self) -> str:
         return weeks_words(self.rate.weeks_to_hire)
 
@@ -46,6 +52,13 @@ def weeks_words(weeks: int) -> str:
     if weeks < 8:
         return f"about {weeks} weeks"
     return f"about {round(weeks / 4.33)} months"
+
+
+def as_of_date(rate: costs.Rate) -> date | None:
+    try:
+        return date.fromisoformat(rate.as_of)
+    except ValueError:
+        return None
 
 
 def rates_of(snapshot: dict) -> list[costs.Rate]:
@@ -76,15 +89,20 @@ def cost_view(
     all_rows.sort(key=lambda row: (row.role["slug"] != first, row.rate.sourcing))
     rows = [row for row in all_rows if sourcing in ("both", row.rate.sourcing)]
 
-    in_house = {row.rate.role: row for row in all_rows if row.rate.sourcing == "in-house"}
+    # The wrong hire, priced the way the founder is looking at hiring (in-house unless
+    # only offshore is shown), and the time it then takes to hire the right one.
+    priced = "offshore" if sourcing == "offshore" else "in-house"
+    by_role = {row.rate.role: row for row in all_rows if row.rate.sourcing == priced}
     wrong = next((slug for slug in roles if slug != first), None)
     mishire = None
-    if wrong in in_house and first in in_house:
+    if wrong in by_role and first in by_role:
         mishire = costs.mishire(
-            in_house[wrong].estimate, rehire_weeks=in_house[first].rate.weeks_to_hire
+            by_role[wrong].estimate, rehire_weeks=by_role[first].rate.weeks_to_hire
         )
     return {
         "rows": rows,
+        "sourcing": sourcing,
+        "mishire_sourcing": SOURCING_WORDS[priced],
         "hours_per_week": hours_per_week,
         "months": months,
         "todays_rates": rates is not None,
@@ -133,14 +151,21 @@ def result_view(snapshot: dict) -> dict:
         for field, label in COMPARISON_ROWS
     ]
     flips = [{**f, "role": roles[f["first_hire"]]} for f in snapshot["flips"]]
+    second = next((r for r in snapshot["roles"] if r["slug"] != first["slug"]), None)
     return {
         "answer_rows": _answer_rows(snapshot, roles),
         "roles": snapshot["roles"],
         "first": first,
         "later": later,
         "best_fit": roles[outcome["best_fit"]],
-        "confidence": outcome["confidence"],
-        "confidence_words": CONFIDENCE_WORDS.get(outcome["confidence"], ""),
+        "best_fit_share": outcome["shares"].get(outcome["best_fit"], 0),
+        "first_share": outcome["shares"].get(first["slug"], 0),
+        "second": second,
+        "second_share": outcome["shares"].get(second["slug"], 0) if second else 0,
+        "confidence": "held-back" if outcome["held_back_by"] else outcome["confidence"],
+        "confidence_words": CONFIDENCE_WORDS[
+            "held-back" if outcome["held_back_by"] else outcome["confidence"]
+        ],
         "gap": outcome["gap"],
         "bars": bars,
         "reasons": reasons,

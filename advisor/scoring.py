@@ -169,12 +169,17 @@ def score(bank: Bank, answers: Mapping[str, str]) -> Outcome:
         gap, confidence, later_hire = 0, "clear", best_fit
     else:
         held_back_by = ()
-        first_hire = best_fit
         runner_up = ranked[1] if len(ranked) > 1 else ""
-        gap = shares[first_hire] - (shares[runner_up] if runner_up else 0)
+        gap = shares[best_fit] - (shares[runner_up] if runner_up else 0)
         confidence = "clear" if gap >= CLEAR_GAP else "lean" if gap >= LEAN_GAP else "toss-up"
-        staged = runner_up and first_hire == bank.default_role and shares[runner_up] >= STAGE_SHARE
-        later_hire = runner_up if staged else ""
+        first_hire = best_fit
+        if confidence == "toss-up" and bank.default_role in bank.roles:
+            # Too close to call: the article's rule of thumb decides.
+            first_hire = bank.default_role
+        others = [r for r in ranked if r != first_hire]
+        second = others[0] if others else ""
+        staged = second and first_hire == bank.default_role and shares[second] >= STAGE_SHARE
+        later_hire = second if staged else ""
     cautions = tuple(holds[first_hire]) if not held_back_by else ()
     return Outcome(
         scores=scores,

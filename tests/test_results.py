@@ -134,7 +134,7 @@ def test_bad_cost_inputs_get_a_message_not_a_500(client, ml_result, headers, que
     response = client.get(f"{ml_result}?{query}", **headers)
     assert response.status_code == 422
     page = text(response)
-    assert "The figures below use the defaults" in page
+    assert "out of range, so the figures below use" in page
     assert "$12,000–$14,000" in page
 
 
@@ -182,7 +182,9 @@ def test_costs_can_show_one_sourcing_only(client, ml_result):
     assert "$6,067" in page
     assert "$144,000–$168,000" not in page
     # the mis-hire cost still uses the in-house figures
-    assert "$27,000–$36,000" in page  # three months of an AI engineer in-house
+    # the wrong hire priced as shown: three months of an offshore AI engineer, a week to replace
+    assert "$7,800</strong>" in page
+    assert "plus about a week to find the right person" in page
 
 
 def test_costs_can_use_todays_rates_on_request(client, ml_result):

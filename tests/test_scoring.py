@@ -139,7 +139,7 @@ def with_moat(weight: int = 5) -> Bank:
 
 
 def test_it_offers_pairs_when_no_single_answer_flips():
-    bank = with_moat()
+    bank = with_moat(weight=4)
     answers = {"fit": "no", "moat": "moat", "data": "labeled", "speed": "later", "stage": "unsure"}
     found = scoring.flips(bank, answers)
     assert found and all(len(f.changes) == 2 for f in found)
@@ -299,3 +299,13 @@ def test_when_every_role_is_held_back_the_best_fit_goes_first_without_a_plan():
     outcome = scoring.score(bank, answers)
     assert outcome.first_hire == "ml-engineer"
     assert outcome.later_hire == "" and outcome.held_back_by == ()
+
+
+def test_a_toss_up_goes_to_the_default_role_with_a_staged_plan():
+    close = Question("q", "Q?", 1, (make_choice("a", 10, 11), make_choice("b", 0, 0)))
+    bank = make_bank(questions=(close,))
+    outcome = scoring.score(bank, {"q": "a"})  # 48 % to 52 %
+    assert outcome.confidence == "toss-up", outcome.shares
+    assert outcome.best_fit == "ml-engineer"
+    assert outcome.first_hire == "ai-engineer"
+    assert outcome.later_hire == "ml-engineer"

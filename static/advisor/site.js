@@ -32,14 +32,15 @@
     var input = document.getElementById(button.dataset.copy);
     var status = document.getElementById(button.dataset.copy + "-status");
     function done(message) { if (status) status.textContent = message; }
+    var copied = button.dataset.copied || "Copied.";
     input.select();
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(input.value).then(
-        function () { done("Link copied."); },
+        function () { done(copied); },
         function () { done("Select the link and copy it."); }
       );
     } else {
-      try { document.execCommand("copy"); done("Link copied."); }
+      try { document.execCommand("copy"); done(copied); }
       catch (e) { done("Select the link and copy it."); }
     }
   });
