@@ -57,10 +57,10 @@ class ChoiceForm(forms.ModelForm):
         model = Choice
         fields = ["order", "slug", "label", "hint", "explanation", "holds_back"]
         widgets = {
-            "explanation": forms.Textarea(attrs={"rows": 3, "cols": 40}),
-            "label": forms.TextInput(attrs={"size": 28}),
-            "hint": forms.TextInput(attrs={"size": 24}),
-            "slug": forms.TextInput(attrs={"size": 16}),
+            "explanation": forms.Textarea(attrs={"rows": 3, "cols": 30}),
+            "label": forms.TextInput(attrs={"size": 20}),
+            "hint": forms.TextInput(attrs={"size": 16}),
+            "slug": forms.TextInput(attrs={"size": 12}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -169,9 +169,25 @@ class ChoiceInline(admin.TabularInline):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("points")
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "holds_back" and hasattr(field.widget, "widget"):
+            field.widget = field.widget.widget  # a plain select: no add/edit icons in the row
+        return field
+
 
 class QuestionForm(forms.ModelForm):
     """Refuses what would break the wizard, on the question page and the list alike."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "show_if" in self.fields:
+            # Choices of the other questions, in wizard order (validation then checks
+            # that the one picked comes earlier).
+            choices = self.fields["show_if"].queryset.order_by("question__order", "order")
+            if self.instance.pk:
+                choices = choices.exclude(question=self.instance)
+            self.fields["show_if"].queryset = choices
 
     def _post_clean(self):
         super()._post_clean()  # the instance now holds the submitted values
@@ -279,9 +295,8 @@ class QuestionAdmin(admin.ModelAdmin):
             return response  # the form, with what is wrong with it
         # Scored after the rollback: `bank` is plain data, and founders' writes need not wait.
         report = analytics.replay(bank.bank)
-        storage = messages.get_messages(request)
-        for _ in storage:
-            pass  # drop "changed successfully": nothing was saved
+        # Drop "… was changed successfully": nothing was saved.
+        messages.get_messages(request)._queued_messages.clear()
         resubmit = [
             (key, value)
             for key, values in request.POST.lists()
@@ -319,6 +334,13 @@ class QuestionAdmin(admin.ModelAdmin):
             "outcome": outcome,
             "roles": {r["slug"]: r for r in bank.roles},
             "flips": scoring.flips(bank.bank, answers) if answers else [],
+            "points_by_choice": {
+                f"{q.slug}:{c.slug}": ", ".join(
+                    f"{r['short_name']} +{c.points.get(r['slug'], 0)}" for r in bank.roles
+                )
+                for q in bank.bank.questions
+                for c in q.choices
+            },
         }
         return TemplateResponse(request, "admin/advisor/preview.html", context)
 

@@ -125,6 +125,7 @@ def funnel(catalog: Catalog) -> list[dict]:
     choice_slug = {c.id: c.slug for q in catalog.questions for c in q.choices}
     shown = Counter()
     answered = Counter()
+    reached_check = 0
     rows = Answer.objects.order_by("assessment_id").values_list(
         "assessment_id", "question_id", "choice_id"
     )
@@ -137,6 +138,8 @@ def funnel(catalog: Catalog) -> list[dict]:
             if question.slug not in answers:
                 break
             answered[question.slug] += 1
+        else:
+            reached_check += 1
     started = WizardStart.objects.aggregate(total=Sum("count"))["total"] or 0
     first = catalog.questions[0].slug if catalog.questions else ""
     # Every draft was shown the first question, counted or not (say, before counting began).
@@ -151,6 +154,15 @@ def funnel(catalog: Catalog) -> list[dict]:
                 "left": shown[question.slug] - answered[question.slug],
             }
         )
+    confirmed = completed().count()
+    steps.append(
+        {
+            "label": "Check your answers → result",
+            "shown": max(reached_check, confirmed),
+            "answered": confirmed,
+            "left": max(reached_check - confirmed, 0),
+        }
+    )
     return steps
 
 

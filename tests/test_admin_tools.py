@@ -171,6 +171,7 @@ def test_replay_before_saving_counts_changed_results_and_saves_nothing(staff, ba
     assert response.status_code == 200
     page = response.content.decode()
     assert "Nothing has been saved yet." in page
+    assert "changed successfully" not in page
     assert "<strong>3 of 4</strong> past results" in page
     assert page.count("/r/") >= 3  # examples link to the results
     # nothing was saved, and the wizard still uses the old weights
@@ -198,6 +199,7 @@ def test_the_preview_walks_the_wizard_without_storing_anything(staff, bank):
     assert page.count('type="radio" name="use-case"') == 10
     page = staff.get(reverse("admin:advisor_preview"), ML_ANSWERS).content.decode()
     assert "Hire first: Machine Learning Engineer" in page
+    assert "AI engineer +3, ML engineer +0" in page  # each choice's points
     assert Assessment.objects.count() == 0
 
 
@@ -219,6 +221,7 @@ def test_analytics_show_completions_split_answers_and_the_funnel(staff, bank):
     assert "First hire recommended (2 results)" in page
     funnel = page[page.index("Funnel") :]
     assert "<td>What are you building?</td><td>4</td><td>3</td><td>1</td>" in funnel
+    assert "<td>Check your answers → result</td><td>2</td><td>2</td><td>0</td>" in funnel
     assert (
         "<td>Does a good general-purpose model already solve it?</td><td>3</td><td>2</td><td>1</td>"
         in funnel
