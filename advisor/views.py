@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import http_date
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
 from advisor import analytics, assessments, catalog, results, throttle
@@ -131,8 +131,15 @@ def wizard(request):
     return _see_other(_step_url(question) if question else reverse("check"))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def restart(request):
+    """Start again: GET asks first (it deletes every answer), POST does it."""
+    if request.method == "GET":
+        bank = catalog.get()
+        draft, answers = _answers(request, bank)
+        if draft is None:
+            return _see_other(reverse("wizard"))
+        return render(request, "advisor/restart.html", {"answered": len(answers)})
     draft = _draft(request)
     if draft:
         draft.delete()

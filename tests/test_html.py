@@ -23,6 +23,7 @@ def pages(client, bank) -> dict[str, bytes]:
         client.post(reverse("step", args=[slug]), {slug: choice})
     found["check"] = client.get(reverse("check")).content
     found["landing-resume"] = client.get("/").content
+    found["restart"] = client.get(reverse("restart")).content
     result = client.post(reverse("check"))["Location"]
     found["result"] = client.get(result).content
     found["result-costs-error"] = client.get(result + "?hours=0").content

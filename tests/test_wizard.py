@@ -242,7 +242,15 @@ def test_restart_clears_the_draft(client, bank):
     assert response.status_code == 303
     assert "draft" not in client.session
     assert Assessment.objects.count() == 0
-    assert client.get(reverse("restart")).status_code == 405
+    assert client.put(reverse("restart")).status_code == 405
+
+
+def test_start_again_asks_before_clearing(client, bank):
+    answer(client, "use-case", "fraud")
+    page = client.get(reverse("restart"))
+    assert page.status_code == 200
+    assert "This clears the 1 answer you have given so far" in page.content.decode()
+    assert draft_answers(client) == {"use-case": "fraud"}
 
 
 def test_a_question_taken_out_mid_draft_is_skipped_not_a_404(client, bank):
