@@ -95,8 +95,3 @@ def mishire(wrong: Estimate, *, rehire_weeks: int) -> Mishire:
         high=wrong.monthly_high * MISHIRE_MONTHS,
         weeks_lost_to_rehire=rehire_weeks,
     )
-
-
-def saving(in_house: Estimate, offshore: Estimate) -> tuple[int, int]:
-    """How much less offshore costs over the horizon, as a (low, high) pair."""
-    return in_house.total_low - offshore.total_high, in_house.total_high - offshore.total_low

@@ -23,9 +23,6 @@ class AnswerForm(forms.Form):
             },
         )
 
-    def chosen(self):
-        return self.question.choice(self.cleaned_data[self.question.slug])
-
 
 class CostForm(forms.Form):
     hours = forms.IntegerField(

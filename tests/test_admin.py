@@ -44,6 +44,11 @@ def form_data(response) -> dict:
     return data
 
 
+def choice_prefix(data: dict, slug: str) -> str:
+    """The form prefix (e.g. "choices-4") of the choice with this slug in admin POST data."""
+    return next(k[: -len("-slug")] for k, v in data.items() if k.endswith("-slug") and v == slug)
+
+
 def change_url(question: Question) -> str:
     return reverse("admin:advisor_question_change", args=[question.pk])
 
@@ -68,7 +73,7 @@ def test_staff_edit_a_question_and_its_points(client, staff):
     data = form_data(client.get(change_url(question)))
     data["text"] = "Is the model your moat, or plumbing?"
     data["weight"] = 4
-    moat = next(k[: -len("-slug")] for k, v in data.items() if k.endswith("-slug") and v == "moat")
+    moat = choice_prefix(data, "moat")
     data[f"{moat}-points_ml-engineer"] = 5
     response = client.post(change_url(question), data)
     assert response.status_code == 302, response.context["errors"] if response.context else ""

@@ -19,7 +19,7 @@ from advisor import catalog
 from advisor.apps import CONTENT_EDITORS
 from advisor.models import Assessment, Choice, Points, Question, RoleProfile
 from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
-from tests.test_admin import change_url, form_data
+from tests.test_admin import change_url, choice_prefix, form_data
 
 
 @pytest.fixture
@@ -130,7 +130,7 @@ def test_a_fixed_question_keeps_its_slug_and_cannot_be_deleted(staff, bank):
 def test_a_fixed_choice_cannot_be_renamed_or_removed(staff, bank):
     question = Question.objects.get(slug="model-role")
     data = form_data(staff.get(change_url(question)))
-    moat = next(k[: -len("-slug")] for k, v in data.items() if k.endswith("-slug") and v == "moat")
+    moat = choice_prefix(data, "moat")
     data[f"{moat}-slug"] = "our-moat"
     response = staff.post(change_url(question), data)
     assert "fixed choice slug" in response.content.decode()
@@ -144,9 +144,7 @@ def test_a_fixed_choice_cannot_be_renamed_or_removed(staff, bank):
 def test_a_further_question_needs_a_neutral_unsure_choice(staff, bank):
     question = Question.objects.get(slug="data-kind")
     data = form_data(staff.get(change_url(question)))
-    unsure = next(
-        k[: -len("-slug")] for k, v in data.items() if k.endswith("-slug") and v == "unsure"
-    )
+    unsure = choice_prefix(data, "unsure")
     data[f"{unsure}-points_ml-engineer"] = 3
     response = staff.post(change_url(question), data)
     assert "neutral choice with the slug “unsure”" in response.content.decode()
@@ -162,7 +160,7 @@ def test_replay_before_saving_counts_changed_results_and_saves_nothing(staff, ba
     question = Question.objects.get(slug="general-model-fit")
     data = form_data(staff.get(change_url(question)))
     # make "no off-the-shelf model" point hard at the AI engineer instead
-    no = next(k[: -len("-slug")] for k, v in data.items() if k.endswith("-slug") and v == "no")
+    no = choice_prefix(data, "no")
     data[f"{no}-points_ai-engineer"] = 10
     data[f"{no}-points_ml-engineer"] = 0
     data["weight"] = 5
