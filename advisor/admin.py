@@ -17,8 +17,9 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 
-from advisor import analytics, catalog, scoring, throttle
-from advisor.models import CONTRACT, Assessment, Choice, CostRate, Points, Question, RoleProfile
+from advisor import analytics, bank_rules, bank_store, scoring, throttle
+from advisor.bank_rules import CONTRACT
+from advisor.models import Assessment, Case, Choice, CostRate, Points, Question, RoleProfile, Rule
 
 admin.site.site_header = "Hiring Advisor admin"
 admin.site.site_title = "Hiring Advisor admin"
@@ -55,7 +56,7 @@ class ChoiceForm(forms.ModelForm):
 
     class Meta:
         model = Choice
-        fields = ["order", "slug", "label", "hint", "explanation", "holds_back"]
+        fields = ["order", "slug", "label", "hint", "explanation"]
         widgets = {
             "explanation": forms.Textarea(attrs={"rows": 3, "cols": 30}),
             "label": forms.TextInput(attrs={"size": 20}),
@@ -74,10 +75,11 @@ class ChoiceForm(forms.ModelForm):
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
-        stored = self.initial.get("slug")
         question = self.instance.question if self.instance.question_id else None
-        if stored and question and stored in CONTRACT.get(question.slug, ()) and slug != stored:
-            raise ValidationError(f"“{stored}” is a fixed choice slug that links rely on.")
+        if question is not None:
+            message = bank_rules.choice_slug_problem(question.slug, slug, self.initial.get("slug"))
+            if message:
+                raise ValidationError(message)
         return slug
 
     def save(self, commit=True):
@@ -127,32 +129,17 @@ class ChoiceFormSet(BaseInlineFormSet):
             if not (self.can_delete and self._should_delete_form(f))
         ]
         kept = [f for f in kept if f.cleaned_data]
-        if len(kept) < 2:
-            raise ValidationError("A question needs at least two choices.")
-        slugs = [f.cleaned_data.get("slug") for f in kept]
-        if len(slugs) != len(set(slugs)):
+        choices = {
+            f.cleaned_data.get("slug"): {
+                k: v for k, v in f.cleaned_data.items() if k.startswith("points_")
+            }
+            for f in kept
+        }
+        if len(choices) != len(kept):
             raise ValidationError("Each choice of a question needs its own slug.")
-        question_slug = self.instance.slug
-        fixed = CONTRACT.get(question_slug)
-        if fixed is not None:
-            gone = sorted(fixed - set(slugs))
-            if gone:
-                raise ValidationError(
-                    f"These choices are fixed (links and analytics rely on them) and cannot be "
-                    f"removed: {', '.join(gone)}."
-                )
-        else:
-            unsure = next((f for f in kept if f.cleaned_data.get("slug") == "unsure"), None)
-            points = (
-                {v for k, v in unsure.cleaned_data.items() if k.startswith("points_")}
-                if unsure
-                else set()
-            )
-            if unsure is None or len(points) > 1:
-                raise ValidationError(
-                    "Every question beyond the six fixed ones needs a neutral choice with the "
-                    "slug “unsure” that gives every role the same points."
-                )
+        problems = bank_rules.choices_problems(self.instance.slug, choices)
+        if problems:
+            raise ValidationError(problems)
 
 
 class ChoiceInline(admin.TabularInline):
@@ -168,12 +155,6 @@ class ChoiceInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("points")
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name == "holds_back" and hasattr(field.widget, "widget"):
-            field.widget = field.widget.widget  # a plain select: no add/edit icons in the row
-        return field
 
 
 class QuestionForm(forms.ModelForm):
@@ -198,7 +179,16 @@ class QuestionForm(forms.ModelForm):
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
     form = QuestionForm
-    list_display = ["text", "slug", "weight", "order", "is_active", "asked_when", "choice_count"]
+    list_display = [
+        "text",
+        "slug",
+        "kind",
+        "weight",
+        "order",
+        "is_active",
+        "asked_when",
+        "choice_count",
+    ]
     list_editable = ["order", "is_active"]
     list_filter = ["is_active"]
     search_fields = ["text", "slug"]
@@ -211,7 +201,10 @@ class QuestionAdmin(admin.ModelAdmin):
     change_list_template = "admin/advisor/question/change_list.html"
     fieldsets = [
         (None, {"fields": ["text", "slug", "help_text", "why"]}),
-        ("Scoring, order and conditions", {"fields": ["weight", "order", "is_active", "show_if"]}),
+        (
+            "Scoring, order and conditions",
+            {"fields": ["kind", "weight", "order", "is_active", "show_if"]},
+        ),
     ]
 
     def get_queryset(self, request):
@@ -270,12 +263,12 @@ class QuestionAdmin(admin.ModelAdmin):
         """Past results scored again with the question bank as it is now."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        bank = catalog.build()
+        bank = bank_store.build()
         context = {
             **self.admin_site.each_context(request),
             "title": "Replay past results with the current question bank",
-            "report": analytics.replay(bank.bank),
-            "roles": {r["slug"]: r for r in bank.roles},
+            "report": analytics.replay(bank),
+            "roles": {r.slug: r for r in bank.roles},
             "pending": False,
         }
         return TemplateResponse(request, "admin/advisor/replay.html", context)
@@ -288,13 +281,13 @@ class QuestionAdmin(admin.ModelAdmin):
         with transaction.atomic():
             response = super().changeform_view(request, object_id, form_url, extra_context)
             saved = response.status_code == 302
-            bank = catalog.build() if saved else None
+            bank = bank_store.build() if saved else None
             transaction.set_rollback(True)
-        catalog.forget()
+        bank_store.forget()
         if not saved:
             return response  # the form, with what is wrong with it
         # Scored after the rollback: `bank` is plain data, and founders' writes need not wait.
-        report = analytics.replay(bank.bank)
+        report = analytics.replay(bank)
         # Drop "… was changed successfully": nothing was saved.
         messages.get_messages(request)._queued_messages.clear()
         resubmit = [
@@ -307,7 +300,7 @@ class QuestionAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "title": "What your changes would do to past results",
             "report": report,
-            "roles": {r["slug"]: r for r in bank.roles},
+            "roles": {r.slug: r for r in bank.roles},
             "pending": True,
             "resubmit": resubmit,
             "action": request.get_full_path(),
@@ -318,27 +311,27 @@ class QuestionAdmin(admin.ModelAdmin):
         """Every step as founders see it; answer them to see the outcome. Nothing is stored."""
         if not self.has_view_permission(request):
             raise PermissionDenied
-        bank = catalog.build()
+        bank = bank_store.build()
         answers = {
             q.slug: request.GET[q.slug]
             for q in bank.questions
             if q.choice(request.GET.get(q.slug, ""))
         }
-        outcome = scoring.score(bank.bank, answers) if answers else None
+        outcome = scoring.score(bank, answers) if answers else None
         context = {
             **self.admin_site.each_context(request),
             "title": "Preview the wizard",
-            "steps": bank.steps(answers),
+            "steps": bank.asked(answers),
             "all_questions": bank.questions,
             "answers": answers,
             "outcome": outcome,
-            "roles": {r["slug"]: r for r in bank.roles},
-            "flips": scoring.flips(bank.bank, answers) if answers else [],
+            "roles": {r.slug: r for r in bank.roles},
+            "flips": scoring.flips(bank, answers) if answers else [],
             "points_by_choice": {
                 f"{q.slug}:{c.slug}": ", ".join(
-                    f"{r['short_name']} +{c.points.get(r['slug'], 0)}" for r in bank.roles
+                    f"{r.short_name} +{c.points.get(r.slug, 0)}" for r in bank.roles
                 )
-                for q in bank.bank.questions
+                for q in bank.questions
                 for c in q.choices
             },
         }
@@ -349,6 +342,46 @@ class QuestionAdmin(admin.ModelAdmin):
 class RoleProfileAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "order", "first_by_default"]
     list_editable = ["order"]
+
+
+class RuleForm(forms.ModelForm):
+    class Meta:
+        model = Rule
+        fields = ["slug", "kind", "when", "role", "title", "message", "order", "is_active"]
+
+    def clean(self):
+        data = super().clean()
+        try:
+            when = bank_rules.parse_when(data.get("when", ""))
+        except ValueError as error:
+            raise ValidationError({"when": str(error)}) from None
+        candidate = scoring_rule(data, when)
+        problems = scoring.rule_problems(candidate, bank_store.build())
+        if problems:
+            raise ValidationError(problems)
+        return data
+
+
+def scoring_rule(data: dict, when: dict):
+    from advisor.bank import Rule as PlainRule
+
+    role = data.get("role")
+    return PlainRule(data.get("slug", ""), data.get("kind", ""), when, role.slug if role else "")
+
+
+@admin.register(Rule)
+class RuleAdmin(admin.ModelAdmin):
+    form = RuleForm
+    list_display = ["title", "kind", "when", "role", "order", "is_active"]
+    list_filter = ["kind", "is_active"]
+    list_editable = ["order", "is_active"]
+    search_fields = ["title", "when", "message"]
+
+
+@admin.register(Case)
+class CaseAdmin(admin.ModelAdmin):
+    list_display = ["name", "expected", "confidences", "specialist"]
+    search_fields = ["name", "note"]
 
 
 @admin.register(CostRate)
@@ -386,7 +419,7 @@ class AssessmentAdmin(admin.ModelAdmin):
     fields = readonly_fields
 
     def get_queryset(self, request):
-        return super().get_queryset(request).filter(completed_at__isnull=False)
+        return super().get_queryset(request).completed()
 
     @admin.display(description="token")
     def short_token(self, obj):
@@ -420,7 +453,7 @@ class AssessmentAdmin(admin.ModelAdmin):
     def analytics_view(self, request):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        bank = catalog.get()
+        bank = bank_store.get()
         days = analytics.completions_by_day(30)
         top = max((d["count"] for d in days), default=0) or 1
         split = analytics.recommendation_split()
@@ -442,8 +475,8 @@ class AssessmentAdmin(admin.ModelAdmin):
             "split": [
                 {
                     "role": r,
-                    "count": split.get(r["slug"], 0),
-                    "percent": round(100 * split.get(r["slug"], 0) / total) if total else 0,
+                    "count": split.get(r.slug, 0),
+                    "percent": round(100 * split.get(r.slug, 0) / total) if total else 0,
                 }
                 for r in roles
             ],
@@ -463,7 +496,7 @@ class AssessmentAdmin(admin.ModelAdmin):
         except IncorrectLookupParameters:
             return HttpResponseBadRequest("Those filters are not valid.")
         writer = csv.writer(_Echo())
-        rows = analytics.export_rows(queryset.order_by("completed_at"), catalog.get())
+        rows = analytics.export_rows(queryset.order_by("completed_at"), bank_store.get())
         response = StreamingHttpResponse(
             (writer.writerow(row) for row in rows), content_type="text/csv; charset=utf-8"
         )

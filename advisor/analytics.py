@@ -17,18 +17,11 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from advisor import scoring
-from advisor.catalog import Catalog
+from advisor.bank import Bank
 from advisor.models import Answer, Assessment, WizardStart
+from advisor.snapshots import snapshot_answers
 
 CHUNK = 100  # rows held at once: each carries a whole snapshot
-
-
-def completed():
-    return Assessment.objects.filter(completed_at__isnull=False)
-
-
-def snapshot_answers(snapshot: dict) -> dict[str, str]:
-    return {a["question"]: a["choice"] for a in (snapshot or {}).get("answers", [])}
 
 
 @dataclass
@@ -43,10 +36,12 @@ class Replay:
         return [(was, now, n) for (was, now), n in self.moves.most_common()]
 
 
-def replay(bank: scoring.Bank, *, examples: int = 8) -> Replay:
+def replay(bank: Bank, *, examples: int = 8) -> Replay:
     """How many completed results would get a different first hire under `bank`."""
     report = Replay()
-    rows = completed().values_list("token", "recommendation", "completed_at", "snapshot")
+    rows = Assessment.objects.completed().values_list(
+        "token", "recommendation", "completed_at", "snapshot"
+    )
     for token, was, at, snapshot in rows.iterator(chunk_size=CHUNK):
         report.total += 1
         outcome = scoring.score(bank, snapshot_answers(snapshot))
@@ -72,7 +67,7 @@ def completions_by_day(days: int = 30) -> list[dict]:
         days=days - 1
     )
     counts = dict(
-        completed()
+        Assessment.objects.completed()
         .filter(completed_at__gte=since)
         .annotate(day=TruncDate("completed_at"))
         .values_list("day")
@@ -86,10 +81,15 @@ def completions_by_day(days: int = 30) -> list[dict]:
 
 
 def recommendation_split() -> dict[str, int]:
-    return dict(completed().values_list("recommendation").annotate(n=Count("id")).order_by())
+    return dict(
+        Assessment.objects.completed()
+        .values_list("recommendation")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
 
 
-def answer_counts(catalog: Catalog) -> list[dict]:
+def answer_counts(bank: Bank) -> list[dict]:
     """Per question: how often each choice was picked in completed results, by outcome."""
     counts = Counter()
     rows = (
@@ -100,9 +100,9 @@ def answer_counts(catalog: Catalog) -> list[dict]:
     )
     for question_id, choice_id, outcome, n in rows:
         counts[question_id, choice_id, outcome] += n
-    roles = [r["slug"] for r in catalog.roles]
+    roles = list(bank.role_slugs)
     table = []
-    for question in catalog.questions:
+    for question in bank.questions:
         choices = []
         for choice in question.choices:
             by_outcome = {role: counts[question.id, choice.id, role] for role in roles}
@@ -115,14 +115,14 @@ def answer_counts(catalog: Catalog) -> list[dict]:
     return table
 
 
-def funnel(catalog: Catalog) -> list[dict]:
+def funnel(bank: Bank) -> list[dict]:
     """For each question: how many founders were shown it and how many left there.
 
     A founder is shown a question when they answered every question asked before it,
     and its condition (if any) is met by their answers: what the wizard itself does.
     """
-    by_id = {q.id: q for q in catalog.questions}
-    choice_slug = {c.id: c.slug for q in catalog.questions for c in q.choices}
+    by_id = {q.id: q for q in bank.questions}
+    choice_slug = {c.id: c.slug for q in bank.questions for c in q.choices}
     shown = Counter()
     answered = Counter()
     reached_check = 0
@@ -133,7 +133,7 @@ def funnel(catalog: Catalog) -> list[dict]:
         answers = {
             by_id[q].slug: choice_slug[c] for _, q, c in group if q in by_id and c in choice_slug
         }
-        for question in catalog.steps(answers):
+        for question in bank.asked(answers):
             shown[question.slug] += 1
             if question.slug not in answers:
                 break
@@ -141,11 +141,11 @@ def funnel(catalog: Catalog) -> list[dict]:
         else:
             reached_check += 1
     started = WizardStart.objects.aggregate(total=Sum("count"))["total"] or 0
-    first = catalog.questions[0].slug if catalog.questions else ""
+    first = bank.questions[0].slug if bank.questions else ""
     # Every draft was shown the first question, counted or not (say, before counting began).
     shown[first] = max(shown[first], started)
     steps = []
-    for question in catalog.questions:
+    for question in bank.questions:
         steps.append(
             {
                 "question": question,
@@ -154,7 +154,7 @@ def funnel(catalog: Catalog) -> list[dict]:
                 "left": shown[question.slug] - answered[question.slug],
             }
         )
-    confirmed = completed().count()
+    confirmed = Assessment.objects.completed().count()
     steps.append(
         {
             "label": "Check your answers → result",
@@ -179,10 +179,10 @@ def count_start() -> None:
         )
 
 
-def export_rows(queryset, catalog: Catalog):
+def export_rows(queryset, bank: Bank):
     """CSV rows for completed assessments, header first, streamed from the database."""
-    roles = [r["slug"] for r in catalog.roles]
-    slugs = [q.slug for q in catalog.questions]
+    roles = list(bank.role_slugs)
+    slugs = [q.slug for q in bank.questions]
     yield (
         ["token", "completed_at", "recommendation", "confidence", "later_hire"]
         + [f"score_{r}" for r in roles]

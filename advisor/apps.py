@@ -1,9 +1,11 @@
+"""The app's configuration: bank caches forgotten on save, the content editors group."""
+
 from django.apps import AppConfig
 from django.db.models.signals import post_delete, post_migrate, post_save
 
 CONTENT_EDITORS = "Content editors"
 # What content editors may do: the question bank and the rates, nothing else.
-CONTENT_MODELS = ("question", "choice", "points", "roleprofile", "costrate")
+CONTENT_MODELS = ("question", "choice", "points", "rule", "case", "roleprofile", "costrate")
 
 
 def content_editors_group(sender, **kwargs):
@@ -26,10 +28,10 @@ class AdvisorConfig(AppConfig):
     verbose_name = "Hiring Advisor"
 
     def ready(self):
-        from advisor import catalog
-        from advisor.models import Choice, CostRate, Points, Question, RoleProfile
+        from advisor import bank_store
+        from advisor.models import Choice, CostRate, Points, Question, RoleProfile, Rule
 
         post_migrate.connect(content_editors_group, sender=self, dispatch_uid="content-editors")
-        for model in (RoleProfile, Question, Choice, Points, CostRate):
-            post_save.connect(catalog.forget, sender=model, dispatch_uid=f"forget-{model}")
-            post_delete.connect(catalog.forget, sender=model, dispatch_uid=f"forget-d-{model}")
+        for model in (RoleProfile, Question, Choice, Points, Rule, CostRate):
+            post_save.connect(bank_store.forget, sender=model, dispatch_uid=f"forget-{model}")
+            post_delete.connect(bank_store.forget, sender=model, dispatch_uid=f"forget-d-{model}")

@@ -1,3 +1,5 @@
+"""The founder's forms: one wizard step's answer, and the cost panel's inputs."""
+
 from __future__ import annotations
 
 from crispy_forms.helper import FormHelper
@@ -5,13 +7,13 @@ from crispy_forms.layout import HTML, Div, Field, Layout
 from django import forms
 
 from advisor import costs
-from advisor.catalog import QuestionItem
+from advisor.bank import Question
 
 
 class AnswerForm(forms.Form):
     """One wizard step: a radio group named after the question's slug."""
 
-    def __init__(self, question: QuestionItem, *args, **kwargs):
+    def __init__(self, question: Question, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.question = question
         self.fields[question.slug] = forms.ChoiceField(

@@ -1,3 +1,6 @@
+"""The database: the question bank (roles, questions, choices, points, rules, cases,
+rates) that admins edit, and founders' assessments with their answers."""
+
 from __future__ import annotations
 
 import secrets
@@ -6,29 +9,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-# Step URLs are /wizard/<question slug>/, so a question may not take these.
-RESERVED_SLUGS = {"check", "start", "restart", "preview"}
-
-# Slugs that tests, analytics and shared links rely on: never renamed or removed.
-CONTRACT = {
-    "use-case": {
-        "chat-assistant",
-        "doc-search",
-        "summarize",
-        "nl-data-query",
-        "fraud",
-        "recommendations",
-        "forecasting",
-        "churn",
-        "vision",
-        "other",
-    },
-    "general-model-fit": {"mostly", "partly", "no"},
-    "model-role": {"plumbing", "moat", "unsure"},
-    "training-data": {"none", "raw", "labeled"},
-    "production-ownership": {"stable-integration", "continuous-retraining", "unsure"},
-    "time-to-value": {"days-weeks", "one-three-months", "multi-month-ok"},
-}
+from advisor import bank_rules
+from advisor.bank import CORE, FACT, LEVER, NEUTRAL_SLUGS
 
 
 def new_token() -> str:
@@ -59,6 +41,13 @@ class RoleProfile(models.Model):
         help_text="Hire this role first when the answers are evenly balanced. "
         "Only one role should have this.",
     )
+    first_rule = models.TextField(
+        blank=True,
+        default="",
+        db_default="",
+        help_text="The rule of thumb that makes this role the first hire in a toss-up, "
+        "shown on the result page (only for the role first by default).",
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = SlugManager()
@@ -85,6 +74,17 @@ class Question(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(5)],
         help_text="Importance, 1–5: each choice's points are multiplied by it.",
     )
+    kind = models.CharField(
+        max_length=10,
+        choices=[
+            (CORE, "Core: one of the two checklist questions that decide when they agree"),
+            (LEVER, "Lever: something the founder can change (timeline, data, ownership)"),
+            (FACT, "Fact about the product, the team or the company"),
+        ],
+        default=FACT,
+        db_default=FACT,
+        help_text="Levers are offered first under “what would change the answer”.",
+    )
     order = models.PositiveSmallIntegerField(default=0)
     is_active = models.BooleanField(default=True)
     show_if = models.ForeignKey(
@@ -110,35 +110,40 @@ class Question(models.Model):
 
     @property
     def is_contract(self) -> bool:
-        return self.slug in CONTRACT
+        return bank_rules.is_contract(self.slug)
+
+    def _key(self) -> tuple[int, int]:
+        return (self.order, self.pk or 10**9)
 
     def problems(self) -> dict[str, str]:
         """What would break the wizard if this question were saved as it is, by field."""
         errors = {}
-        if self.slug in RESERVED_SLUGS:
-            errors["slug"] = f"“{self.slug}” is reserved for a wizard page."
+        stored = None
         if self.pk:
             stored = Question.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
-            if stored in CONTRACT and self.slug != stored:
-                errors["slug"] = f"“{stored}” is a fixed slug that links and analytics rely on."
+        if message := bank_rules.question_slug_problem(self.slug, stored):
+            errors["slug"] = message
         if self.show_if_id:
             parent = self.show_if.question
-            if parent.pk == self.pk:
-                errors["show_if"] = "A question cannot depend on its own answer."
-            elif not parent.is_active:
-                errors["show_if"] = f"“{parent.text}” is not active, so this would never be asked."
-            elif (parent.order, parent.pk) >= (self.order, self.pk or 10**9):
-                errors["show_if"] = f"“{parent.text}” must come before this question."
+            message = bank_rules.condition_problem(
+                own=self._key(),
+                parent=parent._key(),
+                parent_text=parent.text,
+                parent_active=parent.is_active,
+                same=parent.pk == self.pk,
+                neutral=self.show_if.slug in NEUTRAL_SLUGS,
+            )
+            if message:
+                errors["show_if"] = message
         if self.pk:
-            for child in Question.objects.filter(show_if__question=self, is_active=True):
-                if not self.is_active:
-                    errors["is_active"] = (
-                        f"“{child.text}” depends on this question: change it first."
-                    )
-                elif (self.order, self.pk) >= (child.order, child.pk):
-                    errors["order"] = (
-                        f"“{child.text}” depends on this question, so this one must come first."
-                    )
+            children = Question.objects.filter(show_if__question=self, is_active=True)
+            errors.update(
+                bank_rules.dependant_problems(
+                    own=self._key(),
+                    active=self.is_active,
+                    children=[(c.text, c._key()) for c in children],
+                )
+            )
         return errors
 
 
@@ -155,14 +160,10 @@ class Choice(models.Model):
     explanation = models.TextField(
         help_text="Why this answer points where it does, in a sentence from the article."
     )
+    # No longer read (the bank's rules decide what holds a role back); kept one release so
+    # app servers on the old code keep working during a deploy, then removed.
     holds_back = models.ForeignKey(
-        RoleProfile,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="A role this answer keeps from delivering value soon. Two such answers "
-        "hand the first hire to another role, with this one as the later hire.",
+        RoleProfile, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -214,6 +215,105 @@ class Points(models.Model):
     natural_key.dependencies = ["advisor.choice", "advisor.roleprofile"]
 
 
+class Rule(models.Model):
+    """A piece of the article's reasoning the advice follows, as data: when these answers
+    are given, this happens (see the kinds). Shown on the result page by its title and
+    message when it applies."""
+
+    KIND_CHOICES = [
+        ("decide", "Decide: the core answers agree"),
+        ("hold-back", "Hold back: the role cannot deliver yet (staged plan)"),
+        ("caution", "Caution: the role can deliver, but slowly"),
+        ("contradiction", "Contradiction: answers that pull against each other"),
+        ("constraint", "Constraint: a hard limit on where a model may run"),
+        ("not-yet", "Not yet: the team can ship it without a specialist"),
+        ("tie-break", "Tie-break: who goes first in a toss-up"),
+    ]
+
+    slug = models.SlugField(unique=True)
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES)
+    when = models.CharField(
+        max_length=400,
+        help_text="Every condition that must hold, e.g. "
+        "“general-model-fit=mostly & model-role=plumbing”; several choices as “none|raw”.",
+    )
+    role = models.ForeignKey(
+        RoleProfile,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Decide: the first hire. Hold back, caution, not yet: the role it is about. "
+        "Constraint: the role it favours. Tie-break: the first hire (blank: the answers' leader).",
+    )
+    title = models.CharField(max_length=200, help_text="A short heading for the page.")
+    message = models.TextField(help_text="What it means for the founder, and what to check.")
+    order = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField(default=True)
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["order", "slug"]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def parsed_when(self) -> dict:
+        return bank_rules.parse_when(self.when)
+
+    def clean(self):
+        try:
+            self.parsed_when()
+        except ValueError as error:
+            raise ValidationError({"when": str(error)}) from None
+
+
+class Case(models.Model):
+    """A founder the advice must get right: answers and the expected first hire.
+    `python manage.py check_cases` fails when the bank stops getting one right."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=200)
+    answers = models.JSONField(help_text="{question slug: choice slug}")
+    expected = models.ForeignKey(RoleProfile, on_delete=models.PROTECT, related_name="+")
+    confidences = models.CharField(
+        max_length=60,
+        help_text="Accepted confidences, comma-separated: clear, lean, toss-up, held-back.",
+    )
+    specialist = models.CharField(
+        max_length=10,
+        blank=True,
+        choices=[("now", "now"), ("not-yet", "not yet")],
+        help_text="Blank: either.",
+    )
+    note = models.TextField(blank=True, help_text="Where in the article this founder comes from.")
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def accepted(self) -> set[str]:
+        return {c.strip() for c in self.confidences.split(",") if c.strip()}
+
+    def clean(self):
+        bad = self.accepted() - {"clear", "lean", "toss-up", "held-back"}
+        if bad or not self.accepted():
+            raise ValidationError({"confidences": "Use clear, lean, toss-up or held-back."})
+        if not isinstance(self.answers, dict):
+            raise ValidationError({"answers": "Answers are {question slug: choice slug}."})
+
+
 class CostRateManager(models.Manager):
     def get_by_natural_key(self, role_slug, sourcing):
         return self.get(role__slug=role_slug, sourcing=sourcing)
@@ -261,6 +361,14 @@ class CostRate(models.Model):
             raise ValidationError({"high": "The high figure must not be below the low one."})
 
 
+class AssessmentQuerySet(models.QuerySet):
+    def completed(self):
+        return self.filter(completed_at__isnull=False)
+
+    def drafts(self):
+        return self.filter(completed_at__isnull=True)
+
+
 class Assessment(models.Model):
     """A founder's run through the wizard: a draft until completed, then frozen.
 
@@ -278,6 +386,8 @@ class Assessment(models.Model):
     started_from = models.CharField(
         max_length=64, blank=True, help_text="Token of the result this draft was copied from."
     )
+
+    objects = AssessmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -1,10 +1,18 @@
-"""Score a founder's answers into a first hire.
+"""Decide the first hire from a founder's answers, the way the article's checklist does.
 
-Pure Python on plain data: the views build a `Bank` from the database, this module
-decides. Every question gives each role `points * weight`; the role with the most
-points fits best. Two answers that say the best-fitting role could not deliver soon
-(no training data, value needed in weeks) hand the first hire to a role that can, with
-the best fit as the later hire: the article's "AI engineer first" staged plan.
+Pure Python on a `bank.Bank`. In order:
+
+1. "Not sure" answers are dropped first, so answering one is exactly like skipping it.
+2. Every counted answer gives each role `points * weight`; the shares are what the page
+   shows. A `decide` rule (the two core questions agreeing) names the first hire outright;
+   otherwise the points do, and a narrow gap is a toss-up that a `tie-break` rule (the
+   founder's company stage) or the default role's rule of thumb settles.
+3. A `hold-back` rule keeps a role that cannot deliver yet (no usable data) from going
+   first: the other role goes first, with it as the later hire (a staged plan).
+4. `contradiction`, `constraint` and `caution` rules are named on the page and cap the
+   confidence at a lean; a `not-yet` rule says the team can ship it without a specialist.
+
+What each rule kind does is in RULE_KINDS; the rules themselves are data in the bank.
 """
 
 from __future__ import annotations
@@ -13,64 +21,42 @@ import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-CLEAR_GAP = 20  # share points between first and second for "a clear call"
-LEAN_GAP = 8  # below this it is a toss-up
-HOLD_BACK_LIMIT = 2  # answers that hold the best fit back before another role goes first
-STAGE_SHARE = 40  # share the runner-up needs for a staged plan to be worth spelling out
+from advisor.bank import CORE, KINDS, LEVER, Bank, Question, Rule
 
+# When the answers' points decide (the core answers do not agree), how far ahead the
+# leader must be. In weighted points: a lean needs more than any one secondary answer can
+# give (the use case or production ownership, 6 each), a clear call more than a whole core
+# answer (12) and a clear share of all the points.
+LEAN_LEAD = 8
+CLEAR_LEAD = 16
+CLEAR_GAP = 20  # share points between first and second
+STAGE_SHARE = 40  # share the other role needs for a staged plan to be worth spelling out
+FLIP_LIMIT = 3  # "what would change the answer" lists at most this many
 
-@dataclass(frozen=True)
-class Choice:
-    slug: str
-    label: str
-    points: Mapping[str, int]
-    explanation: str = ""
-    holds_back: str = ""  # a role this answer keeps from delivering value soon
-
-
-@dataclass(frozen=True)
-class Question:
-    slug: str
-    text: str
-    weight: int
-    choices: tuple[Choice, ...]
-    condition: tuple[str, str] | None = None  # asked only if (question, choice) was answered
-
-    def choice(self, slug: str) -> Choice | None:
-        return next((c for c in self.choices if c.slug == slug), None)
-
-
-@dataclass(frozen=True)
-class Bank:
-    roles: tuple[str, ...]
-    default_role: str  # wins a tie: most early-stage products need an AI engineer first
-    questions: tuple[Question, ...]
-
-    def question(self, slug: str) -> Question | None:
-        return next((q for q in self.questions if q.slug == slug), None)
-
-    def applies(self, question: Question, answers: Mapping[str, str], _depth: int = 0) -> bool:
-        """Whether the founder is asked this question, given their answers."""
-        if question.condition is None:
-            return True
-        parent = self.question(question.condition[0])
-        if parent is None or _depth > len(self.questions):
-            return False
-        return answers.get(parent.slug) == question.condition[1] and self.applies(
-            parent, answers, _depth + 1
-        )
-
-    def asked(self, answers: Mapping[str, str]) -> list[Question]:
-        """The questions this founder is asked, in order."""
-        return [q for q in self.questions if self.applies(q, answers)]
-
-    def effective(self, answers: Mapping[str, str]) -> dict[str, str]:
-        """The answers that count: valid choices of questions the founder is asked."""
-        return {
-            q.slug: answers[q.slug]
-            for q in self.asked(answers)
-            if q.choice(answers.get(q.slug, "")) is not None
-        }
+DECIDE = "decide"
+HOLD_BACK = "hold-back"
+CAUTION = "caution"
+CONTRADICTION = "contradiction"
+CONSTRAINT = "constraint"
+NOT_YET = "not-yet"
+TIE_BREAK = "tie-break"
+RULE_KINDS = {
+    DECIDE: "The core answers agree: this role goes first, a clear call unless another "
+    "rule caps it at a lean.",
+    HOLD_BACK: "This role cannot deliver yet: the other role goes first and this one "
+    "later (a staged plan).",
+    CAUTION: "This role can deliver, but slowly: named on the page; a call for it is at "
+    "most a lean.",
+    CONTRADICTION: "Answers that pull against each other: named with what to check; the "
+    "call is at most a lean.",
+    CONSTRAINT: "A hard limit on where a model may run: named; a call for the other role "
+    "is at most a lean.",
+    NOT_YET: "The team can ship this without a specialist yet: said plainly, and this "
+    "role stays the one to hire when the work grows.",
+    TIE_BREAK: "Who goes first in a toss-up (no role: the answers' leader), and why.",
+}
+CAPS = (CONTRADICTION, CONSTRAINT, CAUTION)
+CONFIDENCES = ("clear", "lean", "toss-up", "held-back")
 
 
 @dataclass(frozen=True)
@@ -80,19 +66,28 @@ class Contribution:
     points: dict[str, int]  # weighted points this answer gave each role
     favours: str  # the role it gave most, "" when it gave all roles the same
     strength: int  # how far it moved the favoured role ahead of the next
+    counted: bool = True  # False for "not sure": left out, exactly as if unanswered
 
 
 @dataclass(frozen=True)
 class Outcome:
     scores: dict[str, int]
-    shares: dict[str, int]  # whole percentages adding up to 100
-    best_fit: str
+    shares: dict[str, int]  # whole percentages adding up to 100 (0 each with no points)
+    counts: dict[str, int]  # counted answers pointing to each role
+    best_fit: str  # the role the answers point to, before anything holds it back
     first_hire: str
-    gap: int  # share points the first hire's side is ahead by, 0 for a held-back first hire
-    confidence: str  # "clear", "lean" or "toss-up"
-    held_back_by: tuple[str, ...]  # questions whose answers hold the best fit back
-    later_hire: str  # "" unless a staged plan applies
-    cautions: tuple[str, ...] = ()  # questions whose answers slow the first hire down
+    gap: int  # share points between the best fit and the next
+    confidence: str  # "clear", "lean", "toss-up" or "held-back"
+    basis: str  # what decided: "core", "answers", "tie-break" or "default"
+    decided_by: str = ""  # the decide or tie-break rule's slug
+    held_back_by: tuple[str, ...] = ()  # hold-back rules keeping the best fit back
+    later_hire: str = ""  # "" unless a staged plan applies
+    cautions: tuple[str, ...] = ()
+    contradictions: tuple[str, ...] = ()
+    constraints: tuple[str, ...] = ()
+    specialist: str = "now"  # "now", or "not-yet" when the team can ship it first
+    not_yet: str = ""  # the not-yet rule's slug
+    not_counted: tuple[str, ...] = ()  # questions answered "not sure"
     contributions: tuple[Contribution, ...] = field(default=())
 
     @property
@@ -100,9 +95,8 @@ class Outcome:
         return bool(self.later_hire)
 
     def reasons(self, limit: int = 3) -> list[Contribution]:
-        """The answers that moved the first hire (or, held back, the best fit) most."""
-        role = self.first_hire if not self.held_back_by else self.best_fit
-        moved = [c for c in self.contributions if c.favours == role and c.strength > 0]
+        """The answers that pushed the best fit ahead most."""
+        moved = [c for c in self.contributions if c.favours == self.best_fit and c.strength > 0]
         moved.sort(key=lambda c: -c.strength)
         return moved[:limit]
 
@@ -111,17 +105,22 @@ class Outcome:
 class Flip:
     changes: tuple[tuple[str, str], ...]  # (question slug, choice slug) to change to
     first_hire: str
-    gap: int
-    moved: int  # weighted points the change moves, the smaller the nearer
+    confidence: str  # of the outcome the changes lead to
+    share: int  # the new first hire's share then
+    kind: str  # the changed question's kind (the first, for a pair)
+
+    @property
+    def toss_up(self) -> bool:
+        return self.confidence == "toss-up"
 
 
 def shares_of(scores: Mapping[str, int], roles: tuple[str, ...]) -> dict[str, int]:
-    """Whole percentages that add up to exactly 100 (largest remainder)."""
+    """Whole percentages that add up to exactly 100 (largest remainder); all 0 when no
+    answer gave any points."""
     total = sum(max(scores.get(r, 0), 0) for r in roles)
     if total == 0:
-        raw = {r: 100 / len(roles) for r in roles}
-    else:
-        raw = {r: 100 * max(scores.get(r, 0), 0) / total for r in roles}
+        return {r: 0 for r in roles}
+    raw = {r: 100 * max(scores.get(r, 0), 0) / total for r in roles}
     shares = {r: int(raw[r]) for r in roles}
     short = 100 - sum(shares.values())
     for r in sorted(roles, key=lambda r: (-(raw[r] - shares[r]), roles.index(r)))[:short]:
@@ -129,105 +128,202 @@ def shares_of(scores: Mapping[str, int], roles: tuple[str, ...]) -> dict[str, in
     return shares
 
 
-def _ranked(bank: Bank, scores: Mapping[str, int]) -> list[str]:
-    # Highest score first; on a tie the default role, then the bank's role order.
-    return sorted(
-        bank.roles,
-        key=lambda r: (-scores[r], r != bank.default_role, bank.roles.index(r)),
-    )
+def counted_answers(bank: Bank, answers: Mapping[str, str]) -> dict[str, str]:
+    """The answers that count: asked, valid and not "not sure"."""
+    counted = {}
+    for q_slug, c_slug in bank.effective(answers).items():
+        if not bank.question(q_slug).choice(c_slug).neutral:
+            counted[q_slug] = c_slug
+    return counted
+
+
+def _matching(bank: Bank, kind: str, answers: Mapping[str, str]) -> list[Rule]:
+    return [r for r in bank.rules_of(kind) if r.matches(answers)]
 
 
 def score(bank: Bank, answers: Mapping[str, str]) -> Outcome:
-    """Score answers ({question slug: choice slug}); unknown or missing ones, and answers to
-    questions the founder is not asked, count for nothing."""
-    answers = bank.effective(answers)
-    scores = {r: 0 for r in bank.roles}
-    holds: dict[str, list[str]] = {r: [] for r in bank.roles}
+    """Score answers ({question slug: choice slug}); unknown, missing or "not sure"
+    answers, and answers to questions the founder is not asked, count for nothing."""
+    effective = bank.effective(answers)
+    counted = counted_answers(bank, effective)
+    roles = bank.role_slugs
+    scores = {r: 0 for r in roles}
+    counts = {r: 0 for r in roles}
     contributions = []
     for question in bank.questions:
-        choice = question.choice(answers.get(question.slug, ""))
-        if choice is None:
+        if question.slug not in effective:
             continue
-        given = {r: choice.points.get(r, 0) * question.weight for r in bank.roles}
-        for r in bank.roles:
+        choice = question.choice(effective[question.slug])
+        if question.slug not in counted:
+            zero = {r: 0 for r in roles}
+            contributions.append(Contribution(question.slug, choice.slug, zero, "", 0, False))
+            continue
+        given = {r: choice.points.get(r, 0) * question.weight for r in roles}
+        ranked_points = sorted(given.values(), reverse=True)
+        strength = ranked_points[0] - (ranked_points[1] if len(roles) > 1 else 0)
+        favours = max(roles, key=lambda r: given[r]) if strength > 0 else ""
+        for r in roles:
             scores[r] += given[r]
-        if choice.holds_back in holds:
-            holds[choice.holds_back].append(question.slug)
-        ranked = sorted(given.values(), reverse=True)
-        strength = ranked[0] - ranked[1] if len(ranked) > 1 else ranked[0]
-        favours = max(bank.roles, key=lambda r: given[r]) if strength > 0 else ""
+        if favours:
+            counts[favours] += 1
         contributions.append(Contribution(question.slug, choice.slug, given, favours, strength))
 
-    shares = shares_of(scores, bank.roles)
-    ranked = _ranked(bank, scores)
-    best_fit = ranked[0]
-    held_back_by = tuple(holds[best_fit]) if len(holds[best_fit]) >= HOLD_BACK_LIMIT else ()
-    # The best fit cannot deliver yet: hire first the best role that can (if any can).
-    free = [r for r in ranked if len(holds[r]) < HOLD_BACK_LIMIT]
-    if held_back_by and free:
-        first_hire = free[0]
-        gap, confidence, later_hire = 0, "clear", best_fit
+    shares = shares_of(scores, roles)
+    ranked = sorted(roles, key=lambda r: (-scores[r], r != bank.default_role, roles.index(r)))
+    gap = shares[ranked[0]] - shares[ranked[1]] if len(ranked) > 1 else 100
+    lead = scores[ranked[0]] - scores[ranked[1]] if len(ranked) > 1 else scores[ranked[0]]
+
+    decided = next(iter(_matching(bank, DECIDE, counted)), None)
+    decided_by = ""
+    if decided and decided.role in roles:
+        best_fit, confidence, basis, decided_by = decided.role, "clear", "core", decided.slug
     else:
-        held_back_by = ()
-        runner_up = ranked[1] if len(ranked) > 1 else ""
-        gap = shares[best_fit] - (shares[runner_up] if runner_up else 0)
-        confidence = "clear" if gap >= CLEAR_GAP else "lean" if gap >= LEAN_GAP else "toss-up"
-        first_hire = best_fit
-        if confidence == "toss-up" and bank.default_role in bank.roles:
-            # Too close to call: the article's rule of thumb decides.
-            first_hire = bank.default_role
-        others = [r for r in ranked if r != first_hire]
-        second = others[0] if others else ""
-        staged = second and first_hire == bank.default_role and shares[second] >= STAGE_SHARE
-        later_hire = second if staged else ""
-    cautions = tuple(holds[first_hire]) if not held_back_by else ()
+        best_fit = ranked[0]
+        if lead >= CLEAR_LEAD and gap >= CLEAR_GAP:
+            confidence = "clear"
+        else:
+            confidence = "lean" if lead >= LEAN_LEAD else "toss-up"
+        basis = "answers"
+        if confidence == "clear" and not any(
+            bank.question(q).kind == CORE for q in counted if bank.question(q)
+        ):
+            # Neither checklist question answered: the answers lean, they cannot decide.
+            confidence = "lean"
+        if confidence == "toss-up":
+            tie = next(iter(_matching(bank, TIE_BREAK, counted)), None)
+            if tie is not None:
+                basis, decided_by = "tie-break", tie.slug
+                if tie.role in roles:
+                    best_fit = tie.role
+            elif bank.default_role in roles:
+                basis, best_fit = "default", bank.default_role
+
+    first_hire, later_hire, held_back_by = best_fit, "", ()
+    holds = {r: [h.slug for h in _matching(bank, HOLD_BACK, counted) if h.role == r] for r in roles}
+    free = [r for r in ranked if not holds[r]]
+    if holds[best_fit] and free:
+        held_back_by = tuple(holds[best_fit])
+        first_hire = bank.default_role if bank.default_role in free else free[0]
+        later_hire, confidence = best_fit, "held-back"
+
+    contradictions = tuple(r.slug for r in _matching(bank, CONTRADICTION, counted))
+    constraints = _matching(bank, CONSTRAINT, counted)
+    cautions = tuple(r.slug for r in _matching(bank, CAUTION, counted) if r.role == first_hire)
+    capping = contradictions or cautions or [c for c in constraints if c.role != first_hire]
+    if capping and confidence == "clear":
+        confidence = "lean"
+
+    if not later_hire and first_hire == bank.default_role and confidence != "clear":
+        # The other role's case is strong enough to plan for: the article's staged plan.
+        second = next((r for r in ranked if r != first_hire), "")
+        if second and shares[second] >= STAGE_SHARE:
+            later_hire = second
+
+    specialist, not_yet = "now", ""
+    if not contradictions and not constraints and confidence in ("clear", "lean"):
+        rule = next((r for r in _matching(bank, NOT_YET, counted) if r.role == first_hire), None)
+        if rule is not None:
+            specialist, not_yet = "not-yet", rule.slug
+
     return Outcome(
         scores=scores,
         shares=shares,
+        counts=counts,
         best_fit=best_fit,
         first_hire=first_hire,
         gap=gap,
         confidence=confidence,
+        basis=basis,
+        decided_by=decided_by,
         held_back_by=held_back_by,
         later_hire=later_hire,
         cautions=cautions,
+        contradictions=contradictions,
+        constraints=tuple(c.slug for c in constraints),
+        specialist=specialist,
+        not_yet=not_yet,
+        not_counted=tuple(q for q in effective if q not in counted),
         contributions=tuple(contributions),
     )
 
 
-def _moved(bank: Bank, answers: Mapping[str, str], changes) -> int:
-    total = 0
-    for q_slug, c_slug in changes:
-        question = bank.question(q_slug)
-        before, after = question.choice(answers.get(q_slug, "")), question.choice(c_slug)
-        for r in bank.roles:
-            old = before.points.get(r, 0) if before else 0
-            total += abs(after.points.get(r, 0) - old) * question.weight
-    return total
+KIND_ORDER = {LEVER: 0, CORE: 1}  # real levers first, then the checklist, then facts
 
 
-def flips(bank: Bank, answers: Mapping[str, str], limit: int = 6) -> list[Flip]:
-    """What would change the answer: the single answers that would change the first
-    hire, or, when none would, the smallest pairs of answers that would."""
+def _alternatives(bank: Bank, answers: Mapping[str, str], questions: list[Question]):
+    for q in questions:
+        for c in q.choices:
+            if c.slug != answers.get(q.slug) and not c.neutral:
+                yield (q.slug, c.slug)
+
+
+def flips(bank: Bank, answers: Mapping[str, str], limit: int = FLIP_LIMIT) -> list[Flip]:
+    """What would change the answer: at most `limit` single answers that give another
+    first hire (levers such as the timeline or the data first, decided outcomes before
+    toss-ups), or, when no single answer would, pairs of levers and core answers."""
     answers = bank.effective(answers)
-    current = score(bank, answers).first_hire
-    answered = [q for q in bank.questions if q.slug in answers]
-    alternatives = [
-        (q.slug, c.slug) for q in answered for c in q.choices if c.slug != answers[q.slug]
-    ]
+    current = score(bank, answers)
+    asked = bank.asked(answers)
 
-    def try_changes(groups) -> list[Flip]:
-        found = []
+    def found(groups) -> list[Flip]:
+        result = []
         for changes in groups:
             if len({q for q, _ in changes}) < len(changes):
                 continue
             outcome = score(bank, {**answers, **dict(changes)})
-            if outcome.first_hire != current:
-                moved = _moved(bank, answers, changes)
-                found.append(Flip(tuple(changes), outcome.first_hire, outcome.gap, moved))
-        return sorted(found, key=lambda f: (f.moved, -f.gap))
+            if outcome.first_hire == current.first_hire:
+                continue
+            kind = bank.question(changes[0][0]).kind
+            result.append(
+                Flip(
+                    tuple(changes),
+                    outcome.first_hire,
+                    outcome.confidence,
+                    outcome.shares.get(outcome.first_hire, 0),
+                    kind,
+                )
+            )
+        order = [q.slug for q in bank.questions]
+        result.sort(
+            key=lambda f: (
+                f.toss_up,
+                min(KIND_ORDER.get(bank.question(q).kind, 2) for q, _ in f.changes),
+                [order.index(q) for q, _ in f.changes],
+            )
+        )
+        return result[:limit]
 
-    singles = try_changes([(a,) for a in alternatives])
+    singles = found([(a,) for a in _alternatives(bank, answers, asked)])
     if singles:
-        return singles[:limit]
-    return try_changes(itertools.combinations(alternatives, 2))[:limit]
+        return singles
+    levers = [q for q in asked if q.kind in (LEVER, CORE)]
+    return found(itertools.combinations(_alternatives(bank, answers, levers), 2))
+
+
+def rule_problems(rule: Rule, bank: Bank) -> list[str]:
+    """What is wrong with a rule against this bank (empty when nothing is)."""
+    problems = []
+    if rule.kind not in RULE_KINDS:
+        problems.append(f"“{rule.kind}” is not a kind of rule.")
+    if rule.kind in (DECIDE, HOLD_BACK, CAUTION, NOT_YET) and rule.role not in bank.role_slugs:
+        problems.append(f"A {rule.kind} rule needs a role.")
+    if not rule.when:
+        problems.append("A rule needs at least one condition.")
+    for q_slug, choices in rule.when.items():
+        question = bank.question(q_slug)
+        if question is None:
+            problems.append(f"No question “{q_slug}”.")
+            continue
+        for c_slug in sorted(choices):
+            choice = question.choice(c_slug)
+            if choice is None:
+                problems.append(f"“{q_slug}” has no choice “{c_slug}”.")
+            elif choice.neutral:
+                problems.append(
+                    f"“{q_slug}={c_slug}” is a “not sure” answer: it must count for nothing, "
+                    "so no rule may depend on it."
+                )
+    return problems
+
+
+__all__ = ["CONFIDENCES", "KINDS", "RULE_KINDS", "Flip", "Outcome", "flips", "score"]

@@ -165,6 +165,16 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
+# Rendered pages, per process (see advisor/page_cache.py): results never change and step
+# pages change only with the bank, so a worker's own copy is always right.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "advisor-pages",
+        "OPTIONS": {"MAX_ENTRIES": _env_int("PAGE_CACHE_ENTRIES", 2000)},
+    }
+}
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -1,4 +1,4 @@
-"""Per-client limits kept in the database: results made, failed admin logins."""
+"""Per-client limits kept in the database: drafts and results made, failed admin logins."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from advisor.models import Attempt
+
+HOUR = timedelta(hours=1)
 
 
 def client_of(request) -> str:
@@ -39,3 +41,7 @@ def record(scope: str, client: str, *, window: timedelta) -> None:
 
 def clear(scope: str, client: str) -> None:
     Attempt.objects.filter(scope=scope, client=client).delete()
+
+
+class Limited(Exception):
+    """Refused by a rate limit: the message says what to do."""

@@ -1,7 +1,9 @@
+"""The site's URLs: the wizard, results, compare and the admin."""
+
 from django.contrib import admin
 from django.urls import path, register_converter
 
-from advisor import views
+from advisor.views import compare, result, wizard
 
 
 class TokenConverter:
@@ -19,14 +21,14 @@ class TokenConverter:
 register_converter(TokenConverter, "token")
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("wizard/", views.wizard, name="wizard"),
-    path("wizard/restart/", views.restart, name="restart"),
-    path("wizard/check/", views.check, name="check"),
-    path("wizard/<slug:slug>/", views.step, name="step"),
-    path("r/<token:token>/", views.result, name="result"),
-    path("r/<token:token>/change/", views.result_copy, name="result_copy"),
-    path("compare/", views.compare_start, name="compare_start"),
-    path("compare/<token:left>/<token:right>/", views.compare, name="compare"),
+    path("", wizard.home, name="home"),
+    path("wizard/", wizard.wizard, name="wizard"),
+    path("wizard/restart/", wizard.restart, name="restart"),
+    path("wizard/check/", wizard.check, name="check"),
+    path("wizard/<slug:slug>/", wizard.step, name="step"),
+    path("r/<token:token>/", result.result, name="result"),
+    path("r/<token:token>/change/", result.result_copy, name="result_copy"),
+    path("compare/", compare.compare_start, name="compare_start"),
+    path("compare/<token:left>/<token:right>/", compare.compare, name="compare"),
     path("admin/", admin.site.urls),
 ]

@@ -4,7 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from advisor import catalog
+from advisor import bank_store
+from advisor.management.commands.seed import FIXTURES
 
 # A founder whose product is plumbing on a general-purpose model.
 AI_ANSWERS = {
@@ -14,8 +15,9 @@ AI_ANSWERS = {
     "training-data": "none",
     "production-ownership": "stable-integration",
     "time-to-value": "days-weeks",
+    "team": "no-engineers",
+    "constraints": "none",
     "company-stage": "pre-launch",
-    "data-kind": "content",
 }
 
 # A founder whose moat is a custom model on their own labeled data.
@@ -26,25 +28,26 @@ ML_ANSWERS = {
     "training-data": "labeled",
     "production-ownership": "continuous-retraining",
     "time-to-value": "multi-month-ok",
+    "team": "generalists",
+    "constraints": "none",
     "company-stage": "scaling",
-    "data-kind": "records",
 }
 
 
 @pytest.fixture(autouse=True)
-def _fresh_catalog():
-    # The catalog is kept per process; each test's database starts anew.
-    catalog.forget()
+def _fresh_bank():
+    # The bank is kept per process; each test's database starts anew.
+    bank_store.forget()
     yield
-    catalog.forget()
+    bank_store.forget()
 
 
 @pytest.fixture
 def bank(db):
     """The real question bank, roles and rates from fixtures/."""
-    call_command("loaddata", "roles", "questions", "rates", verbosity=0)
-    catalog.forget()
-    return catalog.get()
+    call_command("loaddata", *FIXTURES, verbosity=0)
+    bank_store.forget()
+    return bank_store.get()
 
 
 def complete(client, answers: dict, **headers) -> str:
@@ -74,6 +77,6 @@ def live_server(request):
 
 @pytest.fixture
 def live_bank(transactional_db, live_server):
-    call_command("loaddata", "roles", "questions", "rates", verbosity=0)
-    catalog.forget()
+    call_command("loaddata", *FIXTURES, verbosity=0)
+    bank_store.forget()
     return live_server

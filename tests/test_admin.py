@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from advisor import catalog
+from advisor import bank_store
 from advisor.models import Assessment, Choice, CostRate, Points, Question
 from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
 
@@ -86,7 +86,7 @@ def test_staff_edit_a_question_and_its_points(client, staff):
         == 5
     )
     # the wizard uses the new weights straight away
-    assert catalog.get().question("model-role").weight == 4
+    assert bank_store.get().question("model-role").weight == 4
 
 
 def test_a_question_with_fewer_than_two_choices_is_refused(client, staff):
@@ -132,7 +132,7 @@ def test_a_new_choice_needs_points_too(client, staff):
 
 
 def test_a_reserved_slug_is_refused(client, staff):
-    question = Question.objects.get(slug="data-kind")
+    question = Question.objects.get(slug="company-stage")
     data = form_data(client.get(change_url(question)))
     data["slug"] = "check"
     response = client.post(change_url(question), data)
@@ -145,8 +145,8 @@ def test_questions_can_be_reordered_and_deactivated(client, staff):
     data = form_data(client.get(change_url(question)))
     data.pop("is_active")
     assert client.post(change_url(question), data).status_code == 302
-    assert [q.slug for q in catalog.get().questions][-1] == "data-kind"
-    assert len(catalog.get().questions) == 7
+    assert [q.slug for q in bank_store.get().questions][-1] == "constraints"
+    assert len(bank_store.get().questions) == 8
 
 
 def test_roles_and_rates_are_editable(client, staff):

@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from advisor import catalog
+from advisor import bank_store
 from advisor.apps import CONTENT_EDITORS
 from advisor.models import Assessment, Choice, Points, Question, RoleProfile
 from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
@@ -44,7 +44,7 @@ def make_question(**kwargs) -> Question:
             Points.objects.create(
                 choice=choice, role=role, points=ai if role.slug == "ai-engineer" else ml
             )
-    catalog.forget()
+    bank_store.forget()
     return question
 
 
@@ -69,7 +69,7 @@ def test_a_conditional_question_is_asked_only_when_its_condition_holds(client, b
     response = client.post(reverse("step", args=["training-data"]), {"training-data": "labeled"})
     assert response["Location"] == reverse("step", args=["retraining-owner"])
     page = client.get(response["Location"]).content.decode()
-    assert "Step 5 of 9" in page
+    assert "Step 5 of 10" in page
     assert "Asked because you answered “Yes — a large, labeled" in page
     client.post(reverse("step", args=["retraining-owner"]), {"retraining-owner": "someone"})
     page = client.get(reverse("step", args=["production-ownership"])).content.decode()
@@ -142,27 +142,28 @@ def test_a_fixed_choice_cannot_be_renamed_or_removed(staff, bank):
 
 
 def test_a_further_question_needs_a_neutral_unsure_choice(staff, bank):
-    question = Question.objects.get(slug="data-kind")
+    question = Question.objects.get(slug="company-stage")
     data = form_data(staff.get(change_url(question)))
     unsure = choice_prefix(data, "unsure")
     data[f"{unsure}-points_ml-engineer"] = 3
     response = staff.post(change_url(question), data)
-    assert "neutral choice with the slug “unsure”" in response.content.decode()
+    assert "must give every role 0 points" in response.content.decode()
 
 
 # Replay
 
 
 def test_replay_before_saving_counts_changed_results_and_saves_nothing(staff, bank):
+    # three results the points decide (the core answers do not agree), one the rules do
     for _ in range(3):
-        complete(Client(), ML_ANSWERS)
+        complete(Client(), {**ML_ANSWERS, "general-model-fit": "partly"})
     complete(Client(), AI_ANSWERS)
     question = Question.objects.get(slug="general-model-fit")
     data = form_data(staff.get(change_url(question)))
-    # make "no off-the-shelf model" point hard at the AI engineer instead
-    no = choice_prefix(data, "no")
-    data[f"{no}-points_ai-engineer"] = 10
-    data[f"{no}-points_ml-engineer"] = 0
+    # make "partly" point hard at the AI engineer instead
+    partly = choice_prefix(data, "partly")
+    data[f"{partly}-points_ai-engineer"] = 10
+    data[f"{partly}-points_ml-engineer"] = 0
     data["weight"] = 5
     data["_replay"] = "Check"
     response = staff.post(change_url(question), data)
@@ -173,14 +174,14 @@ def test_replay_before_saving_counts_changed_results_and_saves_nothing(staff, ba
     assert "<strong>3 of 4</strong> past results" in page
     assert page.count("/r/") >= 3  # examples link to the results
     # nothing was saved, and the wizard still uses the old weights
-    assert Question.objects.get(slug="general-model-fit").weight == 3
+    assert Question.objects.get(slug="general-model-fit").weight == 4
     assert (
         Points.objects.get(
-            choice__question=question, choice__slug="no", role__slug="ai-engineer"
+            choice__question=question, choice__slug="partly", role__slug="ai-engineer"
         ).points
         == 0
     )
-    assert catalog.get().question("general-model-fit").weight == 3
+    assert bank_store.get().question("general-model-fit").weight == 4
     assert not LogEntry.objects.exists()
     # the page offers to save exactly these changes
     assert 'name="weight" value="5"' in page
@@ -194,7 +195,7 @@ def test_replay_from_the_list_uses_the_bank_as_it_is(staff, bank):
 
 def test_the_preview_walks_the_wizard_without_storing_anything(staff, bank):
     page = staff.get(reverse("admin:advisor_preview")).content.decode()
-    assert page.count('type="radio" name="use-case"') == 10
+    assert page.count('type="radio" name="use-case"') == 13
     page = staff.get(reverse("admin:advisor_preview"), ML_ANSWERS).content.decode()
     assert "Hire first: Machine Learning Engineer" in page
     assert "AI engineer +3, ML engineer +0" in page  # each choice's points
@@ -348,7 +349,7 @@ def test_content_editors_edit_the_bank_but_not_users_or_assessments(client, bank
     editor = User.objects.create_user("editor", password="pass-phrase-2", is_staff=True)
     editor.groups.add(Group.objects.get(name=CONTENT_EDITORS))
     client.force_login(editor)
-    question = Question.objects.get(slug="data-kind")
+    question = Question.objects.get(slug="company-stage")
     data = form_data(client.get(change_url(question)))
     data["text"] = "What will the AI mostly learn from?"
     assert client.post(change_url(question), data).status_code == 302

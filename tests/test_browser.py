@@ -50,6 +50,7 @@ def test_a_founder_completes_the_wizard_without_javascript(browser, live_bank):
         "data-recommendation", "ai-engineer"
     )
     # the cost panel works as a plain GET form
+    page.locator("#costs summary").click()  # the working is folded away
     page.get_by_label("Hours a week", exact=True).fill("20")
     page.get_by_role("button", name="Recalculate").click()
     expect(page).to_have_url(re.compile(r"hours=20"))
@@ -111,8 +112,8 @@ def test_focus_moves_to_the_new_question_after_each_step(page: Page, live_bank):
     page.get_by_role("button", name="Continue").click()
     expect(page.locator("h1")).to_have_text("Does a good general-purpose model already solve it?")
     expect(page.locator("h1")).to_be_focused()
-    expect(page.locator("#announcer")).to_contain_text("Step 2 of 8")
-    assert "step 2 of 8" in page.title()
+    expect(page.locator("#announcer")).to_contain_text("Step 2 of 9")
+    assert "step 2 of 9" in page.title()
 
 
 def test_a_change_from_the_check_page_comes_back_to_it(page: Page, live_bank):
@@ -153,6 +154,7 @@ def test_the_cost_panel_updates_in_place_with_htmx(page: Page, live_bank):
     page.get_by_role("button", name="See my recommendation").click()
     expect(page).to_have_url(re.compile(r"/r/[\w-]+/$"))
     page.evaluate("window.stayedOnPage = true")
+    page.locator("#costs summary").click()  # the working is folded away
     page.get_by_label("Months", exact=True).fill("6")
     page.get_by_role("button", name="Recalculate").click()
     expect(page.locator("#costs")).to_contain_text("$72,000–$84,000")
@@ -175,6 +177,7 @@ def test_no_page_breaks_the_content_security_policy(page: Page, live_bank):
     answer_all(page, ML_ANSWERS, htmx=True)
     page.get_by_role("button", name="See my recommendation").click()
     expect(page.locator("[data-recommendation]")).to_be_visible()
+    page.locator("#costs summary").click()  # the working is folded away
     page.get_by_label("Months", exact=True).fill("6")
     page.get_by_role("button", name="Recalculate").click()
     expect(page).to_have_url(re.compile("months=6"))
@@ -263,6 +266,7 @@ def test_copy_link_and_print_controls_appear_with_javascript(browser, live_bank)
         re.compile("Link copied|Select the link and copy it")
     )
     expect(page.get_by_role("button", name="Print")).to_be_visible()
+    page.locator("#jd summary").click()
     expect(page.get_by_role("button", name="Copy the job description")).to_be_visible()
     context.close()
 

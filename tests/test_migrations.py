@@ -46,7 +46,7 @@ def test_seed_loads_the_bank_once_and_never_overwrites_edits(db):
     from advisor.models import Question
 
     call_command("seed", verbosity=0)
-    assert Question.objects.count() == 8
+    assert Question.objects.count() == 9
     Question.objects.filter(slug="use-case").update(text="Edited by an admin")
     call_command("seed", verbosity=0)
     assert Question.objects.get(slug="use-case").text == "Edited by an admin"

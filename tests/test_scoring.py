@@ -1,4 +1,4 @@
-"""The scoring module on plain data: no database, no Django."""
+"""The decision model on plain data: no database, no Django."""
 
 from __future__ import annotations
 
@@ -7,16 +7,23 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor import scoring
-from advisor.scoring import Bank, Choice, Question
+from advisor import bank_rules, scoring
+from advisor.bank import CORE, FACT, LEVER, Bank, Choice, Question, Role, Rule
 
-ROLES = ("ai-engineer", "ml-engineer")
+AI, ML = "ai-engineer", "ml-engineer"
+ROLES = (Role(AI, "AI Engineer", "AI engineer", first_rule="AI first."), Role(ML, "ML Engineer"))
 
 
-def make_choice(slug: str, ai: int, ml: int, holds_back: str = "") -> Choice:
-    return Choice(
-        slug, slug.title(), {"ai-engineer": ai, "ml-engineer": ml}, f"{slug}.", holds_back
-    )
+def make_choice(slug: str, ai: int, ml: int) -> Choice:
+    return Choice(slug, slug.title(), {AI: ai, ML: ml}, f"{slug}.")
+
+
+def unsure() -> Choice:
+    return make_choice("unsure", 0, 0)
+
+
+def rule(slug: str, kind: str, when: str, role: str = "") -> Rule:
+    return Rule(slug, kind, bank_rules.parse_when(when), role, slug.title(), f"{slug}.")
 
 
 def make_bank(**kwargs) -> Bank:
@@ -26,130 +33,206 @@ def make_bank(**kwargs) -> Bank:
             Question(
                 "fit",
                 "Does a general model solve it?",
-                3,
-                (make_choice("mostly", 3, 0), make_choice("partly", 2, 1), make_choice("no", 0, 3)),
+                4,
+                (make_choice("mostly", 3, 0), make_choice("no", 0, 3), unsure()),
+                kind=CORE,
+            ),
+            Question(
+                "moat",
+                "Moat or plumbing?",
+                4,
+                (make_choice("plumbing", 3, 0), make_choice("moat", 0, 3), unsure()),
+                kind=CORE,
             ),
             Question(
                 "data",
                 "Training data?",
-                2,
-                (
-                    make_choice("none", 3, 0, holds_back="ml-engineer"),
-                    make_choice("labeled", 0, 3),
-                ),
+                1,
+                (make_choice("none", 1, 0), make_choice("labeled", 0, 1), unsure()),
+                kind=LEVER,
             ),
             Question(
-                "speed",
-                "How soon?",
+                "use",
+                "Use case?",
                 2,
-                (
-                    make_choice("now", 3, 0, holds_back="ml-engineer"),
-                    make_choice("later", 1, 2),
-                ),
+                (make_choice("chat", 3, 0), make_choice("fraud", 0, 3), make_choice("other", 0, 0)),
             ),
             Question(
-                "stage", "Stage?", 1, (make_choice("early", 2, 0), make_choice("unsure", 1, 1))
+                "stage",
+                "Stage?",
+                1,
+                (make_choice("early", 1, 0), make_choice("scaling", 0, 1), unsure()),
             ),
         ),
     )
+    kwargs.setdefault(
+        "rules",
+        (
+            rule("agree-ai", "decide", "fit=mostly & moat=plumbing", AI),
+            rule("agree-ml", "decide", "fit=no & moat=moat", ML),
+            rule("no-data", "hold-back", "data=none", ML),
+            rule("chat-no-fit", "contradiction", "use=chat & fit=no"),
+            rule("early", "tie-break", "stage=early", AI),
+            rule("scaling", "tie-break", "stage=scaling"),
+        ),
+    )
     kwargs.setdefault("roles", ROLES)
-    kwargs.setdefault("default_role", "ai-engineer")
+    kwargs.setdefault("default_role", AI)
     return Bank(**kwargs)
 
 
-def test_it_adds_weighted_points():
-    outcome = scoring.score(make_bank(), {"fit": "no", "data": "labeled", "speed": "later"})
-    assert outcome.scores == {"ai-engineer": 0 + 0 + 2, "ml-engineer": 9 + 6 + 4}
-    assert outcome.first_hire == "ml-engineer"
-    assert outcome.confidence == "clear"
+def test_it_adds_weighted_points_of_counted_answers():
+    outcome = scoring.score(make_bank(), {"use": "fraud", "data": "labeled", "stage": "scaling"})
+    assert outcome.scores == {AI: 0, ML: 6 + 1 + 1}
+    assert outcome.counts == {AI: 0, ML: 3}
+    assert outcome.basis == "answers"
+    assert outcome.first_hire == ML
+    # no core answer counted: the points lean, they cannot make a clear call
+    assert outcome.confidence == "lean"
 
 
-def test_it_gives_shares_that_add_up_to_100():
-    outcome = scoring.score(make_bank(), {"fit": "partly", "stage": "unsure"})
-    assert sum(outcome.shares.values()) == 100
-    assert outcome.shares == {"ai-engineer": 64, "ml-engineer": 36}
+def test_agreeing_core_answers_decide_whatever_the_points_say():
+    answers = {"fit": "mostly", "moat": "plumbing", "use": "fraud", "data": "labeled"}
+    outcome = scoring.score(make_bank(), answers)
+    assert (outcome.first_hire, outcome.confidence, outcome.basis) == (AI, "clear", "core")
+    assert outcome.decided_by == "agree-ai"
 
 
-def test_it_splits_evenly_with_no_answers_and_picks_the_default_role():
-    outcome = scoring.score(make_bank(), {})
-    assert outcome.shares == {"ai-engineer": 50, "ml-engineer": 50}
-    assert outcome.first_hire == "ai-engineer"
-    assert outcome.confidence == "toss-up"
+def test_a_contradiction_is_named_and_caps_the_call_at_a_lean():
+    outcome = scoring.score(make_bank(), {"fit": "no", "moat": "moat", "use": "chat"})
+    assert outcome.first_hire == ML
+    assert outcome.contradictions == ("chat-no-fit",)
+    assert outcome.confidence == "lean"
 
 
-def test_a_tie_goes_to_the_default_role():
-    bank = make_bank(default_role="ml-engineer")
-    outcome = scoring.score(bank, {"stage": "unsure"})
-    assert outcome.scores["ai-engineer"] == outcome.scores["ml-engineer"]
-    assert outcome.first_hire == "ml-engineer"
-
-
-def test_it_ignores_unknown_questions_and_choices():
-    outcome = scoring.score(make_bank(), {"fit": "sideways", "nope": "no", "data": "labeled"})
-    assert outcome.scores == {"ai-engineer": 0, "ml-engineer": 6}
-    assert [c.question for c in outcome.contributions] == ["data"]
-
-
-def test_two_answers_that_hold_back_the_best_fit_hand_the_first_hire_over():
-    # The model is the product, but there is no data and value is needed now.
-    outcome = scoring.score(
-        with_moat(), {"fit": "no", "moat": "moat", "data": "none", "speed": "now"}
+def test_a_constraint_caps_only_a_call_for_the_other_role():
+    constraint = rule("on-device", "constraint", "use=fraud", ML)
+    bank = make_bank(rules=(*make_bank().rules, constraint))
+    against = scoring.score(bank, {"fit": "mostly", "moat": "plumbing", "use": "fraud"})
+    assert (against.first_hire, against.confidence, against.constraints) == (
+        AI,
+        "lean",
+        ("on-device",),
     )
-    assert outcome.best_fit == "ml-engineer"
-    assert outcome.first_hire == "ai-engineer"
-    assert outcome.held_back_by == ("data", "speed")
-    assert outcome.later_hire == "ml-engineer"
-    assert outcome.staged
+    along = scoring.score(bank, {"fit": "no", "moat": "moat", "use": "fraud"})
+    assert (along.first_hire, along.confidence) == (ML, "clear")
 
 
-def test_one_holding_answer_is_not_enough():
-    outcome = scoring.score(make_bank(), {"fit": "no", "data": "none", "speed": "later"})
-    assert outcome.first_hire == "ml-engineer"
-    assert outcome.held_back_by == ()
+def test_no_data_holds_the_ml_engineer_back_for_a_staged_plan():
+    outcome = scoring.score(make_bank(), {"fit": "no", "moat": "moat", "data": "none"})
+    assert outcome.best_fit == ML
+    assert (outcome.first_hire, outcome.later_hire, outcome.confidence) == (AI, ML, "held-back")
+    assert outcome.held_back_by == ("no-data",)
 
 
-def test_a_close_ai_lead_comes_with_a_staged_plan():
-    outcome = scoring.score(make_bank(), {"fit": "partly", "data": "labeled", "speed": "now"})
-    assert outcome.first_hire == "ai-engineer"
-    assert outcome.shares["ml-engineer"] >= scoring.STAGE_SHARE
-    assert outcome.later_hire == "ml-engineer"
+def test_when_every_role_is_held_back_the_best_fit_goes_first_without_a_plan():
+    bank = make_bank(rules=(rule("hold-ml", "hold-back", "data=none", ML),
+                            rule("hold-ai", "hold-back", "data=none", AI)))  # fmt: skip
+    outcome = scoring.score(bank, {"fit": "no", "data": "none"})
+    assert (outcome.first_hire, outcome.later_hire, outcome.held_back_by) == (ML, "", ())
 
 
-def test_reasons_are_the_answers_that_moved_the_first_hire_most():
-    outcome = scoring.score(make_bank(), {"fit": "no", "data": "labeled", "stage": "early"})
-    assert [c.question for c in outcome.reasons()] == ["fit", "data"]
-
-
-def test_every_flip_it_reports_really_flips():
+def test_not_sure_is_not_counted_and_changes_nothing():
     bank = make_bank()
-    answers = {"fit": "partly", "data": "labeled", "speed": "later", "stage": "unsure"}
-    current = scoring.score(bank, answers).first_hire
-    found = scoring.flips(bank, answers)
-    assert found
-    for flip in found:
-        changed = scoring.score(bank, {**answers, **dict(flip.changes)})
-        assert changed.first_hire == flip.first_hire != current
-
-
-def with_moat(weight: int = 5) -> Bank:
-    moat = Question(
-        "moat", "Moat?", weight, (make_choice("moat", 0, 3), make_choice("plumbing", 3, 0))
+    answers = {"fit": "mostly", "use": "chat"}
+    with_unsure = scoring.score(bank, {**answers, "moat": "unsure", "data": "unsure"})
+    without = scoring.score(bank, answers)
+    assert with_unsure.not_counted == ("moat", "data")
+    assert (with_unsure.scores, with_unsure.first_hire, with_unsure.confidence) == (
+        without.scores,
+        without.first_hire,
+        without.confidence,
     )
-    return make_bank(questions=make_bank().questions + (moat,))
+    assert [c.counted for c in with_unsure.contributions] == [True, False, False, True]
 
 
-def test_it_offers_pairs_when_no_single_answer_flips():
-    bank = with_moat(weight=4)
-    answers = {"fit": "no", "moat": "moat", "data": "labeled", "speed": "later", "stage": "unsure"}
-    found = scoring.flips(bank, answers)
-    assert found and all(len(f.changes) == 2 for f in found)
-    for flip in found:
-        assert scoring.score(bank, {**answers, **dict(flip.changes)}).first_hire == "ai-engineer"
+def test_no_counted_answer_is_a_toss_up_for_the_default_role_with_no_shares():
+    outcome = scoring.score(make_bank(), {"fit": "unsure", "use": "other"})
+    assert outcome.shares == {AI: 0, ML: 0}
+    assert (outcome.first_hire, outcome.confidence, outcome.basis) == (AI, "toss-up", "default")
+
+
+def test_a_toss_up_follows_the_company_stage():
+    bank = make_bank()
+    early = scoring.score(bank, {"use": "fraud", "data": "none", "stage": "early"})
+    assert (early.confidence, early.basis, early.decided_by) == ("toss-up", "tie-break", "early")
+    assert early.first_hire == AI
+    # scaling: the answers' leader, not the early-stage rule of thumb
+    scaling = scoring.score(bank, {"use": "fraud", "stage": "scaling"})
+    assert (scaling.confidence, scaling.decided_by, scaling.first_hire) == (
+        "toss-up",
+        "scaling",
+        ML,
+    )
+
+
+def test_a_toss_up_with_an_ml_engineer_as_default_goes_to_the_ml_engineer():
+    bank = make_bank(default_role=ML, rules=())
+    outcome = scoring.score(bank, {"stage": "early"})
+    assert (outcome.first_hire, outcome.confidence, outcome.basis) == (ML, "toss-up", "default")
+
+
+def test_not_yet_needs_a_clean_call_for_its_role():
+    not_yet = rule("team-can", "not-yet", "fit=mostly", AI)
+    bank = make_bank(rules=(*make_bank().rules, not_yet))
+    assert scoring.score(bank, {"fit": "mostly", "moat": "plumbing"}).specialist == "not-yet"
+    contradicted = rule("odd", "contradiction", "fit=mostly & stage=scaling")
+    bank = make_bank(rules=(*bank.rules, contradicted))
+    outcome = scoring.score(bank, {"fit": "mostly", "moat": "plumbing", "stage": "scaling"})
+    assert outcome.specialist == "now"
+
+
+def test_changes_that_would_flip_it_offer_levers_first_and_at_most_three():
+    bank = make_bank()
+    answers = {"fit": "no", "moat": "moat", "data": "labeled", "use": "fraud", "stage": "scaling"}
+    changes = scoring.flips(bank, answers)
+    assert 0 < len(changes) <= 3
+    assert changes[0].changes == (("data", "none"),)
+    assert (changes[0].first_hire, changes[0].confidence, changes[0].kind) == (
+        AI,
+        "held-back",
+        LEVER,
+    )
+    for flip in changes:
+        outcome = scoring.score(bank, {**answers, **dict(flip.changes)})
+        assert (outcome.first_hire, outcome.confidence) == (flip.first_hire, flip.confidence)
+
+
+def test_it_offers_pairs_of_levers_when_no_single_answer_flips():
+    def lever(slug, ai_choice, ml_choice):
+        choices = (make_choice(ai_choice, 3, 0), make_choice(ml_choice, 0, 1), unsure())
+        return Question(slug, f"{slug}?", 2, choices, kind=LEVER)
+
+    use = Question("use", "Use?", 1, (make_choice("chat", 3, 0), make_choice("fraud", 0, 3)))
+    bank = make_bank(
+        questions=(use, lever("data", "none", "labeled"), lever("speed", "now", "later")),
+        rules=(),
+        default_role=ML,
+    )
+    answers = {"use": "fraud", "data": "labeled", "speed": "later"}
+    assert scoring.score(bank, answers).first_hire == ML
+    changes = scoring.flips(bank, answers)
+    assert [f.changes for f in changes] == [(("data", "none"), ("speed", "now"))]
+    assert (changes[0].first_hire, changes[0].confidence) == (AI, "lean")
 
 
 def test_it_reports_no_flip_when_nothing_would_change_it():
-    only = Question("q", "Q?", 1, (make_choice("a", 3, 0), make_choice("b", 2, 1)))
-    assert scoring.flips(make_bank(questions=(only,)), {"q": "a"}) == []
+    only = Question("q", "Q?", 1, (make_choice("a", 3, 0), make_choice("b", 2, 0)), kind=FACT)
+    assert scoring.flips(make_bank(questions=(only,), rules=()), {"q": "a"}) == []
+
+
+def test_a_rule_may_not_depend_on_not_sure_or_a_missing_choice():
+    bank = make_bank()
+    assert any(
+        "not sure" in p for p in scoring.rule_problems(rule("x", "caution", "fit=unsure", ML), bank)
+    )
+    assert scoring.rule_problems(rule("x", "caution", "fit=maybe", ML), bank) == [
+        "“fit” has no choice “maybe”."
+    ]
+    assert scoring.rule_problems(rule("x", "decide", "fit=no"), bank) == [
+        "A decide rule needs a role."
+    ]
+    assert scoring.rule_problems(rule("x", "decide", "fit=no", ML), bank) == []
 
 
 # Properties over random banks and answers.
@@ -163,17 +246,18 @@ def banks_and_answers(draw):
     questions = []
     for i in range(n_questions):
         n_choices = draw(st.integers(min_value=2, max_value=4))
-        choices = tuple(
-            make_choice(
-                f"c{j}",
-                draw(points),
-                draw(points),
-                draw(st.sampled_from(["", "", "ml-engineer", "ai-engineer"])),
-            )
-            for j in range(n_choices)
+        choices = tuple(make_choice(f"c{j}", draw(points), draw(points)) for j in range(n_choices))
+        kind = draw(st.sampled_from([CORE, LEVER, FACT]))
+        questions.append(
+            Question(f"q{i}", f"Q{i}", draw(st.integers(1, 5)), (*choices, unsure()), kind=kind)
         )
-        questions.append(Question(f"q{i}", f"Q{i}", draw(st.integers(1, 5)), choices))
-    bank = make_bank(questions=tuple(questions))
+    rules = []
+    for i in range(draw(st.integers(0, 3))):
+        q = draw(st.sampled_from(questions))
+        c = draw(st.sampled_from([c.slug for c in q.choices if not c.neutral]))
+        kind = draw(st.sampled_from(sorted(scoring.RULE_KINDS)))
+        rules.append(rule(f"r{i}", kind, f"{q.slug}={c}", draw(st.sampled_from([AI, ML]))))
+    bank = make_bank(questions=tuple(questions), rules=tuple(rules))
     answers = {q.slug: draw(st.sampled_from([c.slug for c in q.choices])) for q in questions}
     return bank, answers
 
@@ -184,22 +268,16 @@ def test_question_order_never_changes_the_result(bank_answers, rnd: random.Rando
     shuffled = list(bank.questions)
     rnd.shuffle(shuffled)
     a = scoring.score(bank, answers)
-    b = scoring.score(make_bank(questions=tuple(shuffled)), answers)
-    assert (a.scores, a.shares, a.first_hire, a.confidence, a.later_hire) == (
-        b.scores,
-        b.shares,
-        b.first_hire,
-        b.confidence,
-        b.later_hire,
-    )
-    assert set(a.held_back_by) == set(b.held_back_by)
+    b = scoring.score(make_bank(questions=tuple(shuffled), rules=bank.rules), answers)
+    keys = ("scores", "shares", "first_hire", "confidence", "later_hire", "specialist")
+    assert [getattr(a, k) for k in keys] == [getattr(b, k) for k in keys]
 
 
 @given(banks_and_answers(), st.data())
 def test_moving_an_answer_toward_a_role_never_lowers_its_score(bank_answers, data):
     bank, answers = bank_answers
     question = data.draw(st.sampled_from(bank.questions))
-    role = data.draw(st.sampled_from(ROLES))
+    role = data.draw(st.sampled_from([AI, ML]))
     current = question.choice(answers[question.slug])
     better = [c for c in question.choices if c.points[role] >= current.points[role]]
     moved = data.draw(st.sampled_from(better))
@@ -209,18 +287,19 @@ def test_moving_an_answer_toward_a_role_never_lowers_its_score(bank_answers, dat
 
 
 @given(banks_and_answers())
-def test_shares_always_add_up_to_100(bank_answers):
+def test_shares_add_up_to_100_whenever_an_answer_gave_points(bank_answers):
     bank, answers = bank_answers
-    shares = scoring.score(bank, answers).shares
-    assert sum(shares.values()) == 100
-    assert all(0 <= s <= 100 for s in shares.values())
+    outcome = scoring.score(bank, answers)
+    total = sum(outcome.shares.values())
+    assert total == (100 if any(outcome.scores.values()) else 0)
 
 
 @given(banks_and_answers())
-def test_equal_inputs_give_equal_outputs(bank_answers):
+def test_not_sure_never_decides_anything(bank_answers):
     bank, answers = bank_answers
-    assert scoring.score(bank, answers) == scoring.score(bank, dict(answers))
-    assert scoring.flips(bank, answers) == scoring.flips(bank, dict(answers))
+    counted = {q: c for q, c in answers.items() if c != "unsure"}
+    a, b = scoring.score(bank, answers), scoring.score(bank, counted)
+    assert (a.first_hire, a.confidence, a.specialist) == (b.first_hire, b.confidence, b.specialist)
 
 
 @settings(max_examples=50)
@@ -238,24 +317,23 @@ def conditional_bank() -> Bank:
         "retrain",
         "Who retrains it?",
         3,
-        (make_choice("us", 0, 3), make_choice("unsure", 1, 1)),
+        (make_choice("us", 0, 3), unsure()),
         condition=("fit", "no"),
     )
-    return make_bank(questions=make_bank().questions + (follow_up,))
+    return make_bank(questions=make_bank().questions + (follow_up,), rules=())
 
 
 def test_a_conditional_question_counts_only_when_it_is_asked():
     bank = conditional_bank()
     asked = scoring.score(bank, {"fit": "no", "retrain": "us"})
-    assert asked.scores["ml-engineer"] == 9 + 9
+    assert asked.scores[ML] == 12 + 9
     not_asked = scoring.score(bank, {"fit": "mostly", "retrain": "us"})
-    assert not_asked.scores == {"ai-engineer": 9, "ml-engineer": 0}
-    assert [q.slug for q in bank.asked({"fit": "mostly"})] == ["fit", "data", "speed", "stage"]
+    assert not_asked.scores == {AI: 12, ML: 0}
+    assert "retrain" not in [q.slug for q in bank.asked({"fit": "mostly"})]
     assert "retrain" in [q.slug for q in bank.asked({"fit": "no"})]
 
 
 def test_a_condition_on_a_question_not_asked_is_not_met():
-    bank = conditional_bank()
     deeper = Question(
         "who",
         "Who?",
@@ -263,7 +341,7 @@ def test_a_condition_on_a_question_not_asked_is_not_met():
         (make_choice("a", 1, 0), make_choice("b", 0, 1)),
         condition=("retrain", "us"),
     )
-    bank = make_bank(questions=bank.questions + (deeper,))
+    bank = make_bank(questions=conditional_bank().questions + (deeper,))
     assert bank.effective({"fit": "mostly", "retrain": "us", "who": "a"}) == {"fit": "mostly"}
     assert bank.effective({"fit": "no", "retrain": "us", "who": "a"}) == {
         "fit": "no",
@@ -274,38 +352,7 @@ def test_a_condition_on_a_question_not_asked_is_not_met():
 
 def test_flips_respect_conditions():
     bank = conditional_bank()
-    answers = {"fit": "no", "retrain": "us", "data": "labeled", "speed": "later"}
+    answers = {"fit": "no", "retrain": "us", "data": "labeled", "use": "fraud"}
     for flip in scoring.flips(bank, answers):
         changed = scoring.score(bank, {**answers, **dict(flip.changes)})
         assert changed.first_hire == flip.first_hire
-
-
-def test_when_every_role_is_held_back_the_best_fit_goes_first_without_a_plan():
-    fit = Question("fit", "Fit?", 3, (make_choice("no", 0, 3), make_choice("mostly", 3, 0)))
-    holds = tuple(
-        Question(
-            f"h{i}",
-            "Hold?",
-            1,
-            (
-                make_choice("both", 0, 0, holds_back="ml-engineer"),
-                make_choice("other", 0, 0, holds_back="ai-engineer"),
-            ),
-        )
-        for i in range(4)
-    )
-    bank = make_bank(questions=(fit, *holds))
-    answers = {"fit": "no", "h0": "both", "h1": "both", "h2": "other", "h3": "other"}
-    outcome = scoring.score(bank, answers)
-    assert outcome.first_hire == "ml-engineer"
-    assert outcome.later_hire == "" and outcome.held_back_by == ()
-
-
-def test_a_toss_up_goes_to_the_default_role_with_a_staged_plan():
-    close = Question("q", "Q?", 1, (make_choice("a", 10, 11), make_choice("b", 0, 0)))
-    bank = make_bank(questions=(close,))
-    outcome = scoring.score(bank, {"q": "a"})  # 48 % to 52 %
-    assert outcome.confidence == "toss-up", outcome.shares
-    assert outcome.best_fit == "ml-engineer"
-    assert outcome.first_hire == "ai-engineer"
-    assert outcome.later_hire == "ml-engineer"

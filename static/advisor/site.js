@@ -45,6 +45,19 @@
     }
   });
 
+  // The working is folded into <details>: printed, it is all there; a link to a part of
+  // it (say #costs from the summary card) opens that part.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.working").forEach(function (d) { d.open = true; });
+  });
+  function openTarget() {
+    var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
+    var details = target && target.closest("details");
+    if (details) details.open = true;
+  }
+  window.addEventListener("hashchange", openTarget);
+  document.addEventListener("DOMContentLoaded", openTarget);
+
   // Show the copy button only where it can work.
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-copy]").forEach(function (b) { b.hidden = false; });

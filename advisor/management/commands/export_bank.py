@@ -1,14 +1,16 @@
+"""`manage.py export_bank`: the live bank back into fixtures/, for another environment."""
+
 from pathlib import Path
 
 from django.conf import settings
 from django.core import serializers
 from django.core.management.base import BaseCommand
 
-from advisor.models import Choice, CostRate, Points, Question, RoleProfile
+from advisor.models import Case, Choice, CostRate, Points, Question, RoleProfile, Rule
 
 
 def bank_fixtures() -> dict[str, str]:
-    """The live question bank, roles and rates, as the fixture files loaddata reads."""
+    """The live bank, rules, cases, roles and rates, as the fixture files loaddata reads."""
 
     def dump(*querysets) -> str:
         objects = [obj for queryset in querysets for obj in queryset]
@@ -30,6 +32,8 @@ def bank_fixtures() -> dict[str, str]:
                 "choice__question__order", "choice__order", "role__order"
             ),
         ),
+        "rules.json": dump(Rule.objects.order_by("order", "slug")),
+        "cases.json": dump(Case.objects.order_by("slug")),
         "rates.json": dump(
             CostRate.objects.select_related("role").order_by("role__order", "sourcing")
         ),

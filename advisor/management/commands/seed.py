@@ -1,17 +1,27 @@
-from django.core.management import call_command
-from django.core.management.base import BaseCommand
+"""`manage.py seed`: the shipped bank into an empty database, checked by the bank's rules."""
 
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from advisor import bank_rules, bank_store
 from advisor.models import Question
+
+FIXTURES = ("roles", "questions", "rules", "cases", "rates")
 
 
 class Command(BaseCommand):
     help = (
-        "Load the question bank, roles and rates from fixtures/ when the database has no "
-        "questions yet. Unlike loaddata, it never overwrites what admins have edited."
+        "Load the question bank, rules, cases, roles and rates from fixtures/ when the "
+        "database has no questions yet, then check the bank. Unlike loaddata, it never "
+        "overwrites what admins have edited."
     )
 
     def handle(self, *args, **options):
         if Question.objects.exists():
             self.stdout.write("The question bank is already there: nothing loaded.")
-            return
-        call_command("loaddata", "roles", "questions", "rates", verbosity=options["verbosity"])
+        else:
+            call_command("loaddata", *FIXTURES, verbosity=options["verbosity"])
+        bank_store.forget()
+        problems = bank_rules.bank_problems(bank_store.build())
+        if problems:
+            raise CommandError("The question bank breaks its rules:\n- " + "\n- ".join(problems))

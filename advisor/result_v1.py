@@ -1,4 +1,7 @@
-"""Turn a result's snapshot into what the result page shows. No database access."""
+"""How results made with the first snapshot version (1) render, frozen as they were.
+
+Presenter for `templates/advisor/result_v1.html`: turns a version-1 snapshot into page
+data, with no database access. Never change what it shows: those pages are shared."""
 
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ CONFIDENCE_WORDS = {
     "held-back": "First, for now",
 }
 
+WEEKS_PER_MONTH = 4.33
 SOURCING_WORDS = {"in-house": "in-house (US)", "offshore": "dedicated offshore"}
 
 
@@ -51,7 +55,7 @@ def weeks_words(weeks: int) -> str:
         return "about a week"
     if weeks < 8:
         return f"about {weeks} weeks"
-    return f"about {round(weeks / 4.33)} months"
+    return f"about {round(weeks / WEEKS_PER_MONTH)} months"
 
 
 def as_of_date(rate: costs.Rate) -> date | None:
@@ -199,28 +203,3 @@ def _answer_rows(snapshot: dict, roles: dict) -> list[dict]:
             }
         )
     return rows
-
-
-def compare_view(left: dict, right: dict) -> dict:
-    """Two results side by side, each answer marked where the two differ."""
-    left_answers = {a["question"]: a for a in left["answers"]}
-    right_answers = {a["question"]: a for a in right["answers"]}
-    order = [a["question"] for a in left["answers"]]
-    order += [a["question"] for a in right["answers"] if a["question"] not in left_answers]
-    rows = []
-    for slug in order:
-        a, b = left_answers.get(slug), right_answers.get(slug)
-        rows.append(
-            {
-                "question_text": (a or b)["question_text"],
-                "left": a,
-                "right": b,
-                "differs": (a or {}).get("choice") != (b or {}).get("choice"),
-            }
-        )
-    return {
-        "left": result_view(left),
-        "right": result_view(right),
-        "rows": rows,
-        "differences": sum(r["differs"] for r in rows),
-    }

@@ -1,0 +1,173 @@
+"""The question bank as plain, read-only data: roles, questions, choices, rules and rates.
+
+Pure Python, no Django: `bank_store` builds a `Bank` from the database, and scoring,
+navigation and the pages read it. One `Question` and one `Choice` type serve them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from functools import cached_property
+
+from advisor import costs
+
+UNSURE = "unsure"  # the neutral choice's slug: "not sure / haven't tried"
+# Neutral choices give no points and are not counted: exactly as if left unanswered.
+# Every question has one (`use-case` has "other").
+NEUTRAL_SLUGS = frozenset({UNSURE, "other"})
+
+# What a question is to the advice (see scoring): the two checklist questions that decide
+# when they agree, the answers a founder can change by acting (levers), and facts.
+CORE = "core"
+LEVER = "lever"
+FACT = "fact"
+KINDS = (CORE, LEVER, FACT)
+
+
+@dataclass(frozen=True)
+class Role:
+    slug: str
+    name: str
+    short_name: str = ""
+    summary: str = ""
+    core_work: str = ""
+    typical_stack: str = ""
+    data_need: str = ""
+    time_to_first_value: str = ""
+    owns_in_production: str = ""
+    best_when: str = ""
+    job_description: str = ""
+    first_rule: str = ""  # the rule of thumb that makes it the default first hire
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Choice:
+    slug: str
+    label: str
+    points: Mapping[str, int] = field(default_factory=dict)
+    explanation: str = ""
+    hint: str = ""
+    id: int = 0
+
+    @property
+    def neutral(self) -> bool:
+        """Not counted: exactly as if the question were left unanswered."""
+        return self.slug in NEUTRAL_SLUGS
+
+
+@dataclass(frozen=True)
+class Question:
+    slug: str
+    text: str
+    weight: int
+    choices: tuple[Choice, ...]
+    condition: tuple[str, str] | None = None  # asked only if (question, choice) was answered
+    kind: str = FACT
+    help_text: str = ""
+    why: str = ""
+    id: int = 0
+    condition_text: str = ""  # e.g. “Fraud or risk detection” to “What are you building?”
+
+    @cached_property
+    def _by_slug(self) -> dict[str, Choice]:
+        return {c.slug: c for c in self.choices}
+
+    def choice(self, slug: str) -> Choice | None:
+        return self._by_slug.get(slug)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named piece of the article's reasoning, as data an admin can read and edit.
+
+    `when` holds every condition: {question slug: choices any of which meets it}.
+    What the rule does depends on its kind (see scoring.RULE_KINDS)."""
+
+    slug: str
+    kind: str
+    when: Mapping[str, frozenset[str]]
+    role: str = ""
+    title: str = ""
+    message: str = ""
+
+    def matches(self, answers: Mapping[str, str]) -> bool:
+        return all(answers.get(q) in choices for q, choices in self.when.items())
+
+
+@dataclass(frozen=True)
+class Bank:
+    roles: tuple[Role, ...]
+    default_role: str  # the first hire when nothing else decides
+    questions: tuple[Question, ...]
+    rules: tuple[Rule, ...] = ()
+    rates: tuple[costs.Rate, ...] = ()
+    digest: str = ""  # changes whenever anything a page shows changes
+
+    @property
+    def role_slugs(self) -> tuple[str, ...]:
+        return tuple(r.slug for r in self.roles)
+
+    def role(self, slug: str) -> Role | None:
+        return next((r for r in self.roles if r.slug == slug), None)
+
+    @cached_property
+    def _by_slug(self) -> dict[str, Question]:
+        return {q.slug: q for q in self.questions}
+
+    @cached_property
+    def conditional(self) -> bool:
+        return any(q.condition for q in self.questions)
+
+    def question(self, slug: str) -> Question | None:
+        return self._by_slug.get(slug)
+
+    def rules_of(self, kind: str) -> tuple[Rule, ...]:
+        return self._rules_by_kind.get(kind, ())
+
+    @cached_property
+    def _rules_by_kind(self) -> dict[str, tuple[Rule, ...]]:
+        kinds: dict[str, list[Rule]] = {}
+        for rule in self.rules:
+            kinds.setdefault(rule.kind, []).append(rule)
+        return {kind: tuple(rules) for kind, rules in kinds.items()}
+
+    def applies(self, question: Question, answers: Mapping[str, str], _depth: int = 0) -> bool:
+        """Whether the founder is asked this question, given their answers."""
+        if question.condition is None:
+            return True
+        parent = self.question(question.condition[0])
+        if parent is None or _depth > len(self.questions):
+            return False
+        return answers.get(parent.slug) == question.condition[1] and self.applies(
+            parent, answers, _depth + 1
+        )
+
+    def asked(self, answers: Mapping[str, str]) -> list[Question]:
+        """The questions this founder is asked, in order."""
+        if not self.conditional:
+            return list(self.questions)
+        return [q for q in self.questions if self.applies(q, answers)]
+
+    def effective(self, answers: Mapping[str, str]) -> dict[str, str]:
+        """The answers that count: valid choices of questions the founder is asked."""
+        return {
+            q.slug: answers[q.slug]
+            for q in self.asked(answers)
+            if q.choice(answers.get(q.slug, "")) is not None
+        }
+
+    def answers_from_ids(self, pairs: Iterable[tuple[int, int]]) -> dict[str, str]:
+        """{question slug: choice slug} from (question id, choice id) pairs, dropping
+        answers to questions or choices no longer in the bank."""
+        by_id = {q.id: q for q in self.questions}
+        answers = {}
+        for question_id, choice_id in pairs:
+            question = by_id.get(question_id)
+            choice = question and next((c for c in question.choices if c.id == choice_id), None)
+            if choice:
+                answers[question.slug] = choice.slug
+        return answers

@@ -1,0 +1,46 @@
+"""Founder cases the advice must get right, checked against a bank (live or edited)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from advisor import scoring
+from advisor.bank import Bank
+from advisor.models import Case
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    case: Case
+    first_hire: str
+    confidence: str
+    specialist: str
+    passed: bool
+
+    @property
+    def summary(self) -> str:
+        got = f"{self.first_hire}, {self.confidence}, specialist {self.specialist}"
+        if self.passed:
+            return got
+        want = f"{self.case.expected.slug}, {self.case.confidences}"
+        if self.case.specialist:
+            want += f", specialist {self.case.specialist}"
+        return f"expected {want}; got {got}"
+
+
+def case_check(case: Case, bank: Bank) -> CaseResult:
+    outcome = scoring.score(bank, case.answers)
+    passed = (
+        outcome.first_hire == case.expected.slug
+        and outcome.confidence in case.accepted()
+        and case.specialist in ("", outcome.specialist)
+    )
+    return CaseResult(case, outcome.first_hire, outcome.confidence, outcome.specialist, passed)
+
+
+def cases_check(bank: Bank) -> list[CaseResult]:
+    return [case_check(case, bank) for case in Case.objects.select_related("expected")]
+
+
+def cases_broken(bank: Bank) -> list[CaseResult]:
+    return [r for r in cases_check(bank) if not r.passed]

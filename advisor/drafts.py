@@ -1,0 +1,116 @@
+"""A founder's draft and what their browser's session remembers.
+
+The session (a signed cookie) holds only pointers: the draft's token, the last result
+and a few recent results. Answers live in the database. Every function here takes the
+request and keyword arguments, and is named `<entity>_<action>`.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import connection
+
+from advisor import analytics, throttle
+from advisor.bank import Bank
+from advisor.models import Answer, Assessment
+
+RECENT_RESULTS = 5  # results a browser's landing page lists
+STARTED_COOKIE = "advisor_started"  # set once a browser has been counted at the first step
+STARTED_COOKIE_AGE = 90 * 24 * 60 * 60
+DRAFT_ANSWERS_SQL = (
+    f"SELECT a.assessment_id, a.question_id, a.choice_id FROM {Answer._meta.db_table} a "
+    f"JOIN {Assessment._meta.db_table} s ON s.id = a.assessment_id "
+    "WHERE s.token = %s AND s.completed_at IS NULL"
+)
+
+
+def draft_get(*, request) -> Assessment | None:
+    token = request.session.get("draft")
+    if not token:
+        return None
+    return Assessment.objects.drafts().filter(token=token).first()
+
+
+def draft_find(*, request, bank: Bank) -> tuple[Assessment | None, dict[str, str]]:
+    """The browser's draft and its answers, in one query: a draft gets its first answer
+    when it is made, so its answers tell whether it exists."""
+    token = request.session.get("draft")
+    if not token:
+        return None, {}
+    # Plain SQL: this runs on every wizard request, and building the ORM query for it
+    # cost more than running it.
+    with connection.cursor() as cursor:
+        cursor.execute(DRAFT_ANSWERS_SQL, [token])
+        rows = cursor.fetchall()
+    if not rows:
+        return draft_get(request=request), {}
+    draft = Assessment(pk=rows[0][0], token=token)
+    return draft, bank.answers_from_ids((question, choice) for _, question, choice in rows)
+
+
+def draft_start(*, request) -> Assessment:
+    """A new draft for this browser; raises throttle.Limited past DRAFTS_PER_HOUR."""
+    client = throttle.client_of(request)
+    limit = settings.DRAFTS_PER_HOUR
+    if throttle.is_limited("draft", client, limit=limit, window=throttle.HOUR):
+        raise throttle.Limited(
+            "This connection has started many sets of answers in the last hour. Try again later."
+        )
+    throttle.record("draft", client, window=throttle.HOUR)
+    draft = Assessment.objects.create()
+    draft_attach(request=request, draft=draft)
+    return draft
+
+
+def draft_attach(*, request, draft: Assessment) -> None:
+    """Make `draft` this browser's draft, replacing (and deleting) any other."""
+    old = request.session.get("draft")
+    if old and old != draft.token:
+        Assessment.objects.drafts().filter(token=old).delete()
+    request.session["draft"] = draft.token
+    request.session.pop("completed", None)
+
+
+def draft_discard(*, request) -> None:
+    """Start again: the draft and its answers are deleted."""
+    draft = draft_get(request=request)
+    if draft:
+        draft.delete()
+    request.session.pop("draft", None)
+    request.session.pop("completed", None)
+
+
+def result_remember(*, request, token: str) -> None:
+    request.session.pop("draft", None)
+    request.session["completed"] = token
+    recent = [token] + [t for t in request.session.get("results", []) if t != token]
+    request.session["results"] = recent[:RECENT_RESULTS]
+
+
+def result_last(*, request) -> str:
+    """The token of the result this browser's draft just became, if any."""
+    return request.session.get("draft") or request.session.get("completed") or ""
+
+
+def results_recent(*, request) -> list[str]:
+    return request.session.get("results", [])
+
+
+def start_count(*, request) -> bool:
+    """The top of the funnel: count this browser once, with a cookie rather than a
+    session write. True when the response must set the cookie."""
+    if STARTED_COOKIE in request.COOKIES:
+        return False
+    analytics.count_start()
+    return True
+
+
+def start_cookie_set(*, response) -> None:
+    response.set_cookie(
+        STARTED_COOKIE,
+        "1",
+        max_age=STARTED_COOKIE_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )

@@ -1,0 +1,188 @@
+"""Turn a result's snapshot into what its page shows. No database access.
+
+Results render with the presentation of the snapshot version they were made with:
+version 1 through `result_v1`, version 2 here.
+"""
+
+from __future__ import annotations
+
+from advisor import result_v1
+
+COMPARISON_ROWS = result_v1.COMPARISON_ROWS
+CONFIDENCE_WORDS = {
+    "clear": "A clear call",
+    "lean": "A lean",
+    "toss-up": "A toss-up",
+    "held-back": "First, for now",
+}
+TEMPLATES = {1: "advisor/result_v1.html", 2: "advisor/result.html"}
+
+
+def version_of(snapshot: dict) -> int:
+    return snapshot.get("version", 1)
+
+
+def template_for(snapshot: dict) -> str:
+    return TEMPLATES.get(version_of(snapshot), TEMPLATES[max(TEMPLATES)])
+
+
+def cost_view(snapshot: dict, **inputs) -> dict:
+    view = result_v1.cost_view(snapshot, **inputs)
+    if version_of(snapshot) > 1:
+        # The summary card shows the first hire's options whatever the table shows.
+        every = result_v1.cost_view(snapshot, **{**inputs, "sourcing": "both"})
+        first = snapshot["outcome"]["first_hire"]
+        view["summary"] = [row for row in every["rows"] if row.role["slug"] == first]
+    return view
+
+
+def result_view(snapshot: dict) -> dict:
+    if version_of(snapshot) == 1:
+        return result_v1.result_view(snapshot)
+    roles = {r["slug"]: r for r in snapshot["roles"]}
+    outcome = snapshot["outcome"]
+    rules = snapshot["rules"]
+    first = roles[outcome["first_hire"]]
+    best_fit = roles[outcome["best_fit"]]
+    later = roles.get(outcome["later_hire"])
+    answers = {a["question"]: a for a in snapshot["answers"]}
+    counted = [a for a in snapshot["answers"] if a["counted"]]
+    confidence = outcome["confidence"]
+    counts = [
+        {"role": roles[slug], "count": n} for slug, n in outcome["counts"].items() if slug in roles
+    ]
+    flips = [
+        {**f, "role": roles[f["first_hire"]], "words": CONFIDENCE_WORDS[f["confidence"]].lower()}
+        for f in snapshot["flips"]
+    ]
+    return {
+        "version": 2,
+        "roles": snapshot["roles"],
+        "first": first,
+        "later": later,
+        "best_fit": best_fit,
+        "second": next((r for r in snapshot["roles"] if r["slug"] != first["slug"]), None),
+        "confidence": confidence,
+        "confidence_words": CONFIDENCE_WORDS[confidence],
+        "specialist": outcome["specialist"],
+        "basis": outcome["basis"],
+        "headline": _headline(snapshot, roles),
+        "confidence_sentence": _confidence_sentence(snapshot, roles),
+        "counts_words": counts_words(snapshot, roles),
+        "counts": counts,
+        "counted_total": len(counted),
+        "not_counted": [a for a in snapshot["answers"] if not a["counted"]],
+        "bars": [
+            {"role": roles[slug], "share": share}
+            for slug, share in outcome["shares"].items()
+            if slug in roles
+        ],
+        "reasons": [answers[slug] for slug in outcome["reasons"] if slug in answers],
+        "answer_rows": _answer_rows(snapshot, roles),
+        "decided": rules["decided"],
+        "held_back": rules["held_back"],
+        "cautions": rules["cautions"],
+        "contradictions": rules["contradictions"],
+        "constraints": rules["constraints"],
+        "not_yet": rules["not_yet"],
+        "later_triggers": snapshot["later_triggers"],
+        "job_description": snapshot["job_description"],
+        "flips": flips,
+        "comparison": [
+            {"label": label, "cells": [(r, r[field]) for r in snapshot["roles"]]}
+            for field, label in COMPARISON_ROWS
+        ],
+    }
+
+
+def _headline(snapshot: dict, roles: dict) -> str:
+    """The one-line reason: what decided the call."""
+    outcome, rules = snapshot["outcome"], snapshot["rules"]
+    first = roles[outcome["first_hire"]]
+    if rules["held_back"]:
+        return rules["held_back"][0]["title"]
+    if outcome["basis"] in ("core", "tie-break") and rules["decided"]:
+        return rules["decided"]["title"]
+    if outcome["basis"] == "default":
+        return snapshot["default_rule"]
+    n = outcome["counts"].get(first["slug"], 0)
+    total = sum(outcome["counts"].values())
+    return f"{n} of your {total} deciding answers point to the {first['name']}."
+
+
+def counts_words(snapshot: dict, roles: dict) -> str:
+    """How many counted answers point each way, e.g. "5 of the 7 counted answers point to
+    the AI engineer, 1 to the ML engineer; 2 were “not sure” and not counted"."""
+    outcome = snapshot["outcome"]
+    counted = [a for a in snapshot["answers"] if a["counted"]]
+    ranked = sorted(outcome["counts"].items(), key=lambda item: -item[1])
+    parts = []
+    for i, (slug, n) in enumerate(ranked):
+        name = roles[slug]["short_name"]
+        if i == 0:
+            parts.append(f"{n} of the {len(counted)} counted answers point to the {name}")
+        else:
+            parts.append(f"{n or 'none'} to the {name}")
+    text = ", ".join(parts) if counted else "no answer was counted"
+    unsure = len(snapshot["answers"]) - len(counted)
+    if unsure:
+        text += f"; {unsure} {'was' if unsure == 1 else 'were'} “not sure” and not counted"
+    return text
+
+
+def _confidence_sentence(snapshot: dict, roles: dict) -> str:
+    """How sure, in words: what decided it and how the counted answers point."""
+    outcome, rules = snapshot["outcome"], snapshot["rules"]
+    first, best_fit = roles[outcome["first_hire"]], roles[outcome["best_fit"]]
+    counts = counts_words(snapshot, roles)
+    if outcome["confidence"] == "held-back":
+        return (
+            f"in the long run the answers point to the {best_fit['name']}, but it cannot "
+            f"deliver yet, so the {first['name']} goes first ({counts})."
+        )
+    if outcome["basis"] == "core":
+        checks = "; the points below are worth checking" if outcome["confidence"] == "lean" else ""
+        return f"both core questions of the article's checklist point this way{checks} ({counts})."
+    if outcome["basis"] == "tie-break" and rules["decided"]:
+        return f"the answers balance ({counts}). {rules['decided']['message']}"
+    if outcome["basis"] == "default":
+        return f"the answers balance ({counts}). {snapshot['default_rule']}"
+    return f"{counts}."
+
+
+def _answer_rows(snapshot: dict, roles: dict) -> list[dict]:
+    """Each answer with which way it pointed and how strongly, relative to the strongest."""
+    top = max((a["strength"] for a in snapshot["answers"]), default=0) or 1
+    return [
+        {
+            **a,
+            "favours_role": roles.get(a["favours"]),
+            "width": round(100 * a["strength"] / top),
+        }
+        for a in snapshot["answers"]
+    ]
+
+
+def compare_view(left: dict, right: dict) -> dict:
+    """Two results side by side, each answer marked where the two differ."""
+    left_answers = {a["question"]: a for a in left["answers"]}
+    right_answers = {a["question"]: a for a in right["answers"]}
+    order = [a["question"] for a in left["answers"]]
+    order += [a["question"] for a in right["answers"] if a["question"] not in left_answers]
+    rows = []
+    for slug in order:
+        a, b = left_answers.get(slug), right_answers.get(slug)
+        rows.append(
+            {
+                "question_text": (a or b)["question_text"],
+                "left": a,
+                "right": b,
+                "differs": (a or {}).get("choice") != (b or {}).get("choice"),
+            }
+        )
+    return {
+        "left": result_view(left),
+        "right": result_view(right),
+        "rows": rows,
+        "differences": sum(r["differs"] for r in rows),
+    }

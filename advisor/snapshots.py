@@ -1,0 +1,165 @@
+"""The snapshot a completed assessment renders from: everything its page shows, as plain
+JSON, worked out once when the result is made so later edits never change it.
+
+`version` names the presentation: results keep the one they were made with.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping
+
+from advisor import scoring
+from advisor.bank import CORE, LEVER, Bank, Rule
+
+SNAPSHOT_VERSION = 2
+CONDITION = re.compile(r"^\[(!?)([^\]]+)\]\s*")  # a job-description line's "[q=c|c]" prefix
+
+
+def _rule(rule: Rule | None) -> dict | None:
+    if rule is None:
+        return None
+    return {"slug": rule.slug, "kind": rule.kind, "title": rule.title, "message": rule.message}
+
+
+def _rules(bank: Bank, slugs) -> list[dict]:
+    by_slug = {r.slug: r for r in bank.rules}
+    return [_rule(by_slug[s]) for s in slugs if s in by_slug]
+
+
+def job_description(text: str, counted: Mapping[str, str]) -> str:
+    """The role's starter, keeping only the lines true for these answers: a line that
+    starts with "[question=choice|choice]" is kept when the answer is one of those
+    choices ("[!…]": when it is not); "not sure" answers match nothing."""
+    from advisor.bank_rules import parse_when
+
+    lines = []
+    for line in text.splitlines():
+        match = CONDITION.match(line)
+        if match:
+            negate, condition = match.groups()
+            try:
+                when = parse_when(condition)
+            except ValueError:
+                when = {}
+            holds = all(counted.get(q) in c for q, c in when.items())
+            if holds == bool(negate):
+                continue
+            line = line[match.end() :]
+        lines.append(line)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def later_triggers(bank: Bank, counted: Mapping[str, str], later: str) -> list[dict]:
+    """What must become true before the later hire: for each lever and core question,
+    the answer that points to that role most, unless the founder gave it already."""
+    triggers = []
+    for question in bank.questions:
+        if question.kind not in (CORE, LEVER):
+            continue
+        best = max(
+            question.choices,
+            key=lambda c: (
+                c.points.get(later, 0)
+                - max((v for r, v in c.points.items() if r != later), default=0)
+            ),
+        )
+        favours = best.points.get(later, 0) > max(
+            (v for r, v in best.points.items() if r != later), default=0
+        )
+        if favours and counted.get(question.slug) != best.slug:
+            triggers.append(
+                {"question": question.slug, "question_text": question.text, "label": best.label}
+            )
+    return triggers
+
+
+def snapshot_build(bank: Bank, answers: Mapping[str, str]) -> dict:
+    """Score `answers` with `bank` and keep everything the page will show."""
+    answers = bank.effective(answers)
+    outcome = scoring.score(bank, answers)
+    counted = scoring.counted_answers(bank, answers)
+    contributions = {c.question: c for c in outcome.contributions}
+    rows = []
+    for question in bank.questions:
+        if question.slug not in answers:
+            continue
+        choice = question.choice(answers[question.slug])
+        contribution = contributions[question.slug]
+        rows.append(
+            {
+                "question": question.slug,
+                "question_text": question.text,
+                "kind": question.kind,
+                "choice": choice.slug,
+                "choice_label": choice.label,
+                "explanation": choice.explanation,
+                "weight": question.weight,
+                "points": contribution.points,
+                "favours": contribution.favours,
+                "strength": contribution.strength,
+                "counted": contribution.counted,
+            }
+        )
+    by_slug = {r.slug: r for r in bank.rules}
+    first = bank.role(outcome.first_hire)
+    default = bank.role(bank.default_role)
+
+    def flip_data(flip: scoring.Flip) -> dict:
+        return {
+            "changes": [
+                {
+                    "question": q,
+                    "question_text": bank.question(q).text,
+                    "choice": c,
+                    "choice_label": bank.question(q).choice(c).label,
+                }
+                for q, c in flip.changes
+            ],
+            "first_hire": flip.first_hire,
+            "confidence": flip.confidence,
+            "share": flip.share,
+            "kind": flip.kind,
+        }
+
+    return {
+        "version": SNAPSHOT_VERSION,
+        "roles": [r.as_dict() for r in bank.roles],
+        "default_role": bank.default_role,
+        "default_rule": default.first_rule if default else "",
+        "rates": [
+            {**dataclasses.asdict(r), "low": str(r.low), "high": str(r.high)} for r in bank.rates
+        ],
+        "answers": rows,
+        "outcome": {
+            "scores": outcome.scores,
+            "shares": outcome.shares,
+            "counts": outcome.counts,
+            "best_fit": outcome.best_fit,
+            "first_hire": outcome.first_hire,
+            "gap": outcome.gap,
+            "confidence": outcome.confidence,
+            "basis": outcome.basis,
+            "later_hire": outcome.later_hire,
+            "specialist": outcome.specialist,
+            "reasons": [c.question for c in outcome.reasons()],
+        },
+        "rules": {
+            "decided": _rule(by_slug.get(outcome.decided_by)),
+            "held_back": _rules(bank, outcome.held_back_by),
+            "cautions": _rules(bank, outcome.cautions),
+            "contradictions": _rules(bank, outcome.contradictions),
+            "constraints": _rules(bank, outcome.constraints),
+            "not_yet": _rule(by_slug.get(outcome.not_yet)),
+        },
+        "later_triggers": (
+            later_triggers(bank, counted, outcome.later_hire) if outcome.later_hire else []
+        ),
+        "job_description": job_description(first.job_description, counted) if first else "",
+        "flips": [flip_data(f) for f in scoring.flips(bank, answers)],
+    }
+
+
+def snapshot_answers(snapshot: dict | None) -> dict[str, str]:
+    return {a["question"]: a["choice"] for a in (snapshot or {}).get("answers", [])}

@@ -1,0 +1,175 @@
+"""The shipped bank's advice, checked over every possible set of answers.
+
+Enumerated, not sampled. Choices that score alike (the same points, named by the same
+rules, neither or both "not sure") give the same outcome, so each such class is
+enumerated once through one of its choices; the classes are worked out from the bank
+itself, so a new rule or a changed point splits them again. That leaves tens of
+thousands of answer sets, every one of them checked.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from advisor import scoring
+from advisor.bank import Bank
+
+AI, ML = "ai-engineer", "ml-engineer"
+RANK = {"toss-up": 0, "lean": 1, "held-back": 1, "clear": 2}
+
+
+def signature(bank: Bank, question, choice) -> tuple:
+    named = frozenset(
+        r.slug for r in bank.rules if choice.slug in r.when.get(question.slug, frozenset())
+    )
+    conditions = frozenset(
+        q.slug for q in bank.questions if q.condition == (question.slug, choice.slug)
+    )
+    return (tuple(sorted(choice.points.items())), choice.neutral, named, conditions)
+
+
+def classes(bank: Bank) -> dict[str, dict[str, str]]:
+    """{question: {choice: the choice standing for its class}}."""
+    found = {}
+    for question in bank.questions:
+        first_of = {}
+        found[question.slug] = {
+            c.slug: first_of.setdefault(signature(bank, question, c), c.slug)
+            for c in question.choices
+        }
+    return found
+
+
+class Scorer:
+    """scoring.score, worked out once per class of answer sets."""
+
+    def __init__(self, bank: Bank, real):
+        self.bank, self.real, self.classes, self.memo = bank, real, classes(bank), {}
+
+    def __call__(self, bank, answers):
+        key = tuple(
+            (q, self.classes[q].get(c, c)) for q, c in sorted(answers.items()) if q in self.classes
+        )
+        if key not in self.memo:
+            self.memo[key] = self.real(bank, dict(key))
+        return self.memo[key]
+
+
+_ENUMERATED: dict = {}
+
+
+@pytest.fixture
+def every_answer_set(db):
+    """The shipped bank (plain data, kept for the module) and every answer set."""
+    if not _ENUMERATED:
+        from django.core.management import call_command
+
+        from advisor import bank_store
+        from advisor.management.commands.seed import FIXTURES
+
+        call_command("loaddata", *FIXTURES, verbosity=0)
+        bank = bank_store.build()
+        reps = classes(bank)
+        options = [sorted(set(reps[q.slug].values())) for q in bank.questions]
+        slugs = [q.slug for q in bank.questions]
+        sets = [dict(zip(slugs, combo, strict=True)) for combo in itertools.product(*options)]
+        _ENUMERATED.update(bank=bank, sets=sets, scorer=Scorer(bank, scoring.score))
+    return _ENUMERATED["bank"], _ENUMERATED["sets"]
+
+
+@pytest.fixture
+def scorer(every_answer_set):
+    return _ENUMERATED["scorer"]
+
+
+def test_there_are_tens_of_thousands_of_answer_sets(every_answer_set):
+    bank, sets = every_answer_set
+    assert 10_000 < len(sets) < 200_000
+    assert all(len(s) == len(bank.questions) for s in sets)
+
+
+def test_a_general_model_and_plumbing_is_always_an_ai_engineer(every_answer_set, scorer):
+    bank, sets = every_answer_set
+    checked = 0
+    for answers in sets:
+        if (answers["general-model-fit"], answers["model-role"]) != ("mostly", "plumbing"):
+            continue
+        outcome = scorer(bank, answers)
+        assert outcome.first_hire == AI, answers
+        against = {r.slug for r in bank.rules_of("constraint") if r.role != AI}
+        named = outcome.contradictions or outcome.cautions or set(outcome.constraints) & against
+        # a clear call unless something is named on the page; never a toss-up
+        assert outcome.confidence == ("lean" if named else "clear"), answers
+        checked += 1
+    assert checked > 1000
+
+
+def test_a_moat_no_general_model_and_usable_data_is_an_ml_engineer(every_answer_set, scorer):
+    bank, sets = every_answer_set
+    checked = 0
+    for answers in sets:
+        if (answers["general-model-fit"], answers["model-role"]) != ("no", "moat"):
+            continue
+        data, weeks = answers["training-data"], answers["time-to-value"] == "days-weeks"
+        if data == "none" or (data == "raw" and weeks):
+            continue  # no usable data: the next test
+        outcome = scorer(bank, answers)
+        assert outcome.first_hire == ML, answers
+        assert outcome.confidence in ("clear", "lean"), answers
+        if weeks:
+            assert outcome.confidence == "lean" and "ml-needs-months" in outcome.cautions
+        checked += 1
+    assert checked > 1000
+
+
+def test_no_usable_data_never_gives_an_ml_engineer_now(every_answer_set, scorer):
+    bank, sets = every_answer_set
+    for answers in sets:
+        data, weeks = answers["training-data"], answers["time-to-value"] == "days-weeks"
+        if not (data == "none" or (data == "raw" and weeks)):
+            continue
+        outcome = scorer(bank, answers)
+        assert outcome.first_hire != ML, answers
+        if outcome.best_fit == ML:
+            # the staged plan: an AI engineer now, the ML engineer once data exists
+            assert (outcome.confidence, outcome.later_hire) == ("held-back", ML), answers
+
+
+def test_not_sure_is_exactly_like_leaving_the_question_out(every_answer_set, scorer):
+    bank, sets = every_answer_set
+    checked = 0
+    for answers in sets:
+        unsure = [q for q, c in answers.items() if bank.question(q).choice(c).neutral]
+        if not unsure:
+            continue
+        with_unsure = scorer(bank, answers)
+        without = scorer(bank, {q: c for q, c in answers.items() if q not in unsure})
+        assert with_unsure.first_hire == without.first_hire, answers
+        assert RANK[with_unsure.confidence] <= RANK[without.confidence], answers
+        assert with_unsure.specialist == without.specialist, answers
+        checked += 1
+    assert checked > 10_000
+
+
+def test_every_change_listed_leads_where_it_says_and_there_are_at_most_three(
+    every_answer_set, scorer, monkeypatch
+):
+    bank, sets = every_answer_set
+    monkeypatch.setattr(scoring, "score", scorer)
+    listed = 0
+    for answers in sets:
+        current = scorer(bank, answers)
+        changes = scoring.flips(bank, answers)
+        assert len(changes) <= scoring.FLIP_LIMIT, answers
+        for flip in changes:
+            outcome = scorer(bank, {**answers, **dict(flip.changes)})
+            assert outcome.first_hire == flip.first_hire != current.first_hire, answers
+            assert outcome.confidence == flip.confidence, answers
+            # a change is to a real answer, never to "not sure"
+            assert not any(bank.question(q).choice(c).neutral for q, c in flip.changes)
+        # decided outcomes are offered before toss-ups
+        assert [f.toss_up for f in changes] == sorted(f.toss_up for f in changes), answers
+        listed += len(changes)
+    assert listed > 10_000
