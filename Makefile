@@ -70,7 +70,8 @@ load: install static
 	$(BIN)/python scripts/load.py $(LOAD_ARGS)
 
 # Requests/s and latency of the hot pages against a plain-text Django view, with wrk;
-# BENCH_ARGS="--duration 5 --strict --json reports/bench.json".
+# exits 1 on a missed budget or any unexpected status or error in a run, e.g.
+# BENCH_ARGS="--duration 5 --json reports/bench.json".
 bench: static
 	@command -v wrk >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
 	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }

@@ -10,52 +10,45 @@ writes the JSON reports to reports/lighthouse/ with a table of the category scor
 from __future__ import annotations
 
 import argparse
-import http.cookiejar
 import json
 import os
 import re
-import socket
+import shutil
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = ROOT / ".venv" / "bin"
+from serving import ROOT, app_env, browser, fetch, free_port, load_bank, serve, stop, wait_ready
+
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def make_result(base: str) -> str:
-    """Walk the wizard like a browser without JavaScript; return the result URL."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    url = base + "/wizard/"
-    for _ in range(20):
-        with opener.open(url) as response:
-            url, html = response.geturl(), response.read().decode()
-        if "/r/" in url:
-            return url
+    """Walk the wizard like a browser without JavaScript, the first choice on each step;
+    return the result URL."""
+    _, opener = browser()
+    path = "/wizard/"
+    for _ in range(40):
+        if path.startswith("/r/"):
+            return base + path
+        status, headers, html = fetch(opener, base + path)
+        if status == 303:
+            path = headers["Location"]
+            continue
+        if status != 200:
+            raise RuntimeError(f"GET {path} answered {status}")
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
         form = {"csrfmiddlewaretoken": token}
         radio = re.search(r'type="radio" name="([\w-]+)" value="([\w-]+)"', html)
         if radio:
             form[radio.group(1)] = radio.group(2)
         action = re.search(r'<form method="post" action="([^"]+)"', html).group(1)
-        data = urllib.parse.urlencode(form).encode()
-        with opener.open(urllib.request.Request(base + action, data=data)) as response:
-            url = response.geturl()
-        if "/r/" in url:
-            return url
+        status, headers, _ = fetch(opener, base + action, form)
+        if status != 303:
+            raise RuntimeError(f"POST {action} answered {status}")
+        path = headers["Location"]
     raise RuntimeError("the wizard never reached a result")
 
 
@@ -65,28 +58,15 @@ def main() -> int:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
-    tmp = tempfile.mkdtemp(prefix="advisor-audit-")
-    env = {**os.environ, "SQLITE_PATH": f"{tmp}/db.sqlite3", "DEBUG": "0"}
-    manage = [str(BIN / "python"), "manage.py"]
-    subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run(
-        [*manage, "loaddata", "roles", "questions", "rates", "-v0"], cwd=ROOT, env=env, check=True
-    )
+    tmp = Path(tempfile.mkdtemp(prefix="advisor-audit-"))
+    env = app_env(tmp)
     port = free_port()
-    server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "advisor.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        cwd=ROOT,
-        env=env,
-        stderr=subprocess.DEVNULL,
-    )
     base = f"http://127.0.0.1:{port}"
+    server = None
     try:
-        for _ in range(50):
-            try:
-                urllib.request.urlopen(base + "/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+        load_bank(env)
+        server = serve(env, port, tmp / "gunicorn.log", ["--workers", "2"])
+        wait_ready(server, base + "/", tmp / "gunicorn.log")
         pages = {
             "landing": base + "/",
             "step": base + "/wizard/use-case/",
@@ -121,8 +101,9 @@ def main() -> int:
             ]
             scores[name]["failing audits"] = failed
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        if server:
+            stop(server)
+        shutil.rmtree(tmp, ignore_errors=True)
 
     categories = ["performance", "accessibility", "best-practices", "seo"]
     print(f"{'page':10}" + "".join(f"{c:>16}" for c in categories))

@@ -3,6 +3,7 @@ database is checked for every result they were shown.
 
     .venv/bin/python scripts/load.py --db sqlite --founders 50 --duration 20
     .venv/bin/python scripts/load.py --db postgres --founders 200 --servers 2
+    .venv/bin/python scripts/load.py --conditional  # a bank with a conditional question
 
 Everything runs on 127.0.0.1 against a throw-away database, and all of it (gunicorn,
 PostgreSQL, temp files) is removed at the end. Exits 1 on any error (a 5xx included)
@@ -18,11 +19,9 @@ import http.client
 import os
 import random
 import re
-import secrets
 import shlex
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -35,9 +34,19 @@ from http.client import HTTPException
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = ROOT / ".venv" / "bin"
-HOST = "127.0.0.1"
+from serving import (
+    HOST,
+    ROOT,
+    app_env,
+    free_port,
+    load_bank,
+    manage,
+    run_quietly,
+    serve,
+    stop,
+    wait_ready,
+)
+
 CHECK = "/wizard/check/"
 TIMEOUT = 30  # seconds for one request; gunicorn's worker timeout is the same
 KEEP_ALIVE = 5  # gunicorn closes idle connections after this many seconds
@@ -247,23 +256,9 @@ def load(ports: list[int], founders: int, duration: float, think: float) -> tupl
 # --- the database and the app servers -------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
-
-
-def quiet(argv: list[str], env: dict[str, str] | None = None) -> None:
-    """Run a setup command; show its output only when it fails."""
-    done = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True)
-    if done.returncode:
-        sys.stderr.write(done.stdout + done.stderr)
-        raise SystemExit(f"failed: {shlex.join(argv)}")
-
-
 def as_postgres(command: str) -> None:
     # initdb refuses to run as root, so root runs it as postgres, like .ci/run does.
-    quiet(["su", "postgres", "-c", command] if os.geteuid() == 0 else ["sh", "-c", command])
+    run_quietly(["su", "postgres", "-c", command] if os.geteuid() == 0 else ["sh", "-c", command])
 
 
 @contextlib.contextmanager
@@ -287,63 +282,50 @@ def postgres(tmp: Path, max_connections: int) -> Iterator[str]:
             as_postgres(f"{bin_}/pg_ctl -D {data} -m fast stop")
 
 
+# A further question asked only when the training data is labeled, built like one an
+# admin adds (its own `unsure` choice, points for every role), so that a run can show
+# conditional steps load and verify cleanly.
+CONDITIONAL_QUESTION = """
+from advisor.models import Choice, Points, Question, RoleProfile
+labeled = Choice.objects.get(question__slug="training-data", slug="labeled")
+question = Question.objects.create(
+    slug="retraining-owner", text="Who would own retraining?", weight=2,
+    order=labeled.question.order, show_if=labeled,
+)
+for order, (slug, ai, ml) in enumerate([("someone", 0, 3), ("nobody", 3, 0), ("unsure", 1, 1)]):
+    choice = Choice.objects.create(
+        question=question, slug=slug, label=slug.title(), explanation=slug + ".", order=order
+    )
+    for role in RoleProfile.objects.all():
+        points = ml if role.slug == "ml-engineer" else ai
+        Points.objects.create(choice=choice, role=role, points=points)
+"""
+
+
 @contextlib.contextmanager
-def database(kind: str, tmp: Path, max_connections: int) -> Iterator[dict[str, str]]:
+def database(
+    kind: str, tmp: Path, max_connections: int, conditional: bool = False
+) -> Iterator[dict[str, str]]:
     """The environment that points settings at a new, migrated, loaded database."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SQLITE_PATH")}
-    env |= {
-        "DJANGO_SETTINGS_MODULE": "advisor.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "RESULTS_PER_HOUR": "1000000",  # every founder comes from 127.0.0.1
-        "DRAFTS_PER_HOUR": "1000000",
-        "PYTHONDONTWRITEBYTECODE": "1",
-    }
+    # Every founder comes from 127.0.0.1: no limit per client.
+    env = app_env(tmp, RESULTS_PER_HOUR="1000000", DRAFTS_PER_HOUR="1000000")
     with contextlib.ExitStack() as stack:
         if kind == "postgres":
+            del env["SQLITE_PATH"]
             env["DATABASE_URL"] = stack.enter_context(postgres(tmp, max_connections))
-        else:
-            env["SQLITE_PATH"] = str(tmp / "load.sqlite3")
-        manage = [str(BIN / "python"), "manage.py"]
-        quiet([*manage, "migrate", "--noinput"], env)
-        quiet([*manage, "loaddata", "roles", "questions", "rates"], env)
+        load_bank(env)
+        if conditional:
+            manage(env, "shell", "-c", CONDITIONAL_QUESTION)
         if not (ROOT / "staticfiles" / "staticfiles.json").exists():
-            quiet([*manage, "collectstatic", "--noinput", "-v0"], env)
+            manage(env, "collectstatic", "--noinput", "-v0")
         yield env
 
 
-def serve(env: dict[str, str], port: int, args: argparse.Namespace, log: Path) -> subprocess.Popen:
-    argv = [str(BIN / "gunicorn"), "advisor.wsgi", "--bind", f"{HOST}:{port}"]
-    argv += ["--workers", str(args.workers), "--timeout", str(TIMEOUT)]
-    argv += ["--worker-class", "gthread", "--threads", str(args.threads)]
-    argv += ["--keep-alive", str(KEEP_ALIVE), "--graceful-timeout", "5"]
-    with log.open("wb") as out:
-        return subprocess.Popen(
-            argv, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-        )
-
-
-def wait_ready(server: subprocess.Popen, port: int, log: Path) -> None:
-    for _ in range(150):
-        if server.poll() is not None:
-            raise SystemExit(f"gunicorn on port {port} exited:\n{log.read_text()}")
-        connection = http.client.HTTPConnection(HOST, port, timeout=2)
-        with contextlib.closing(connection), contextlib.suppress(OSError, HTTPException):
-            connection.request("GET", "/")
-            if connection.getresponse().status == 200:
-                return
-        time.sleep(0.2)
-    raise SystemExit(f"gunicorn on port {port} did not answer within 30 s")
-
-
-def stop(server: subprocess.Popen) -> None:
-    if server.poll() is None:
-        server.terminate()
-    try:
-        server.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)  # its own session: only what we started
-        server.wait(timeout=5)
+def gunicorn_options(args: argparse.Namespace) -> list[str]:
+    """Threaded workers with keep-alive, as behind a proxy in production."""
+    options = ["--workers", str(args.workers), "--timeout", str(TIMEOUT)]
+    options += ["--worker-class", "gthread", "--threads", str(args.threads)]
+    return options + ["--keep-alive", str(KEEP_ALIVE), "--graceful-timeout", "5"]
 
 
 @contextlib.contextmanager
@@ -353,9 +335,9 @@ def app_servers(env: dict[str, str], args: argparse.Namespace, tmp: Path) -> Ite
     logs = [tmp / f"gunicorn-{port}.log" for port in ports]
     try:
         for port, log in zip(ports, logs, strict=True):
-            servers.append(serve(env, port, args, log))
+            servers.append(serve(env, port, log, gunicorn_options(args)))
         for server, port, log in zip(servers, ports, logs, strict=True):
-            wait_ready(server, port, log)
+            wait_ready(server, f"http://{HOST}:{port}/", log)
         yield ports
     finally:
         for server in servers:
@@ -396,6 +378,12 @@ def _verify(completions: list[Completion]) -> Verdict:
     from advisor.models import Answer, Assessment, Question
 
     verdict = Verdict()
+    conditions = {
+        slug: (parent, choice) if parent else None
+        for slug, parent, choice in Question.objects.filter(is_active=True).values_list(
+            "slug", "show_if__question__slug", "show_if__slug"
+        )
+    }
     stored: defaultdict[str, dict[str, str]] = defaultdict(dict)
     for token, question, choice in Answer.objects.values_list(
         "assessment__token", "question__slug", "choice__slug"
@@ -407,7 +395,6 @@ def _verify(completions: list[Completion]) -> Verdict:
             completed_at__isnull=False
         ).values_list("token", "recommendation", "snapshot")
     }
-    questions = Question.objects.filter(is_active=True).count()
     for done in completions:
         if done.token not in completed:
             verdict.lost.append(f"{done.token}: no completed assessment with this token")
@@ -425,8 +412,11 @@ def _verify(completions: list[Completion]) -> Verdict:
         frozen = snapshot_answers(snapshot)
         if snapshot is None:
             verdict.corrupted.append(f"{token}: completed without a snapshot")
-        elif len(frozen) != questions or stored[token] != frozen:
-            verdict.corrupted.append(f"{token}: answer rows {stored[token]} snapshot {frozen}")
+        elif set(frozen) != asked(conditions, frozen) or stored[token] != frozen:
+            verdict.corrupted.append(
+                f"{token}: answer rows {stored[token]} snapshot {frozen}, "
+                f"questions asked {sorted(asked(conditions, frozen))}"
+            )
         elif snapshot["outcome"]["first_hire"] != recommendation:
             verdict.corrupted.append(f"{token}: recommendation differs from its snapshot")
     twice = Answer.objects.values("assessment", "question").annotate(n=Count("id")).filter(n__gt=1)
@@ -444,6 +434,25 @@ def _verify(completions: list[Completion]) -> Verdict:
         "completed, not seen by a founder": len(completed.keys() - {c.token for c in completions}),
     }
     return verdict
+
+
+def asked(conditions: dict[str, tuple[str, str] | None], answers: dict[str, str]) -> set[str]:
+    """The questions a founder with these answers is asked: every active question without
+    a condition, and each conditional one whose earlier question was asked and answered
+    with its choice. `conditions` is the database's: question slug -> (question, choice)."""
+
+    def applies(slug: str, depth: int = 0) -> bool:
+        if conditions[slug] is None:
+            return True
+        parent, choice = conditions[slug]
+        return (
+            parent in conditions  # an inactive question is never asked, nor what it shows
+            and depth < len(conditions)  # a loop of conditions is asked never
+            and answers.get(parent) == choice
+            and applies(parent, depth + 1)
+        )
+
+    return {slug for slug in conditions if applies(slug)}
 
 
 def snapshot_answers(snapshot: dict | None) -> dict[str, str]:
@@ -482,7 +491,7 @@ def report(args: argparse.Namespace, stats: Stats, elapsed: float, verdict: Verd
     print(
         f"== load: db={args.db} servers={args.servers} workers={args.workers} "
         f"threads={args.threads} founders={args.founders} duration={args.duration:g}s "
-        f"think={args.think_ms}ms"
+        f"think={args.think_ms}ms" + (" conditional question" if args.conditional else "")
     )
     print(f"requests        {stats.requests:8}   {stats.requests / elapsed:8.1f} req/s")
     print(f"errors          {errors:8}")
@@ -527,6 +536,11 @@ def main() -> int:
     parser.add_argument("--servers", type=int, choices=[1, 2], default=1)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers per server")
     parser.add_argument("--threads", type=int, default=8, help="threads per gunicorn worker")
+    parser.add_argument(
+        "--conditional",
+        action="store_true",
+        help="add a question asked only after one answer (training data: labeled)",
+    )
     args = parser.parse_args()
     # A plain `kill` must still stop gunicorn and PostgreSQL: turn it into an exit.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -535,7 +549,7 @@ def main() -> int:
     tmp.chmod(0o711)  # the postgres user must reach its data directory inside
     try:
         connections = args.servers * args.workers * args.threads + 20
-        with database(args.db, tmp, connections) as env:
+        with database(args.db, tmp, connections, args.conditional) as env:
             with app_servers(env, args, tmp) as ports:
                 stats, elapsed = load(ports, args.founders, args.duration, args.think_ms / 1000)
             stats.errors.update(server_trouble(tmp))

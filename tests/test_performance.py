@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from advisor.models import Answer, Assessment
 from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
@@ -28,12 +29,17 @@ def test_a_step_get_costs_at_most_3_queries(client, bank, django_assert_max_num_
     for slug, choice in list(AI_ANSWERS.items())[:8]:
         client.post(reverse("step", args=[slug]), {slug: choice})
     with django_assert_max_num_queries(3):
-        assert client.get(reverse("step", args=["company-stage"])).status_code == 200
+        response = client.get(reverse("step", args=["company-stage"]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert escape(bank.question("company-stage").text) in page
+    assert 'name="company-stage" value="pre-launch"' in page
     with django_assert_max_num_queries(3):
-        assert (
-            client.get(reverse("step", args=["use-case"]), HTTP_HX_REQUEST="true").status_code
-            == 200
-        )
+        response = client.get(reverse("step", args=["use-case"]), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert escape(bank.question("use-case").text) in page
+    assert 'name="use-case" value="chat-assistant"' in page
 
 
 @pytest.mark.parametrize("stored", [0, 15])
@@ -44,18 +50,34 @@ def test_a_step_post_costs_at_most_5_queries(client, bank, django_assert_max_num
     with django_assert_max_num_queries(5):
         response = client.post(reverse("step", args=["company-stage"]), {"company-stage": "unsure"})
     assert response.status_code == 303
+    assert response["Location"] == reverse("step", args=["data-kind"])
     with django_assert_max_num_queries(5):
         response = client.post(reverse("step", args=["use-case"]), {"use-case": "vision"})
     assert response.status_code == 303
+    assert response["Location"] == reverse("step", args=["general-model-fit"])
+    draft = Answer.objects.filter(assessment__completed_at__isnull=True)
+    assert dict(draft.values_list("question__slug", "choice__slug")) == {
+        **dict(list(AI_ANSWERS.items())[:6]),
+        "company-stage": "unsure",
+        "use-case": "vision",
+    }
 
 
 @pytest.mark.parametrize("stored", [0, 15])
 def test_a_result_page_costs_at_most_2_queries(client, bank, django_assert_max_num_queries, stored):
     grow(stored)
     url = complete(client, AI_ANSWERS)
-    for query in ("", "?hours=20&months=6", "?hours=zzz"):
+    for query, status, shown in (
+        ("", 200, 'name="hours" value="40"'),
+        ("?hours=20&months=6", 200, 'name="hours" value="20"'),
+        ("?hours=zzz", 422, "Enter a whole number of hours, 5 to 60."),
+    ):
         with django_assert_max_num_queries(2):
-            client.get(url + query)
+            response = client.get(url + query)
+        assert response.status_code == status, query
+        page = response.content.decode()
+        assert 'data-recommendation="ai-engineer"' in page, query
+        assert shown in page, query
     assert Assessment.objects.count() == stored + 1
     assert Answer.objects.count() == (stored + 1) * len(AI_ANSWERS)
 
