@@ -171,7 +171,7 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "advisor-pages",
-        "OPTIONS": {"MAX_ENTRIES": _env_int("PAGE_CACHE_ENTRIES", 2000)},
+        "OPTIONS": {"MAX_ENTRIES": _env_int("PAGE_CACHE_ENTRIES", 300)},
     }
 }
 

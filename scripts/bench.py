@@ -50,8 +50,9 @@ ANSWERS = {
     "training-data": "none",
     "production-ownership": "stable-integration",
     "time-to-value": "days-weeks",
+    "team": "no-engineers",
+    "constraints": "none",
     "company-stage": "pre-launch",
-    "data-kind": "content",
 }
 STEP = "model-role"  # a step after the first, so it only renders once earlier ones are done
 

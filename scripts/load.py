@@ -292,7 +292,7 @@ question = Question.objects.create(
     slug="retraining-owner", text="Who would own retraining?", weight=2,
     order=labeled.question.order, show_if=labeled,
 )
-for order, (slug, ai, ml) in enumerate([("someone", 0, 3), ("nobody", 3, 0), ("unsure", 1, 1)]):
+for order, (slug, ai, ml) in enumerate([("someone", 0, 3), ("nobody", 3, 0), ("unsure", 0, 0)]):
     choice = Choice.objects.create(
         question=question, slug=slug, label=slug.title(), explanation=slug + ".", order=order
     )

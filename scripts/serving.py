@@ -73,9 +73,9 @@ def manage(env: dict[str, str], *args: str) -> None:
 
 
 def load_bank(env: dict[str, str]) -> None:
-    """Migrate the database `env` points at and load the shipped questions, roles, rates."""
+    """Migrate the database `env` points at and load the shipped bank (as `seed` does)."""
     manage(env, "migrate", "--noinput")
-    manage(env, "loaddata", "roles", "questions", "rates")
+    manage(env, "seed")
 
 
 def serve(
