@@ -43,7 +43,14 @@ def draft_copy(*, source: Assessment, bank: Bank) -> Assessment:
 def assessment_complete(*, assessment: Assessment, bank: Bank, answers: dict) -> bool:
     """Freeze a draft into a result. True if this call completed it; False if it was
     already completed (a double submit), which leaves the first result untouched."""
-    snapshot = snapshot_build(bank, answers)
+    source = Assessment.objects.filter(pk=assessment.pk).values_list("started_from", flat=True)
+    earlier = None
+    if token := source.first():
+        copied = (
+            Assessment.objects.completed().filter(token=token).values_list("snapshot", flat=True)
+        )
+        earlier = (token, copied.first()) if copied.first() else None
+    snapshot = snapshot_build(bank, answers, earlier=earlier)
     outcome = snapshot["outcome"]
     with transaction.atomic():
         updated = (

@@ -80,10 +80,12 @@ def draft_discard(*, request) -> None:
     request.session.pop("completed", None)
 
 
-def result_remember(*, request, token: str) -> None:
+def result_remember(*, request, token: str, role: str = "", day: str = "") -> None:
+    """This browser made the result: it is its owner, and lists it on the landing page."""
     request.session.pop("draft", None)
     request.session["completed"] = token
-    recent = [token] + [t for t in request.session.get("results", []) if t != token]
+    earlier = [r for r in results_recent(request=request) if r["token"] != token]
+    recent = [{"token": token, "role": role, "day": day}, *earlier]
     request.session["results"] = recent[:RECENT_RESULTS]
 
 
@@ -92,8 +94,34 @@ def result_last(*, request) -> str:
     return request.session.get("draft") or request.session.get("completed") or ""
 
 
-def results_recent(*, request) -> list[str]:
-    return request.session.get("results", [])
+def result_finished(*, request) -> str:
+    """The result this browser finished last, while it has no draft in progress."""
+    if request.session.get("draft"):
+        return ""
+    return request.session.get("completed", "")
+
+
+def results_recent(*, request) -> list[dict]:
+    """{token, role, day} of this browser's latest results, newest first."""
+    return [
+        item if isinstance(item, dict) else {"token": item, "role": "", "day": ""}
+        for item in request.session.get("results", [])
+    ]
+
+
+def result_owned(*, request, token: str) -> bool:
+    return any(r["token"] == token for r in results_recent(request=request))
+
+
+def compare_remember(*, request, token: str) -> None:
+    """Someone shown this result answers for themselves: compare the two at the end.
+    A result this browser finished earlier no longer stands in the way of a new run."""
+    request.session["compare_with"] = token
+    request.session.pop("completed", None)
+
+
+def compare_take(*, request) -> str:
+    return request.session.pop("compare_with", "")
 
 
 def start_count(*, request) -> bool:

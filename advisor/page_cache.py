@@ -66,6 +66,13 @@ def wizard_page(request, name: str, context: Callable[[], dict], depends_on) -> 
     if content is None:
         content = render_to_string(name, {**context(), "csrf_token": CSRF_MARK}, request)
         cache.set(key, content, WIZARD_PAGE_SECONDS)
+    return csrf_fill(request, content)
+
+
+def csrf_fill(request, content):
+    """A page rendered once with CSRF_MARK for its token, made this browser's."""
+    if isinstance(content, bytes):
+        return content.replace(CSRF_MARK.encode(), get_token(request).encode())
     return content.replace(CSRF_MARK, get_token(request))
 
 

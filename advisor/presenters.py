@@ -87,6 +87,7 @@ def result_view(snapshot: dict) -> dict:
         "not_yet": rules["not_yet"],
         "later_triggers": snapshot["later_triggers"],
         "job_description": snapshot["job_description"],
+        "came_from": snapshot.get("came_from"),
         "flips": flips,
         "comparison": [
             {"label": label, "cells": [(r, r[field]) for r in snapshot["roles"]]}
@@ -163,8 +164,16 @@ def _answer_rows(snapshot: dict, roles: dict) -> list[dict]:
     ]
 
 
-def compare_view(left: dict, right: dict) -> dict:
-    """Two results side by side, each answer marked where the two differ."""
+def first_hire_costs(snapshot: dict) -> list:
+    """The first hire's monthly cost options, at the default inputs."""
+    view = result_v1.cost_view(snapshot, hours_per_week=40, months=12)
+    first = snapshot["outcome"]["first_hire"]
+    return [row for row in view["rows"] if row.role["slug"] == first]
+
+
+def compare_view(left: dict, right: dict, *, deciding: set[str] = frozenset()) -> dict:
+    """Two results side by side, each answer marked where the two differ, and more
+    strongly where the difference alone would change a result's first hire."""
     left_answers = {a["question"]: a for a in left["answers"]}
     right_answers = {a["question"]: a for a in right["answers"]}
     order = [a["question"] for a in left["answers"]]
@@ -172,17 +181,23 @@ def compare_view(left: dict, right: dict) -> dict:
     rows = []
     for slug in order:
         a, b = left_answers.get(slug), right_answers.get(slug)
+        differs = (a or {}).get("choice") != (b or {}).get("choice")
         rows.append(
             {
                 "question_text": (a or b)["question_text"],
                 "left": a,
                 "right": b,
-                "differs": (a or {}).get("choice") != (b or {}).get("choice"),
+                "differs": differs,
+                "decides": differs and slug in deciding,
             }
         )
+    left_view, right_view = result_view(left), result_view(right)
     return {
-        "left": result_view(left),
-        "right": result_view(right),
+        "left": left_view,
+        "right": right_view,
         "rows": rows,
         "differences": sum(r["differs"] for r in rows),
+        "deciding": [r for r in rows if r["decides"]],
+        "same_hire": left_view["first"]["slug"] == right_view["first"]["slug"],
+        "cost_columns": [first_hire_costs(left), first_hire_costs(right)],
     }

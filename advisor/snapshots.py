@@ -75,8 +75,29 @@ def later_triggers(bank: Bank, counted: Mapping[str, str], later: str) -> list[d
     return triggers
 
 
-def snapshot_build(bank: Bank, answers: Mapping[str, str]) -> dict:
-    """Score `answers` with `bank` and keep everything the page will show."""
+def came_from(token: str, earlier: dict, rows: list[dict]) -> dict:
+    """The result these answers were copied from, and which answers changed since."""
+    before = {a["question"]: a for a in earlier.get("answers", [])}
+    now = {a["question"]: a for a in rows}
+    changes = []
+    for slug in [*before, *(q for q in now if q not in before)]:
+        old, new = before.get(slug), now.get(slug)
+        if (old or {}).get("choice") != (new or {}).get("choice"):
+            changes.append(
+                {
+                    "question_text": (new or old)["question_text"],
+                    "before": old["choice_label"] if old else "",
+                    "after": new["choice_label"] if new else "",
+                }
+            )
+    return {"token": token, "changes": changes}
+
+
+def snapshot_build(
+    bank: Bank, answers: Mapping[str, str], *, earlier: tuple[str, dict] | None = None
+) -> dict:
+    """Score `answers` with `bank` and keep everything the page will show; `earlier` is
+    (token, snapshot) of the result these answers were copied from, if any."""
     answers = bank.effective(answers)
     outcome = scoring.score(bank, answers)
     counted = scoring.counted_answers(bank, answers)
@@ -158,6 +179,7 @@ def snapshot_build(bank: Bank, answers: Mapping[str, str]) -> dict:
         ),
         "job_description": job_description(first.job_description, counted) if first else "",
         "flips": [flip_data(f) for f in scoring.flips(bank, answers)],
+        "came_from": came_from(earlier[0], earlier[1], rows) if earlier else None,
     }
 
 

@@ -115,8 +115,13 @@ def test_it_is_not_for_search_engines_and_has_link_previews(client, ml_result):
     assert f'value="http://testserver{ml_result}"' in html
 
 
+def without_csrf(content: bytes) -> bytes:
+    """The owner's page carries a CSRF token, masked afresh on every response."""
+    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", content)
+
+
 def test_later_admin_edits_never_change_a_result(client, ml_result):
-    before = client.get(ml_result).content
+    before = without_csrf(client.get(ml_result).content)
     # an admin rewrites the bank and the rates
     Question.objects.filter(slug="model-role").update(text="Reworded", weight=5)
     Choice.objects.filter(slug="moat").update(label="Changed", explanation="Changed.")
@@ -125,7 +130,7 @@ def test_later_admin_edits_never_change_a_result(client, ml_result):
     RoleProfile.objects.update(name="Renamed")
     Question.objects.filter(slug="company-stage").update(is_active=False)
     cache.clear()  # render afresh from the stored snapshot
-    assert client.get(ml_result).content == before
+    assert without_csrf(client.get(ml_result).content) == before
 
 
 @pytest.mark.parametrize("headers", [{}, HX], ids=["plain", "htmx"])
@@ -152,7 +157,8 @@ def test_bad_cost_inputs_get_a_message_not_a_500(client, ml_result, headers, que
 def test_change_my_answers_starts_a_prefilled_draft_and_keeps_the_result(client, ml_result):
     token = ml_result.split("/")[2]
     copy_url = reverse("result_copy", args=[token])
-    assert client.get(copy_url).status_code == 200
+    assert f'<form method="post" action="{copy_url}">' in client.get(ml_result).content.decode()
+    # no answers in progress to lose: straight to the prefilled check page
     response = client.post(copy_url)
     assert response["Location"] == reverse("check")
     check = client.get(reverse("check"))
@@ -165,6 +171,35 @@ def test_change_my_answers_starts_a_prefilled_draft_and_keeps_the_result(client,
     second = client.post(reverse("check"))["Location"]
     assert second != ml_result
     assert Assessment.objects.get(token=token).snapshot == before
+    # the new result links back to the one it came from, with what changed
+    page = text(client.get(second))
+    assert f'Made from <a href="{ml_result}">an earlier result</a>' in page
+    assert "“Is the model the moat, or is it plumbing?” changed from “The moat" in page
+
+
+def test_change_my_answers_asks_first_when_answers_in_progress_would_be_lost(client, ml_result):
+    copy_url = reverse("result_copy", args=[ml_result.split("/")[2]])
+    client.post(reverse("step", args=["use-case"]), {"use-case": "vision"})  # a new draft
+    response = client.post(copy_url)
+    assert response.status_code == 200
+    assert "This replaces the answers you have in progress." in text(response)
+    assert client.post(copy_url, {"confirm": "1"})["Location"] == reverse("check")
+
+
+def test_a_shared_viewer_answers_and_lands_on_both_results_side_by_side(ml_result, bank):
+    token = ml_result.split("/")[2]
+    viewer = Client()
+    page = text(viewer.get(ml_result))
+    assert f'href="/wizard/?compare={token}">Answer the questions yourself and compare' in page
+    start = viewer.get(f"/wizard/?compare={token}")
+    assert start["Location"] == reverse("step", args=["use-case"])
+    for slug, choice in AI_ANSWERS.items():
+        viewer.post(reverse("step", args=[slug]), {slug: choice})
+    done = viewer.post(reverse("check"))
+    mine = Assessment.objects.completed().exclude(token=token).get().token
+    assert done["Location"] == reverse("compare", args=[token, mine])
+    page = text(viewer.get(done["Location"]))
+    assert "Shared with you" in page and "Your answers" in page
 
 
 def test_change_my_answers_for_an_unknown_result_is_a_404(client, bank):
@@ -227,8 +262,16 @@ def test_two_results_side_by_side_highlight_the_differences(client, bank):
     assert response.status_code == 200
     page = text(response)
     assert "differ on 8 questions" in page
-    assert page.count('class="differs"') == 8
-    assert "Machine Learning Engineer" in page and "AI Engineer" in page
+    # the headline says what decides it; those rows stand out, the rest are marked lightly
+    assert "The results differ: the Machine Learning Engineer first against the AI Engineer" in page
+    # the ML founder without training data would get the AI engineer first: that decides it
+    assert "This difference decides it: “Do you have data to train a model on?”" in page
+    decides, differs = page.count('class="decides"'), page.count('class="differs"')
+    assert (decides, differs) == (1, 7)
+    # columns named by what the viewer knows, and both results' costs
+    assert "Your answers" in page and "Shared with you" in page
+    assert "Monthly cost of that hire" in page and "$12,000–$14,000" in page
+    assert "from $2,600" in page
 
 
 def test_the_compare_form_takes_a_pasted_link(client, bank):
@@ -240,7 +283,8 @@ def test_the_compare_form_takes_a_pasted_link(client, bank):
     )
     assert response["Location"] == reverse("compare", args=[left, right])
     page = text(client.get(response["Location"]))
-    assert "differ on 1 question," in page
+    assert "differ on 1 question;" in page or "differ on 1 question." in page
+    assert "You both get the Machine Learning Engineer" in page
 
 
 @pytest.mark.parametrize("pasted", ["", "nonsense", "http://x/r/" + "a" * 40 + "/", "<script>"])

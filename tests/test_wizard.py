@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from advisor.models import Answer, Assessment
 from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
@@ -293,3 +294,26 @@ def test_starting_drafts_is_rate_limited_per_client(client, bank, settings):
     response = answer(Client(), "use-case", "fraud")
     assert response.status_code == 429
     assert Assessment.objects.count() == 2
+
+
+@pytest.mark.parametrize("headers", [{}, HX], ids=["plain", "htmx"])
+def test_a_finished_founder_back_on_a_step_is_told_where_to_go(client, bank, headers):
+    url = complete(client, ML_ANSWERS)
+    for page in (reverse("step", args=["model-role"]), reverse("check")):
+        response = client.get(page, **headers)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "You have finished" in html
+        assert f'href="{url}">See your result' in html
+        assert "Please answer" not in html
+    # starting again clears it: the first step, empty
+    client.post(reverse("restart"))
+    html = client.get(reverse("step", args=["use-case"])).content.decode()
+    assert "You have finished" not in html and "Step 1 of 9" in html
+
+
+def test_the_landing_page_lists_recent_results_with_role_and_date(client, bank):
+    url = complete(client, ML_ANSWERS)
+    html = client.get("/").content.decode()
+    assert f'<a href="{url}">Hire Machine Learning Engineer first</a>' in html
+    assert timezone.now().strftime("%-d %B %Y") in html

@@ -9,8 +9,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from advisor import presenters
+from advisor import bank_store, drafts, presenters, scoring
 from advisor.models import Assessment
+from advisor.snapshots import snapshot_answers
 from advisor.views.responses import noindex, see_other
 
 TOKEN = re.compile(r"[A-Za-z0-9_-]{8,64}")
@@ -44,14 +45,44 @@ def compare_start(request):
     return noindex(render(request, "advisor/compare_start.html", context, status=status))
 
 
+def deciding_questions(bank, left: dict, right: dict) -> set[str]:
+    """Questions where taking the other result's answer, and only that, would change a
+    result's first hire (scored with the bank as it is now)."""
+    a, b = snapshot_answers(left), snapshot_answers(right)
+    deciding = set()
+    for mine, theirs in ((a, b), (b, a)):
+        now = scoring.score(bank, mine).first_hire
+        for question, choice in theirs.items():
+            if mine.get(question) == choice or bank.question(question) is None:
+                continue
+            if scoring.score(bank, {**mine, question: choice}).first_hire != now:
+                deciding.add(question)
+    return deciding
+
+
+def _column(request, result: Assessment, other: Assessment) -> str:
+    """A column named by what the viewer knows: theirs, shared with them, or its date."""
+    if drafts.result_owned(request=request, token=result.token):
+        return "Your answers"
+    if drafts.result_owned(request=request, token=other.token):
+        return "Shared with you"
+    return f"Made {result.completed_at:%-d %B %Y}"
+
+
 @require_GET
 def compare(request, left, right):
     found = {a.token: a for a in Assessment.objects.completed().filter(token__in=[left, right])}
     if left not in found or right not in found:
         raise Http404("One of these results does not exist.")
+    first, second = found[left], found[right]
+    deciding = deciding_questions(bank_store.get(), first.snapshot, second.snapshot)
     context = {
-        "left": found[left],
-        "right": found[right],
-        "compare": presenters.compare_view(found[left].snapshot, found[right].snapshot),
+        "left": first,
+        "right": second,
+        "left_label": _column(request, first, second),
+        "right_label": _column(request, second, first),
+        "yours": drafts.result_owned(request=request, token=left)
+        or drafts.result_owned(request=request, token=right),
+        "compare": presenters.compare_view(first.snapshot, second.snapshot, deciding=deciding),
     }
     return noindex(render(request, "advisor/compare.html", context))

@@ -23,7 +23,7 @@ from advisor.views.responses import go_to
 def result(request, token):
     fragment = bool(request.htmx and not request.htmx.history_restore_request)
     # The browser that made the result sees owner controls; anyone else a shared result.
-    owner = token in drafts.results_recent(request=request)
+    owner = drafts.result_owned(request=request, token=token)
     variant = f"{token}|{request.get_full_path()}|{fragment}|{request.get_host()}|{owner}"
     if request.GET.get("today"):
         variant += repr(bank_store.get().rates)  # today's rates can change under the same URL
@@ -51,6 +51,8 @@ def result(request, token):
             cached = (status, content, http_date(assessment.completed_at.timestamp()))
             page_cache.result_set(etag, cached)
         status, content, headers["Last-Modified"] = cached
+        if owner:  # the owner's page has a form: this browser's CSRF token goes in
+            content = page_cache.csrf_fill(request, content)
         response = HttpResponse(content, status=status)
     for name, value in headers.items():
         response[name] = value
@@ -76,6 +78,7 @@ def _render(request, assessment, fragment: bool, owner: bool) -> tuple[int, byte
         "form": form,
         "share_url": request.build_absolute_uri(url),
         "owner": owner,
+        "csrf_token": page_cache.CSRF_MARK,  # rendered once; filled in per browser
     }
     template = presenters.template_for(snapshot)
     name = f"{template}#costs" if fragment else template
@@ -88,8 +91,9 @@ def result_copy(request, token):
     source = Assessment.objects.completed().filter(token=token).first()
     if source is None:
         raise Http404("No result has this link.")
-    if request.method == "GET":
-        has_draft = bool(request.session.get("draft"))
+    has_draft = drafts.draft_get(request=request) is not None
+    if request.method == "GET" or (has_draft and "confirm" not in request.POST):
+        # Only answers in progress are worth a question first: they would be replaced.
         return render(request, "advisor/copy.html", {"assessment": source, "has_draft": has_draft})
     draft = assessments.draft_copy(source=source, bank=bank_store.get())
     drafts.draft_attach(request=request, draft=draft)

@@ -6,6 +6,8 @@ page reuse from `page_cache`; the views only put them together.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -19,7 +21,17 @@ from advisor.forms import AnswerForm
 from advisor.models import Assessment, Question
 from advisor.navigation import Navigation
 from advisor.presenters import COMPARISON_ROWS
-from advisor.views.responses import see_other, to_result, too_many
+from advisor.views.compare import TOKEN
+from advisor.views.responses import go_to, see_other, to_result, too_many
+
+
+def _remember(request, result: Assessment) -> None:
+    drafts.result_remember(
+        request=request,
+        token=result.token,
+        role=result.recommendation,
+        day=result.completed_at.date().isoformat(),
+    )
 
 
 def step_url(slug: str, change: bool = False) -> str:
@@ -66,18 +78,39 @@ def home(request):
             "question_count": len([q for q in bank.questions if not q.condition]),
             "draft_answered": navigation.answered if draft else None,
             "draft_total": len(navigation.steps),
-            "recent": drafts.results_recent(request=request),
+            "recent": [
+                {
+                    **r,
+                    "role": bank.role(r["role"]),
+                    "day": r["day"] and date.fromisoformat(r["day"]),
+                }
+                for r in drafts.results_recent(request=request)
+            ],
         },
     )
+
+
+def _finished(request, token: str):
+    """A finished browser back on a step or the check page: where to go from here."""
+    template = "advisor/finished.html"
+    fragment = bool(request.htmx and not request.htmx.history_restore_request)
+    response = render(request, f"{template}#wizard" if fragment else template, {"token": token})
+    response["Vary"] = "HX-Request"
+    return response
 
 
 @require_GET
 @never_cache
 def wizard(request):
-    """Start or resume: the first unanswered step, or the check page when all are done."""
+    """Start or resume: the first unanswered step, or the check page when all are done.
+    `?compare=<token>`: someone shown that result answers for themselves, and ends on
+    the two results side by side."""
     bank = bank_store.get()
     if not bank.questions:
         raise Http404("The advisor has no questions yet.")
+    other = request.GET.get("compare", "")
+    if TOKEN.fullmatch(other) and Assessment.objects.completed().filter(token=other).exists():
+        drafts.compare_remember(request=request, token=other)
     _, answers = drafts.draft_find(request=request, bank=bank)
     return see_other(_navigation(bank, answers).resume_url())
 
@@ -107,6 +140,9 @@ def step(request, slug):
             return see_other(reverse("wizard"))
         raise Http404("No such question.")
     draft, answers = drafts.draft_find(request=request, bank=bank)
+    if request.method == "GET" and draft is None:
+        if finished := drafts.result_finished(request=request):
+            return _finished(request, finished)
     navigation = _navigation(bank, answers)
     change = request.GET.get("change") == "1" or request.POST.get("change") == "1"
     if not navigation.is_asked(question):
@@ -175,9 +211,13 @@ def check(request):
         # A second submit of a finished draft (a double click, two tabs, a retry):
         # show the result the first one made.
         token = drafts.result_last(request=request)
-        if token and Assessment.objects.completed().filter(token=token).exists():
-            drafts.result_remember(request=request, token=token)
+        done = Assessment.objects.completed().filter(token=token).first() if token else None
+        if done is not None:
+            _remember(request, done)
             return to_result(request, token)
+    if request.method == "GET" and draft is None:
+        if finished := drafts.result_finished(request=request):
+            return _finished(request, finished)
     navigation = _navigation(bank, answers)
     if not navigation.complete:
         messages.warning(request, "Please answer every question before you see the result.")
@@ -194,7 +234,10 @@ def check(request):
             )
         if assessments.assessment_complete(assessment=draft, bank=bank, answers=answers):
             throttle.record("result", client, window=throttle.HOUR)
-        drafts.result_remember(request=request, token=draft.token)
+        done = Assessment.objects.completed().only("token", "recommendation", "completed_at")
+        _remember(request, done.get(pk=draft.pk))
+        if other := drafts.compare_take(request=request):
+            return go_to(request, reverse("compare", args=[other, draft.token]))
         return to_result(request, draft.token)
 
     steps = navigation.steps
