@@ -160,6 +160,8 @@ def test_the_cost_panel_updates_in_place_with_htmx(page: Page, live_bank):
     expect(page.locator("#costs")).to_contain_text("$72,000–$84,000")
     expect(page).to_have_url(re.compile(r"months=6"))
     assert page.evaluate("window.stayedOnPage") is True
+    # the link to share carries the chosen settings
+    expect(page.locator("#share-link")).to_have_value(re.compile(r"/r/[\w-]+/\?.*months=6"))
 
 
 def test_no_page_breaks_the_content_security_policy(page: Page, live_bank):

@@ -46,10 +46,13 @@ def test_it_shows_how_sure_in_words_and_the_reasons(client, ml_result):
     assert "the reason customers choose you, you need an ML engineer" in page
 
 
-def test_it_shows_the_comparison_with_the_first_hire_highlighted(client, ml_result):
+def test_it_says_what_each_role_does_once_without_repeating_the_landing_pages_table(
+    client, ml_result
+):
     page = text(client.get(ml_result))
-    assert 'class="is-first">Machine Learning Engineer <span class="badge' in page
-    assert "Data pipelines, feature stores, model serving, MLOps" in page
+    assert "<strong>Machine Learning Engineer</strong> — Trains and deploys custom models" in page
+    assert "best when: AI is your core differentiator" in page
+    assert 'class="table comparison' not in page  # the at-a-glance table lives on /
 
 
 def test_it_shows_costs_for_both_roles_in_house_and_offshore(client, ml_result):
@@ -246,9 +249,10 @@ def test_costs_can_use_todays_rates_on_request(client, ml_result):
 def test_each_answer_shows_which_way_it_points(client, bank):
     page = text(client.get(complete(client, {**ML_ANSWERS, "time-to-value": "unsure"})))
     assert "Why: your answers, one by one" in page
-    assert re.search(r"No — nothing off the shelf gets us there” <span[^>]*>points to the ML", page)
-    assert re.search(r"Not sure yet” <span[^>]*>not counted", page)
-    assert re.search(r"Software engineers, without AI experience” <span[^>]*>points neither", page)
+    pull = r"”</span> <span class=\"answer-pull\"><span[^>]*>"
+    assert re.search(r"No — nothing off the shelf gets us there" + pull + "points to the ML", page)
+    assert re.search(r"Not sure yet" + pull + "not counted", page)
+    assert re.search(r"Software engineers, without AI experience" + pull + "points neither", page)
     # what is still open is a next step, with how to find out
     still_open = r"Still open: How soon do you need it delivering value\?</strong> Not counted\."
     assert re.search(still_open + " To find out", page)

@@ -25,6 +25,15 @@
     }
   });
 
+  // The link to share carries the cost settings the founder chose (without JavaScript
+  // the page itself reloads with them, and so does its link).
+  document.addEventListener("htmx:pushedIntoHistory", function (event) {
+    var share = document.getElementById("share-link");
+    if (share && event.detail && event.detail.path) {
+      share.value = new URL(event.detail.path, window.location.href).href;
+    }
+  });
+
   // Copy the share link; the link stays visible and selectable without this.
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-copy]");

@@ -1,0 +1,103 @@
+"""The result page read as a busy founder reads it, in Chromium: the answer in the first
+screen, controls that look like controls, the working folded away."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from playwright.sync_api import expect
+
+from tests.conftest import ML_ANSWERS, complete
+
+pytestmark = pytest.mark.browser
+
+SCREENS = {"desktop": (1280, 800), "phone": (390, 844)}
+# What the summary card must show without scrolling.
+ABOVE_THE_FOLD = {
+    "first hire": "[data-recommendation]",
+    "how sure": ".summary-card .confidence",
+    "the reason": ".summary-card .headline",
+    "monthly cost, in-house": ".card-costs div:nth-child(1) dd",
+    "monthly cost, offshore": ".card-costs div:nth-child(2) dd",
+    "the wrong hire": ".card-costs div:nth-child(3) dd",
+    "share": ".summary-card a[href='#share-title']",
+    "compare": ".summary-card .btn-outline-primary",
+}
+
+# WCAG 1.4.11: a control's edge against what is behind it, at least 3:1.
+CONTRAST_JS = """
+(selector) => {
+  function rgba(text) {
+    const m = text.match(/rgba?\\(([^)]+)\\)/);
+    const [r, g, b, a] = m[1].split(',').map(Number);
+    return [r, g, b, a === undefined ? 1 : a];
+  }
+  function behind(el) {
+    for (let node = el.parentElement; node; node = node.parentElement) {
+      const c = rgba(getComputedStyle(node).backgroundColor);
+      if (c[3] > 0) return c;
+    }
+    return rgba(getComputedStyle(document.body).backgroundColor);
+  }
+  function lum([r, g, b]) {
+    const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  }
+  const el = document.querySelector(selector);
+  const back = behind(el);
+  const edge = rgba(getComputedStyle(el).borderTopColor);
+  const mixed = edge.slice(0, 3).map((v, i) => v * edge[3] + back[i] * (1 - edge[3]));
+  const [hi, lo] = [lum(mixed), lum(back)].sort((a, b) => b - a);
+  return (hi + 0.05) / (lo + 0.05);
+}
+"""
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+@pytest.mark.parametrize("viewer", ["owner", "shared"])
+def test_the_answer_fits_in_the_first_screen(browser, live_bank, screen, viewer):
+    founder = Client()
+    url = live_bank.url + complete(founder, ML_ANSWERS)
+    width, height = SCREENS[screen]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    if viewer == "owner":
+        cookie = founder.cookies["sessionid"].value
+        context.add_cookies([{"name": "sessionid", "value": cookie, "url": live_bank.url}])
+    page = context.new_page()
+    page.goto(url)
+    expect(page.locator(".summary-card .eyebrow")).to_contain_text(
+        "Your result" if viewer == "owner" else "A result shared with you"
+    )
+    for what, selector in ABOVE_THE_FOLD.items():
+        box = page.locator(selector).bounding_box()
+        assert box is not None, what
+        assert box["y"] >= 0 and box["y"] + box["height"] <= height, f"{what} is below the fold"
+        assert box["x"] + box["width"] <= width, f"{what} runs off the side"
+    context.close()
+
+
+def test_the_working_is_folded_away_and_opens_for_print(page, live_bank):
+    page.goto(live_bank.url + complete(Client(), ML_ANSWERS))
+    sections = page.locator("details.working")
+    assert sections.count() >= 5
+    assert sections.evaluate_all("all => all.every(d => !d.open)")
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert sections.evaluate_all("all => all.every(d => d.open)")
+
+
+def test_a_link_to_a_folded_section_opens_it(page, live_bank):
+    page.goto(live_bank.url + complete(Client(), ML_ANSWERS) + "#costs-title")
+    expect(page.locator("#costs details")).to_have_attribute("open", "")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_radios_and_outlined_buttons_stand_out_from_their_background(browser, live_bank, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(live_bank.url + "/wizard/")
+    assert page.evaluate(CONTRAST_JS, ".choice .form-check-input") >= 3
+    page.goto(live_bank.url + complete(Client(), ML_ANSWERS))
+    for selector in (".btn-outline-primary", ".btn-outline-secondary"):
+        assert page.evaluate(CONTRAST_JS, selector) >= 3, selector
+    context.close()
