@@ -3,6 +3,8 @@ screen, controls that look like controls, the working folded away."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 from playwright.sync_api import expect
@@ -101,3 +103,18 @@ def test_radios_and_outlined_buttons_stand_out_from_their_background(browser, li
     for selector in (".btn-outline-primary", ".btn-outline-secondary"):
         assert page.evaluate(CONTRAST_JS, selector) >= 3, selector
     context.close()
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [ML_ANSWERS, {**ML_ANSWERS, "training-data": "none", "general-model-fit": "mostly"}],
+    ids=["clear", "contradicted and held back"],
+)
+def test_it_prints_on_two_a4_pages_with_its_link(page, live_bank, answers):
+    url = live_bank.url + complete(Client(), answers)
+    page.goto(url)
+    pdf = page.pdf(format="A4")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages <= 2, f"{pages} pages"
+    page.emulate_media(media="print")
+    expect(page.locator(".share .print-only")).to_have_text(url)
