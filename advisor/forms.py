@@ -1,4 +1,5 @@
-"""The founder's forms: one wizard step's answer, and the cost panel's inputs."""
+"""The founder's forms: one wizard step's answer, the cost panel's inputs, starting and
+joining a team decision."""
 
 from __future__ import annotations
 
@@ -103,3 +104,21 @@ class CostForm(forms.Form):
             name: data.get(name) or self.fields[name].initial or False
             for name in ("hours", "months", "sourcing", "today")
         }
+
+
+class TeamStartForm(forms.Form):
+    name = forms.CharField(
+        label="What are you deciding?",
+        max_length=120,
+        initial="Our first AI hire",
+        error_messages={"required": "Give the decision a name, e.g. “Our first AI hire”."},
+    )
+    member_name = forms.CharField(
+        label="Your name, as the others will see it",
+        max_length=60,
+        error_messages={"required": "Enter the name the others know you by."},
+    )
+
+
+class TeamJoinForm(forms.Form):
+    member_name = TeamStartForm.base_fields["member_name"]

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import path, register_converter
 
-from advisor.views import compare, result, wizard
+from advisor.views import compare, result, team, wizard
 
 
 class TokenConverter:
@@ -30,5 +30,10 @@ urlpatterns = [
     path("r/<token:token>/change/", result.result_copy, name="result_copy"),
     path("compare/", compare.compare_start, name="compare_start"),
     path("compare/<token:left>/<token:right>/", compare.compare, name="compare"),
+    path("t/new/", team.team_new, name="team_new"),
+    path("t/join/<token:invite>/", team.team_join, name="team_join"),
+    path("t/<token:token>/", team.team, name="team"),
+    path("t/<token:token>/settle/", team.team_settle, name="team_settle"),
+    path("t/<token:token>/revoke/", team.team_revoke, name="team_revoke"),
     path("admin/", admin.site.urls),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -35,7 +36,22 @@ def pages(client, bank) -> dict[str, bytes]:
     found["compare"] = client.get(reverse("compare", args=[left, right])).content
     found["compare-start"] = client.get(reverse("compare_start"), {"a": left, "b": "x"}).content
     found["change"] = client.get(reverse("result_copy", args=[left])).content
+    found["finished"] = client.get(reverse("step", args=["use-case"])).content
     found["not-found"] = client.get("/r/nothing/").content
+    # a team decision: started, joined, answered by two, with a settle form per difference
+    found["team-new-error"] = client.post(reverse("team_new"), {"name": ""}).content
+    team_url = client.post(reverse("team_new"), {"name": "Hire", "member_name": "Jo"})["Location"]
+    found["team-started"] = client.get(team_url).content
+    invite = re.search(rb'value="http://testserver(/t/join/[\w-]+/)"', found["team-started"])
+    member = Client()
+    found["team-join"] = member.get(invite.group(1).decode()).content
+    member.post(invite.group(1).decode(), {"member_name": "Al"})
+    for slug, choice in AI_ANSWERS.items():
+        member.post(reverse("step", args=[slug]), {slug: choice})
+        client.post(reverse("step", args=[slug]), {slug: ML_ANSWERS[slug]})
+    member.post(reverse("check"))
+    client.post(reverse("check"))
+    found["team-side-by-side"] = client.get(team_url).content
     return found
 
 

@@ -79,8 +79,14 @@ def compare(request, left, right):
     context = {
         "left": first,
         "right": second,
-        "left_label": _column(request, first, second),
-        "right_label": _column(request, second, first),
+        "columns": [
+            {
+                "label": _column(request, a, b),
+                "url": reverse("result", args=[a.token]),
+                "note": f"{a.completed_at:%-d %b %Y}",
+            }
+            for a, b in ((first, second), (second, first))
+        ],
         "yours": drafts.result_owned(request=request, token=left)
         or drafts.result_owned(request=request, token=right),
         "compare": presenters.compare_view(first.snapshot, second.snapshot, deciding=deciding),

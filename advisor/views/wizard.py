@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from advisor import assessments, bank_store, drafts, page_cache, throttle
-from advisor.forms import AnswerForm
+from advisor import assessments, bank_store, drafts, page_cache, teams, throttle
+from advisor.forms import AnswerForm, TeamStartForm
 from advisor.models import Assessment, Question
 from advisor.navigation import Navigation
 from advisor.presenters import COMPARISON_ROWS
@@ -78,6 +78,7 @@ def home(request):
             "question_count": len([q for q in bank.questions if not q.condition]),
             "draft_answered": navigation.answered if draft else None,
             "draft_total": len(navigation.steps),
+            "team_form": TeamStartForm(),
             "recent": [
                 {
                     **r,
@@ -235,7 +236,10 @@ def check(request):
         if assessments.assessment_complete(assessment=draft, bank=bank, answers=answers):
             throttle.record("result", client, window=throttle.HOUR)
         done = Assessment.objects.completed().only("token", "recommendation", "completed_at")
-        _remember(request, done.get(pk=draft.pk))
+        result = done.get(pk=draft.pk)
+        _remember(request, result)
+        if team := teams.team_member_finish(request=request, assessment=result):
+            return go_to(request, reverse("team", args=[team.token]))
         if other := drafts.compare_take(request=request):
             return go_to(request, reverse("compare", args=[other, draft.token]))
         return to_result(request, draft.token)

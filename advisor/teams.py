@@ -1,0 +1,127 @@
+"""Writes for team decisions: start one, join it, finish answering, settle a
+disagreement into a team result, revoke the invite link.
+
+A browser's session remembers which teams it belongs to ({team token: member id}) and
+which team it is answering for; nothing else about a member is kept but the name they give.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from advisor import throttle
+from advisor.bank import Bank
+from advisor.models import Assessment, Team, TeamMember
+from advisor.snapshots import snapshot_build
+from advisor.team_advice import Member, TeamAdvice, team_advice
+
+
+class TeamClosed(Exception):
+    """The invite link was revoked, or the team is full: the message says which."""
+
+
+def _limit(request) -> None:
+    client = throttle.client_of(request)
+    if throttle.is_limited("team", client, limit=settings.RESULTS_PER_HOUR, window=throttle.HOUR):
+        raise throttle.Limited(
+            "This connection has started or joined many team decisions in the last hour. "
+            "Try again later."
+        )
+    throttle.record("team", client, window=throttle.HOUR)
+
+
+def _remember(request, member: TeamMember, *, answering: bool) -> None:
+    request.session["teams"] = {**request.session.get("teams", {}), member.team.token: member.pk}
+    if answering:
+        request.session["team_answering"] = member.team.token
+        request.session.pop("completed", None)  # a fresh run, not "you have finished"
+
+
+def team_start(*, request, name: str, member_name: str, result: Assessment | None = None) -> Team:
+    """A new team with its starter as the first member; with `result` (the starter's own),
+    the starter's answers are that result's."""
+    _limit(request)
+    with transaction.atomic():
+        team = Team.objects.create(name=name)
+        member = TeamMember.objects.create(team=team, name=member_name, assessment=result)
+    _remember(request, member, answering=result is None)
+    return team
+
+
+def team_join(*, request, team: Team, member_name: str) -> TeamMember:
+    if team.invite_revoked_at is not None:
+        raise TeamClosed("This invite link has been revoked: ask for a new one.")
+    _limit(request)
+    with transaction.atomic():
+        locked = Team.objects.select_for_update().get(pk=team.pk)
+        if locked.members.count() >= Team.MAX_MEMBERS:
+            raise TeamClosed(f"This team already has {Team.MAX_MEMBERS} members.")
+        member = TeamMember.objects.create(team=locked, name=member_name)
+    _remember(request, member, answering=True)
+    return member
+
+
+def team_member_of(*, request, team: Team) -> TeamMember | None:
+    member_id = request.session.get("teams", {}).get(team.token)
+    if member_id is None:
+        return None
+    return next((m for m in team.members.all() if m.pk == member_id), None)
+
+
+def team_is_starter(*, request, team: Team) -> bool:
+    member = team_member_of(request=request, team=team)
+    first = team.members.all()[:1]
+    return member is not None and bool(first) and first[0].pk == member.pk
+
+
+def team_member_finish(*, request, assessment: Assessment) -> Team | None:
+    """A member answering for a team has made their result: it becomes their answers."""
+    token = request.session.pop("team_answering", "")
+    member_id = request.session.get("teams", {}).get(token)
+    if not token or member_id is None:
+        return None
+    updated = TeamMember.objects.filter(pk=member_id, team__token=token).update(
+        assessment=assessment
+    )
+    return Team.objects.filter(token=token).first() if updated else None
+
+
+def team_members_finished(team: Team) -> list[TeamMember]:
+    return [m for m in team.members.all() if m.finished]
+
+
+def team_advice_for(*, team: Team, bank: Bank) -> TeamAdvice:
+    members = [
+        Member(m.name, {a["question"]: a["choice"] for a in m.assessment.snapshot["answers"]})
+        for m in team_members_finished(team)
+    ]
+    return team_advice(bank, members, team.settled)
+
+
+def team_settle(*, team: Team, question: str, choice: str, bank: Bank) -> Assessment:
+    """The team picks its answer to a question; its result is made again from what it
+    agrees on and has settled, as a new permanent result."""
+    with transaction.atomic():
+        locked = Team.objects.select_for_update().get(pk=team.pk)
+        locked.settled = {**locked.settled, question: choice}
+        team.settled = locked.settled
+        advice = team_advice_for(team=team, bank=bank)
+        snapshot = snapshot_build(bank, advice.answers)
+        result = Assessment.objects.create(
+            completed_at=timezone.now(),
+            recommendation=snapshot["outcome"]["first_hire"],
+            confidence=snapshot["outcome"]["confidence"],
+            snapshot=snapshot,
+        )
+        locked.result = result
+        locked.save(update_fields=["settled", "result"])
+    team.result = result
+    return result
+
+
+def team_invite_revoke(*, team: Team) -> None:
+    Team.objects.filter(pk=team.pk, invite_revoked_at__isnull=True).update(
+        invite_revoked_at=timezone.now()
+    )
