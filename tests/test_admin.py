@@ -243,8 +243,12 @@ def test_the_rule_list_shows_kind_conditions_role_and_title(client, staff):
     assert response.status_code == 200
     page = response.content.decode()
     headers = re.findall(r'<th scope="col" class="[^"]*column-([\w-]+)', page)
-    assert headers[:4] == ["kind", "when", "role", "title"]
-    assert "general-model-fit=mostly &amp; model-role=plumbing" in page
+    assert headers[:4] == ["kind_name", "conditions", "role_name", "title"]
+    decide = re.search(
+        r"<tr>.*?general-model-fit=mostly<br>model-role=plumbing.*?</tr>", page, re.S
+    )
+    assert '<td class="field-kind_name">decide</td>' in decide[0]
+    assert '<td class="field-role_name">AI engineer</td>' in decide[0]
 
 
 def test_the_rule_form_explains_every_kind(client, staff):

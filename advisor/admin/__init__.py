@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.db.models import Count
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from advisor import bank_store, cases
 from advisor.admin import views
@@ -117,12 +118,33 @@ class RoleProfileAdmin(CaseGuardMixin, admin.ModelAdmin):
 @admin.register(Rule)
 class RuleAdmin(CaseGuardMixin, admin.ModelAdmin):
     form = RuleForm
-    list_display = ["kind", "when", "role", "title", "order", "is_active"]
+    list_display = ["kind_name", "conditions", "role_name", "title", "order", "is_active"]
+
+    class Media:
+        css = {"all": ["advisor/admin.css"]}
+
     list_display_links = ["title"]
     list_filter = ["kind", "is_active", "role"]
     list_editable = ["order", "is_active"]
     list_select_related = ["role"]
     search_fields = ["title", "when", "message", "slug"]
+
+    @admin.display(description="kind", ordering="kind")
+    def kind_name(self, obj):
+        return obj.kind  # the kind's own short name; the form explains each
+
+    @admin.display(description="when", ordering="when")
+    def conditions(self, obj):
+        # One condition a line; long lists of choices may wrap after each "|".
+        lines = [
+            format_html_join(mark_safe("|<wbr>"), "{}", ((c,) for c in part.strip().split("|")))
+            for part in obj.when.split("&")
+        ]
+        return mark_safe("<br>".join(lines))  # each line escaped by format_html_join
+
+    @admin.display(description="role", ordering="role__order")
+    def role_name(self, obj):
+        return obj.role.short_name if obj.role else "—"
 
 
 @admin.register(Case)
