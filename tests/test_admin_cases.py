@@ -3,6 +3,7 @@ replay list the cases a bank gets wrong, the case list says which pass, answers 
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -37,10 +38,32 @@ def rule_url(slug: str) -> str:
 def hidden_fields(page: str) -> dict[str, str]:
     """The hidden inputs a confirmation page sends back, as a browser would."""
     return {
-        name: value
+        name: html.unescape(value)
         for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page)
         if name != "csrfmiddlewaretoken"
     }
+
+
+def form_data_of_list(response) -> dict:
+    """The POST data the list's editable columns would send unchanged."""
+    formset = response.context["cl"].formset
+    data = {
+        formset.management_form.add_prefix(k): v.value()
+        for k, v in _fields(formset.management_form)
+    }
+    for form in formset.forms:
+        for name, bound in _fields(form):
+            value = bound.value()
+            if value is True:
+                data[form.add_prefix(name)] = "on"
+            elif value not in (None, False):
+                data[form.add_prefix(name)] = value
+    data["_save"] = "Save"
+    return data
+
+
+def _fields(form):
+    return [(name, form[name]) for name in form.fields]
 
 
 def make_case(**kwargs) -> Case:
@@ -151,28 +174,6 @@ def test_list_edits_and_deletes_that_break_a_case_ask_first(staff):
     response = staff.post(delete, {**hidden_fields(page), "_save_anyway": "Delete anyway"})
     assert response.status_code == 302
     assert not Rule.objects.filter(pk=rule.pk).exists()
-
-
-def form_data_of_list(response) -> dict:
-    """The POST data the list's editable columns would send unchanged."""
-    formset = response.context["cl"].formset
-    data = {
-        formset.management_form.add_prefix(k): v.value()
-        for k, v in _fields(formset.management_form)
-    }
-    for form in formset.forms:
-        for name, bound in _fields(form):
-            value = bound.value()
-            if value is True:
-                data[form.add_prefix(name)] = "on"
-            elif value not in (None, False):
-                data[form.add_prefix(name)] = value
-    data["_save"] = "Save"
-    return data
-
-
-def _fields(form):
-    return [(name, form[name]) for name in form.fields]
 
 
 # The effect check and replay

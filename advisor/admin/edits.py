@@ -107,8 +107,8 @@ class CaseGuardMixin:
 
 
 class EffectCheckMixin(CaseGuardMixin):
-    """ "Check the effect on past results first" on the change page: past results and
-    founder cases scored with the unsaved edit, nothing saved."""
+    """The change page's "Check the effect on past results first": past results and
+    founder cases scored with the unsaved edit, and nothing saved."""
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if request.method != "POST" or REPLAY not in request.POST:
