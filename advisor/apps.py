@@ -1,6 +1,8 @@
-"""The app's configuration: bank caches forgotten on save, the content editors group."""
+"""The apps' configuration: bank caches forgotten on save, the content editors group, and
+the admin served by the advisor's own site."""
 
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_delete, post_migrate, post_save
 
 CONTENT_EDITORS = "Content editors"
@@ -35,3 +37,11 @@ class AdvisorConfig(AppConfig):
         for model in (RoleProfile, Question, Choice, Points, Rule, CostRate):
             post_save.connect(bank_store.forget, sender=model, dispatch_uid=f"forget-{model}")
             post_delete.connect(bank_store.forget, sender=model, dispatch_uid=f"forget-d-{model}")
+
+
+class AdvisorAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, with `AdvisorAdminSite` as `admin.site` (in INSTALLED_APPS in place
+    of "django.contrib.admin"), so `@admin.register` and `admin.site.urls` use it."""
+
+    default = False  # "advisor" itself still means AdvisorConfig
+    default_site = "advisor.admin.site.default_site"

@@ -6,9 +6,11 @@ fixture loader (`seed`, `check_cases`) all call these functions and show their m
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from advisor.bank import NEUTRAL_SLUGS, Bank
+
+MAX_POINTS = 10  # a choice gives each role 0 to this many points, before the weight
 
 # Step URLs are /wizard/<question slug>/, so a question may not take these.
 RESERVED_SLUGS = frozenset({"check", "start", "restart", "preview", "done"})
@@ -93,6 +95,12 @@ def dependant_problems(
     return errors
 
 
+def choice_slugs_problem(slugs: Sequence[str]) -> str:
+    if len(set(slugs)) != len(slugs):
+        return "Each choice of a question needs its own slug."
+    return ""
+
+
 def choices_problems(question_slug: str, choices: Mapping[str, Mapping[str, int]]) -> list[str]:
     """A question's choices ({slug: {role: points}}), as they would be saved."""
     problems = []
@@ -130,8 +138,8 @@ def bank_problems(bank: Bank) -> list[str]:
         if msg := question_slug_problem(question.slug, None):
             problems.append(f"{question.slug}: {msg}")
         choices = {c.slug: c.points for c in question.choices}
-        if len(choices) != len(question.choices):
-            problems.append(f"{question.slug}: each choice needs its own slug.")
+        if msg := choice_slugs_problem([c.slug for c in question.choices]):
+            problems.append(f"{question.slug}: {msg}")
         problems += [f"{question.slug}: {p}" for p in choices_problems(question.slug, choices)]
         for choice in question.choices:
             missing = [r for r in bank.role_slugs if r not in choice.points]
@@ -146,6 +154,26 @@ def bank_problems(bank: Bank) -> list[str]:
         problems.append("No role is marked first by default.")
     for rule in bank.rules:
         problems += [f"rule {rule.slug}: {p}" for p in scoring.rule_problems(rule, bank)]
+    return problems
+
+
+def answers_problems(answers: object, bank: Bank) -> list[str]:
+    """A founder's answers as a case keeps them ({question slug: choice slug}): only the
+    bank's active questions and their choices."""
+    example = '{"model-role": "moat", "training-data": "labeled"}'
+    if not isinstance(answers, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in answers.items()
+    ):
+        return [f"Answers are {{question slug: choice slug}}, e.g. {example}."]
+    problems = []
+    for q_slug, c_slug in answers.items():
+        question = bank.question(q_slug)
+        if question is None:
+            known = ", ".join(q.slug for q in bank.questions)
+            problems.append(f"No active question “{q_slug}” (the questions are: {known}).")
+        elif question.choice(c_slug) is None:
+            known = ", ".join(c.slug for c in question.choices)
+            problems.append(f"“{q_slug}” has no choice “{c_slug}” (its choices are: {known}).")
     return problems
 
 

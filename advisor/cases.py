@@ -18,14 +18,21 @@ class CaseResult:
     passed: bool
 
     @property
-    def summary(self) -> str:
-        got = f"{self.first_hire}, {self.confidence}, specialist {self.specialist}"
-        if self.passed:
-            return got
+    def expected(self) -> str:
         want = f"{self.case.expected.slug}, {self.case.confidences}"
         if self.case.specialist:
             want += f", specialist {self.case.specialist}"
-        return f"expected {want}; got {got}"
+        return want
+
+    @property
+    def got(self) -> str:
+        return f"{self.first_hire}, {self.confidence}, specialist {self.specialist}"
+
+    @property
+    def summary(self) -> str:
+        if self.passed:
+            return self.got
+        return f"expected {self.expected}; got {self.got}"
 
 
 def case_check(case: Case, bank: Bank) -> CaseResult:

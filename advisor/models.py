@@ -196,7 +196,7 @@ class Points(models.Model):
 
     choice = models.ForeignKey(Choice, on_delete=models.CASCADE, related_name="points")
     role = models.ForeignKey(RoleProfile, on_delete=models.CASCADE, related_name="+")
-    points = models.PositiveSmallIntegerField(validators=[MaxValueValidator(10)])
+    points = models.PositiveSmallIntegerField(validators=[MaxValueValidator(bank_rules.MAX_POINTS)])
 
     objects = PointsManager()
 

@@ -60,7 +60,7 @@ ALLOWED_HOSTS = [
 CSRF_TRUSTED_ORIGINS = [o for o in _env("CSRF_TRUSTED_ORIGINS").replace(" ", "").split(",") if o]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "advisor.apps.AdvisorAdminConfig",  # django.contrib.admin with the advisor's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

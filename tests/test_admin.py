@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.auth.models import User
+from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from advisor import bank_store
-from advisor.models import Assessment, Choice, CostRate, Points, Question
+from advisor.models import Assessment, Choice, CostRate, Points, Question, RoleProfile, Rule
 from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
 
 
@@ -144,6 +148,8 @@ def test_questions_can_be_reordered_and_deactivated(client, staff):
     question = Question.objects.get(slug="company-stage")
     data = form_data(client.get(change_url(question)))
     data.pop("is_active")
+    # founder cases rely on the company's stage, so the admin saves it anyway
+    data["_save_anyway"] = "Save anyway"
     assert client.post(change_url(question), data).status_code == 302
     assert [q.slug for q in bank_store.get().questions][-1] == "constraints"
     assert len(bank_store.get().questions) == 8
@@ -171,3 +177,113 @@ def test_completed_assessments_are_listed_read_only_and_filterable(client, staff
     assert detail.status_code == 200
     assert b'name="recommendation"' not in detail.content  # read-only
     assert client.get(reverse("admin:advisor_assessment_add")).status_code == 403
+
+
+# The site and its sign-in limit
+
+
+def test_the_admin_is_the_advisors_own_site(client, bank):
+    from django.contrib import admin
+
+    from advisor.admin.site import AdvisorAdminSite
+
+    assert isinstance(admin.site, AdvisorAdminSite)
+    for model in (Question, CostRate, Assessment):
+        assert admin.site.is_registered(model)
+    assert admin.site.login.__func__ is AdvisorAdminSite.login  # nothing patched in
+    page = client.get(reverse("admin:login")).content.decode()
+    assert "Hiring Advisor admin" in page
+
+
+def sign_in(client, password: str):
+    return client.post(reverse("admin:login"), {"username": "admin", "password": password})
+
+
+def test_sign_in_is_refused_after_repeated_failures_but_the_page_still_shows(db, settings):
+    settings.LOGIN_FAILURES_PER_15_MINUTES = 2
+    User.objects.create_superuser("admin", "a@example.com", "the-right-pass-phrase")
+    client = Client()
+    assert [sign_in(client, "wrong").status_code for _ in range(2)] == [200, 200]
+    refused = sign_in(client, "the-right-pass-phrase")
+    assert refused.status_code == 429
+    assert "Wait 15 minutes" in refused.content.decode()
+    assert client.get(reverse("admin:index")).status_code == 302  # not signed in
+    page = client.get(reverse("admin:login"))
+    assert page.status_code == 200 and 'name="password"' in page.content.decode()
+
+
+def test_a_successful_sign_in_forgets_earlier_failures(db, settings):
+    settings.LOGIN_FAILURES_PER_15_MINUTES = 2
+    User.objects.create_superuser("admin", "a@example.com", "the-right-pass-phrase")
+    client = Client()
+    assert sign_in(client, "wrong").status_code == 200
+    assert sign_in(client, "the-right-pass-phrase").status_code == 302
+    client.logout()
+    # the earlier failure no longer counts: two more are allowed before the limit
+    assert [sign_in(client, "wrong").status_code for _ in range(2)] == [200, 200]
+    assert sign_in(client, "wrong").status_code == 429
+
+
+def test_signing_in_as_someone_who_is_not_staff_counts_as_a_failure(db, settings):
+    settings.LOGIN_FAILURES_PER_15_MINUTES = 2
+    User.objects.create_user("admin", "a@example.com", "a-founders-pass-phrase")
+    client = Client()
+    for _ in range(2):
+        response = sign_in(client, "a-founders-pass-phrase")
+        assert response.status_code == 200
+        assert "staff account" in response.content.decode()
+    assert sign_in(client, "a-founders-pass-phrase").status_code == 429
+
+
+# Rules
+
+
+def test_the_rule_list_shows_kind_conditions_role_and_title(client, staff):
+    response = client.get(reverse("admin:advisor_rule_changelist"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    headers = re.findall(r'<th scope="col" class="[^"]*column-([\w-]+)', page)
+    assert headers[:4] == ["kind_name", "conditions", "role_name", "title"]
+    decide = re.search(
+        r"<tr>.*?general-model-fit=mostly<br>model-role=plumbing.*?</tr>", page, re.S
+    )
+    assert '<td class="field-kind_name">decide</td>' in decide[0]
+    assert '<td class="field-role_name">AI engineer</td>' in decide[0]
+
+
+def test_the_rule_form_explains_every_kind(client, staff):
+    from advisor.scoring import RULE_KINDS
+
+    page = client.get(reverse("admin:advisor_rule_add")).content.decode()
+    for kind, meaning in RULE_KINDS.items():
+        assert f"<li><strong>{kind}</strong>: {escape(meaning)}</li>" in page
+
+
+@pytest.mark.parametrize(
+    ("when", "message"),
+    [
+        ("model-role", "“model-role” should read question=choice"),
+        ("model-role=maybe", "“model-role” has no choice “maybe”."),
+        ("no-such=yes", "No question “no-such”."),
+        ("model-role=unsure", "“model-role=unsure” is a “not sure” answer"),
+    ],
+    ids=["unreadable", "unknown-choice", "unknown-question", "not-sure"],
+)
+def test_a_rule_whose_conditions_do_not_fit_the_bank_is_refused(client, staff, when, message):
+    data = {"slug": "new-rule", "kind": "caution", "when": when, "title": "T", "message": "M"}
+    data.update({"role": RoleProfile.objects.get(slug="ml-engineer").pk, "order": 9})
+    response = client.post(reverse("admin:advisor_rule_add"), data)
+    assert response.status_code == 200
+    assert escape(message) in response.content.decode()
+    assert not Rule.objects.filter(slug="new-rule").exists()
+
+
+def test_a_rule_that_needs_a_role_is_refused_without_one(client, staff):
+    data = {"slug": "new-rule", "kind": "decide", "when": "model-role=moat", "title": "T"}
+    response = client.post(reverse("admin:advisor_rule_add"), {**data, "message": "M", "order": 9})
+    assert response.status_code == 200
+    assert "A decide rule needs a role." in response.content.decode()
+    data["role"] = RoleProfile.objects.get(slug="ml-engineer").pk
+    response = client.post(reverse("admin:advisor_rule_add"), {**data, "message": "M", "order": 9})
+    assert response.status_code == 302
+    assert Rule.objects.get(slug="new-rule").when == "model-role=moat"

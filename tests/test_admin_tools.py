@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import tracemalloc
 
 import pytest
@@ -252,16 +253,43 @@ def test_analytics_cost_the_same_queries_however_many_results(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    def count() -> int:
+    def count(completed: int) -> int:
         with CaptureQueriesContext(connection) as queries:
-            assert staff.get(reverse("admin:advisor_analytics")).status_code == 200
+            response = staff.get(reverse("admin:advisor_analytics"))
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert f"Completions, last 30 days: {completed}" in page
+        assert f"First hire recommended ({completed} result" in page
         return len(queries)
 
     complete(Client(), ML_ANSWERS)
-    few = count()
+    few = count(1)
     for _ in range(12):
         complete(Client(), AI_ANSWERS)
-    assert count() == few
+    assert count(13) == few
+
+
+def test_the_busiest_day_fills_the_chart_and_bars_never_touch():
+    from advisor.admin import charts
+
+    chart = charts.bar_chart([(day, count) for day, count in enumerate([0, 3, 6, 0])])
+    assert [b.height for b in chart.bars] == [0, 50, 100, 0]
+    assert all(b.y + b.height == charts.PLOT_HEIGHT for b in chart.bars)  # on the axis
+    assert chart.width == 4 * charts.BAR_STEP
+    for left, right in itertools.pairwise(chart.bars):
+        assert left.x + chart.bar_width < right.x
+    assert chart.axis_y > charts.PLOT_HEIGHT and chart.label_y < chart.height
+    assert chart.view_box == f"0 0 {chart.width} {chart.height}"
+    assert (chart.display_width, chart.display_height) == (2 * chart.width, 2 * chart.height)
+
+
+def test_a_month_without_results_draws_flat_bars():
+    from advisor.admin import charts
+
+    chart = charts.bar_chart([(day, 0) for day in range(30)])
+    assert len(chart.bars) == 30
+    assert {(b.height, b.y) for b in chart.bars} == {(0, charts.PLOT_HEIGHT)}
+    assert charts.bar_chart([]).bars == ()
 
 
 # Export

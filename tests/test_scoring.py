@@ -235,6 +235,22 @@ def test_a_rule_may_not_depend_on_not_sure_or_a_missing_choice():
     assert scoring.rule_problems(rule("x", "decide", "fit=no", ML), bank) == []
 
 
+def test_a_cases_answers_must_name_the_banks_questions_and_choices():
+    bank = make_bank()
+    assert bank_rules.answers_problems({"fit": "no"}, bank) == []
+    assert bank_rules.answers_problems({}, bank) == []  # nothing answered is a founder too
+    unknown = bank_rules.answers_problems({"fit": "maybe", "budget": "big"}, bank)
+    assert unknown[0] == "“fit” has no choice “maybe” (its choices are: mostly, no, unsure)."
+    assert unknown[1].startswith("No active question “budget” (the questions are: fit, ")
+    for wrong in (["fit", "no"], {"fit": 1}, "fit=no"):
+        assert bank_rules.answers_problems(wrong, bank)[0].startswith("Answers are {question")
+
+
+def test_two_choices_of_a_question_may_not_share_a_slug():
+    assert bank_rules.choice_slugs_problem(["mostly", "no", "unsure"]) == ""
+    assert "its own slug" in bank_rules.choice_slugs_problem(["no", "no", "unsure"])
+
+
 # Properties over random banks and answers.
 
 points = st.integers(min_value=0, max_value=5)

@@ -1,0 +1,137 @@
+"""Edits to the bank tried before they are kept: saved inside a transaction, the edited
+bank built there and the transaction rolled back, to show what the edit would do to past
+results and founder cases; an edit that would break a case is kept only once confirmed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpResponse
+from django.urls import reverse
+
+from advisor import analytics, bank_store, cases
+from advisor.admin.views import failing_cases, page_response
+from advisor.bank import Bank
+
+CONFIRM = "_save_anyway"  # the second submit: keep the edit though it breaks cases
+REPLAY = "_replay"  # "Check the effect on past results first"
+NOT_RESUBMITTED = {"csrfmiddlewaretoken", CONFIRM, REPLAY}
+
+
+def tried(save: Callable[[], HttpResponse]) -> tuple[HttpResponse, Bank | None]:
+    """Run an admin save and roll it back: its response, and the bank as the save would
+    have left it (None when the form was refused, so nothing would change)."""
+    with transaction.atomic():
+        response = save()
+        bank = bank_store.build() if response.status_code == 302 else None
+        transaction.set_rollback(True)
+    bank_store.forget()  # in case anything read the edited bank into the cache
+    return response, bank
+
+
+def passing_case_ids(bank: Bank) -> set[int]:
+    return {r.case.pk for r in cases.cases_check(bank) if r.passed}
+
+
+def resubmitted(request) -> list[tuple[str, str]]:
+    """The submitted form again, as hidden fields, for a second submit of the same edit."""
+    return [
+        (key, value)
+        for key, values in request.POST.lists()
+        if key not in NOT_RESUBMITTED
+        for value in values
+    ]
+
+
+def forget_messages(request) -> None:
+    """Drop the admin's "… was changed successfully": the save was rolled back."""
+    messages.get_messages(request)._queued_messages.clear()
+
+
+class CaseGuardMixin:
+    """A save that would make a passing founder case fail is rolled back and shown with
+    the cases it breaks; the same submit with "Save anyway" keeps it. Covers the change
+    page, edits on the list (and its bulk delete) and the delete page."""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        view = super().changeform_view
+        return self._kept_unless_cases_break(
+            request,
+            lambda: view(request, object_id, form_url, extra_context),
+            back=request.get_full_path(),
+        )
+
+    def changelist_view(self, request, extra_context=None):
+        view = super().changelist_view
+        return self._kept_unless_cases_break(
+            request, lambda: view(request, extra_context), back=request.get_full_path()
+        )
+
+    def delete_view(self, request, object_id, extra_context=None):
+        view = super().delete_view
+        opts = self.model._meta
+        back = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        return self._kept_unless_cases_break(
+            request, lambda: view(request, object_id, extra_context), back=back, verb="Delete"
+        )
+
+    def _kept_unless_cases_break(self, request, save, *, back: str, verb: str = "Save"):
+        if request.method != "POST" or CONFIRM in request.POST:
+            return save()
+        passing = passing_case_ids(bank_store.build())
+        with transaction.atomic():
+            response = save()
+            results = cases.cases_check(bank_store.build())
+            broken = [r for r in results if not r.passed and r.case.pk in passing]
+            if not broken:
+                return response  # kept: the transaction commits
+            transaction.set_rollback(True)
+        bank_store.forget()
+        forget_messages(request)
+        context = {
+            "cases_failing": failing_cases(results, passing),
+            "cases_total": len(results),
+            "resubmit": resubmitted(request),
+            "action": request.get_full_path(),
+            "back": back,
+            "verb": verb,
+            "pending": True,
+            "confirm": CONFIRM,
+        }
+        plural = "s" if len(broken) != 1 else ""
+        title = f"{verb} anyway? This would break {len(broken)} founder case{plural}"
+        return page_response(self, request, "admin/advisor/confirm_cases.html", title, context)
+
+
+class EffectCheckMixin(CaseGuardMixin):
+    """The change page's "Check the effect on past results first": past results and
+    founder cases scored with the unsaved edit, and nothing saved."""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method != "POST" or REPLAY not in request.POST:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        # The admin's own save, not the guarded one: this one is always rolled back.
+        view = super(CaseGuardMixin, self).changeform_view
+        response, bank = tried(lambda: view(request, object_id, form_url, extra_context))
+        if bank is None:
+            return response  # the form, with what is wrong with it
+        forget_messages(request)
+        # Scored after the rollback: `bank` is plain data, and founders' writes need not wait.
+        passing = passing_case_ids(bank_store.build())
+        results = cases.cases_check(bank)
+        failing = failing_cases(results, passing)
+        context = {
+            "report": analytics.replay(bank),
+            "roles": {r.slug: r for r in bank.roles},
+            "cases_total": len(results),
+            "cases_failing": failing,
+            "pending": True,
+            "resubmit": resubmitted(request),
+            "action": request.get_full_path(),
+            "confirm": CONFIRM if any(f["new"] for f in failing) else "",
+        }
+        title = "What your changes would do to past results"
+        return page_response(self, request, "admin/advisor/replay.html", title, context)

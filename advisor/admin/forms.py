@@ -1,0 +1,232 @@
+"""The admin's forms for the question bank: each shows the bank's rules' messages where the
+admin can act on them, and decides none of those rules itself (they live in `bank_rules`
+and `scoring.rule_problems`)."""
+
+from __future__ import annotations
+
+import json
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils.html import format_html, format_html_join
+
+from advisor import bank_rules, bank_store, scoring
+from advisor.bank import Bank
+from advisor.bank import Rule as PlainRule
+from advisor.models import Case, Choice, Points, RoleProfile, Rule
+
+
+def slugs_help(bank: Bank) -> str:
+    """Every active question's slug with its choices' slugs, folded away under the field."""
+    rows = format_html_join(
+        "",
+        "<li><code>{}</code>: {}</li>",
+        ((q.slug, " | ".join(c.slug for c in q.choices)) for q in bank.questions),
+    )
+    return format_html(
+        "<details><summary>Question and choice slugs</summary><ul>{}</ul></details>", rows
+    )
+
+
+class ChoiceForm(forms.ModelForm):
+    """A choice with one points field per role, so a question, its choices and every
+    choice's points are edited on one page."""
+
+    roles: list[RoleProfile] = []
+
+    class Meta:
+        model = Choice
+        fields = ["order", "slug", "label", "hint", "explanation"]
+        widgets = {
+            "explanation": forms.Textarea(attrs={"rows": 3, "cols": 30}),
+            "label": forms.TextInput(attrs={"size": 20}),
+            "hint": forms.TextInput(attrs={"size": 16}),
+            "slug": forms.TextInput(attrs={"size": 12}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        existing = {}
+        if self.instance.pk:
+            existing = {p.role_id: p.points for p in self.instance.points.all()}
+        for role in self.roles:
+            self.fields[f"points_{role.slug}"].initial = existing.get(role.pk)
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        question = self.instance.question if self.instance.question_id else None
+        if question is not None:
+            message = bank_rules.choice_slug_problem(question.slug, slug, self.initial.get("slug"))
+            if message:
+                raise ValidationError(message)
+        return slug
+
+    def save(self, commit=True):
+        choice = super().save(commit=commit)
+        if commit:
+            self._save_points(choice)
+        else:
+            save_m2m = self.save_m2m
+
+            def save_all():
+                save_m2m()
+                self._save_points(choice)
+
+            self.save_m2m = save_all
+        return choice
+
+    def _save_points(self, choice):
+        for role in self.roles:
+            Points.objects.update_or_create(
+                choice=choice,
+                role=role,
+                defaults={"points": self.cleaned_data[f"points_{role.slug}"]},
+            )
+
+
+def choice_form_for(roles: list[RoleProfile]) -> type[ChoiceForm]:
+    fields = {
+        f"points_{role.slug}": forms.IntegerField(
+            label=f"Points: {role.short_name}",
+            min_value=0,
+            max_value=bank_rules.MAX_POINTS,
+            required=True,
+            error_messages={"required": f"Give this choice points for {role.name} (0 is fine)."},
+        )
+        for role in roles
+    }
+    return type("ChoiceFormWithPoints", (ChoiceForm,), {**fields, "roles": roles})
+
+
+class ChoiceFormSet(BaseInlineFormSet):
+    """A question's choices, checked together as they would be saved."""
+
+    def clean(self):
+        super().clean()
+        kept = [
+            f
+            for f in self.forms
+            if f.has_changed() or f.instance.pk
+            if not (self.can_delete and self._should_delete_form(f))
+        ]
+        kept = [f for f in kept if f.cleaned_data]
+        slugs = [f.cleaned_data.get("slug") for f in kept]
+        if message := bank_rules.choice_slugs_problem(slugs):
+            raise ValidationError(message)
+        choices = {
+            f.cleaned_data.get("slug"): {
+                k: v for k, v in f.cleaned_data.items() if k.startswith("points_")
+            }
+            for f in kept
+        }
+        problems = bank_rules.choices_problems(self.instance.slug, choices)
+        if problems:
+            raise ValidationError(problems)
+
+
+class QuestionForm(forms.ModelForm):
+    """Refuses what would break the wizard, on the question page and the list alike."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "show_if" in self.fields:
+            # Choices of the other active questions, in wizard order (validation then
+            # checks that the one picked comes earlier).
+            field = self.fields["show_if"]
+            choices = Choice.objects.filter(question__is_active=True).select_related("question")
+            if self.instance.pk:
+                choices = choices.exclude(question=self.instance)
+            field.queryset = choices.order_by("question__order", "order")
+            field.label_from_instance = lambda c: f"{c.question.text} → {c.label}"
+
+    def _post_clean(self):
+        super()._post_clean()  # the instance now holds the submitted values
+        for field, message in self.instance.problems().items():
+            self.add_error(field if field in self.fields else None, message)
+
+
+class RuleForm(forms.ModelForm):
+    """A rule, refused unless its conditions read and make sense against the live bank."""
+
+    class Meta:
+        model = Rule
+        fields = ["slug", "kind", "when", "role", "title", "message", "order", "is_active"]
+        widgets = {"when": forms.Textarea(attrs={"rows": 2, "cols": 80})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kinds = format_html_join("", "<li><strong>{}</strong>: {}</li>", scoring.RULE_KINDS.items())
+        self.fields["kind"].help_text = format_html("What the rule does:<ul>{}</ul>", kinds)
+        self.fields["when"].help_text = format_html(
+            "{} {}", self.fields["when"].help_text, slugs_help(bank_store.get())
+        )
+
+    def clean(self):
+        data = super().clean()
+        try:
+            when = bank_rules.parse_when(data.get("when", ""))
+        except ValueError as error:
+            raise ValidationError({"when": str(error)}) from None
+        role = data.get("role")
+        rule = PlainRule(
+            data.get("slug", ""), data.get("kind", ""), when, role.slug if role else ""
+        )
+        problems = scoring.rule_problems(rule, bank_store.build())
+        if problems:
+            raise ValidationError(problems)
+        return data
+
+
+class PrettyJSONField(forms.JSONField):
+    """JSON shown indented, one answer a line, so it reads and edits like a list."""
+
+    def prepare_value(self, value):
+        if isinstance(value, forms.fields.InvalidJSONInput):
+            return value
+        return json.dumps(value, ensure_ascii=False, indent=2, cls=self.encoder)
+
+
+class CaseForm(forms.ModelForm):
+    """A founder case: answers checked against the live bank, accepted confidences ticked."""
+
+    confidences = forms.MultipleChoiceField(
+        choices=[(c, c) for c in scoring.CONFIDENCES],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="How sure the advice may be and still get this founder right.",
+    )
+
+    class Meta:
+        model = Case
+        fields = ["slug", "name", "answers", "expected", "confidences", "specialist", "note"]
+        field_classes = {"answers": PrettyJSONField}
+        widgets = {"answers": forms.Textarea(attrs={"rows": 12, "cols": 60, "spellcheck": "false"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bank = bank_store.get()
+        self.fields["answers"].help_text = format_html(
+            'One line per answer, <code>"question slug": "choice slug"</code>; questions '
+            "left out count as unanswered. {}",
+            slugs_help(bank),
+        )
+        answers = self.initial.get("answers")
+        if isinstance(answers, dict):  # shown in wizard order, whatever the database kept
+            order = {q.slug: i for i, q in enumerate(bank.questions)}
+            self.initial["answers"] = dict(
+                sorted(answers.items(), key=lambda a: order.get(a[0], len(order)))
+            )
+        if self.instance.pk:
+            self.initial["confidences"] = [
+                c for c in scoring.CONFIDENCES if c in self.instance.accepted()
+            ]
+
+    def clean_answers(self):
+        answers = self.cleaned_data["answers"]
+        problems = bank_rules.answers_problems(answers, bank_store.build())
+        if problems:
+            raise ValidationError(problems)
+        return answers
+
+    def clean_confidences(self):
+        return ", ".join(self.cleaned_data["confidences"])
