@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from advisor import scoring
 from advisor.bank import Bank
-from advisor.models import Answer, Assessment, WizardStart
+from advisor.models import Answer, Assessment, Team, TeamMember, WizardStart
 from advisor.snapshots import snapshot_answers
 
 CHUNK = 100  # rows held at once: each carries a whole snapshot
@@ -202,3 +202,19 @@ def export_rows(queryset, bank: Bank):
             + [answers.get(slug, "") for slug in slugs]
             + [other]
         )
+
+
+def team_counts() -> dict[str, int]:
+    """Team decisions started, with at least two members' answers, and settled into a
+    team result; three counts, whatever the number of teams."""
+    answered = (
+        TeamMember.objects.filter(assessment__isnull=False)
+        .values("team")
+        .annotate(n=Count("id"))
+        .filter(n__gte=2)
+    )
+    return {
+        "started": Team.objects.count(),
+        "compared": answered.count(),
+        "settled": Team.objects.filter(result__isnull=False).count(),
+    }

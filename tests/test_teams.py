@@ -262,3 +262,16 @@ def test_three_founders_decide_together_in_their_own_browsers(browser, live_bank
     assert "Join and answer" not in stranger.content()
     response = stranger.goto(base + "/t/" + "x" * 32 + "/")
     assert response.status == 404
+
+
+def test_admin_analytics_counts_team_decisions(admin_client, bank):
+    jane, sam = Client(), Client()
+    team_url = start(jane)
+    invite = invite_of(jane, team_url)
+    answer_as_starter(jane, ML_ANSWERS)
+    answer_as(sam, invite, "Sam", {**ML_ANSWERS, "training-data": "none"})
+    start(Client(), name="Another")  # started, nobody has answered
+    token = team_url.split("/")[2]
+    sam.post(reverse("team_settle", args=[token]), {"question": "training-data", "choice": "none"})
+    page = words(admin_client.get(reverse("admin:advisor_analytics")))
+    assert "2 started; 1 with at least two members' answers; 1 settled into a team result." in page

@@ -17,7 +17,16 @@ from advisor.admin import views
 from advisor.admin.edits import CaseGuardMixin, EffectCheckMixin
 from advisor.admin.forms import CaseForm, ChoiceFormSet, QuestionForm, RuleForm, choice_form_for
 from advisor.bank_rules import CONTRACT
-from advisor.models import Assessment, Case, Choice, CostRate, Question, RoleProfile, Rule
+from advisor.models import (
+    Assessment,
+    Case,
+    Choice,
+    CostRate,
+    Question,
+    RoleProfile,
+    Rule,
+    Team,
+)
 
 
 class ChoiceInline(admin.TabularInline):
@@ -239,3 +248,38 @@ class AssessmentAdmin(admin.ModelAdmin):
             views.admin_url(self, "export/", views.export, "advisor_export"),
             *super().get_urls(),
         ]
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    """Team decisions, read-only: who joined (by the names they gave) and what they settled."""
+
+    list_display = ["name", "created_at", "member_count", "answered", "result"]
+    readonly_fields = ["name", "created_at", "invite_revoked_at", "settled", "result", "names"]
+    fields = readonly_fields
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("result")
+            .annotate(n_members=Count("members"), n_answered=Count("members__assessment"))
+        )
+
+    @admin.display(description="members", ordering="n_members")
+    def member_count(self, obj):
+        return obj.n_members
+
+    @admin.display(description="answered", ordering="n_answered")
+    def answered(self, obj):
+        return obj.n_answered
+
+    @admin.display(description="members")
+    def names(self, obj):
+        return ", ".join(m.name for m in obj.members.all())
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -117,6 +117,7 @@ def analytics_page(model_admin, request):
         ],
         "total": total,
         "funnel": analytics.funnel(bank),
+        "teams": analytics.team_counts(),
         "answers": analytics.answer_counts(bank),
         "roles": bank.roles,
     }
