@@ -26,9 +26,12 @@ db: install
 static: install
 	$(BIN)/python manage.py collectstatic --noinput -v0
 
+# gunicorn, and beside it the worker that runs queued jobs; stopping one stops both.
 run: db static
-	@echo "Serving Hiring Advisor on http://127.0.0.1:$(PORT)/"
-	DEBUG=0 $(BIN)/gunicorn advisor.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile -
+	@echo "Serving Hiring Advisor on http://127.0.0.1:$(PORT)/ (and its job worker)"
+	DEBUG=0 $(BIN)/python manage.py run_jobs & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  DEBUG=0 $(BIN)/gunicorn advisor.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile -
 
 dev: db
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

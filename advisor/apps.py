@@ -30,7 +30,7 @@ class AdvisorConfig(AppConfig):
     verbose_name = "Hiring Advisor"
 
     def ready(self):
-        from advisor import bank_store
+        from advisor import bank_store, job_kinds  # noqa: F401 (registers the job handlers)
         from advisor.models import Choice, CostRate, Points, Question, RoleProfile, Rule
 
         post_migrate.connect(content_editors_group, sender=self, dispatch_uid="content-editors")

@@ -494,3 +494,34 @@ class TeamMember(models.Model):
     @property
     def finished(self) -> bool:
         return self.assessment_id is not None
+
+
+class Job(models.Model):
+    """Work run off the request path by `manage.py run_jobs` (see advisor/jobs.py)."""
+
+    QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+
+    kind = models.CharField(max_length=40)
+    payload = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        max_length=10,
+        choices=[(s, s) for s in (QUEUED, RUNNING, DONE, FAILED)],
+        default=QUEUED,
+    )
+    run_after = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    max_attempts = models.PositiveSmallIntegerField(default=5)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.CharField(max_length=100, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    progress_done = models.PositiveIntegerField(default=0)
+    progress_total = models.PositiveIntegerField(default=0)
+    result = models.JSONField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "run_after"], name="job_due")]
+
+    def __str__(self):
+        return f"{self.kind} #{self.pk} ({self.status})"

@@ -1,0 +1,4 @@
+"""Every kind of job the worker knows, registered by importing the modules that define
+them (the app imports this module when it starts)."""
+
+from __future__ import annotations

@@ -1,0 +1,31 @@
+"""`manage.py run_jobs`: the worker that runs queued jobs (advisor/jobs.py)."""
+
+import signal
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import close_old_connections, connection
+
+from advisor import jobs
+
+
+class Command(BaseCommand):
+    help = "Run queued jobs (replays, exports, email, webhooks) until stopped, or once with --once."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--once", action="store_true", help="run what is due, then exit")
+        parser.add_argument("--poll", type=float, default=1.0, help="seconds between looks")
+
+    def handle(self, *args, once: bool, poll: float, **options):
+        stopping = []
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: stopping.append(True))
+        while not stopping:
+            if not connection.in_atomic_block:  # (inside one only in tests)
+                close_old_connections()
+            ran = jobs.jobs_run_due(limit=10)
+            if once and not ran:
+                break
+            if not ran:
+                time.sleep(poll)
+        self.stdout.write("Worker stopped.")
