@@ -20,6 +20,8 @@ def content_editors_group(sender, **kwargs):
         for model in CONTENT_MODELS
         for action in ("add", "change", "delete", "view")
     ]
+    # They see the versions (to preview and ask for a publish); publishing is not theirs.
+    codenames.append("view_bankversion")
     group.permissions.set(
         Permission.objects.filter(content_type__app_label="advisor", codename__in=codenames)
     )
@@ -34,6 +36,14 @@ class AdvisorConfig(AppConfig):
         from advisor.models import Choice, CostRate, Points, Question, RoleProfile, Rule
 
         post_migrate.connect(content_editors_group, sender=self, dispatch_uid="content-editors")
+        import reversion
+
+        from advisor.models import Case
+
+        # Each row of the bank goes into a published version's revision (advisor/versions.py).
+        for model in (RoleProfile, Question, Choice, Points, Rule, Case, CostRate):
+            if not reversion.is_registered(model):
+                reversion.register(model)
         for model in (RoleProfile, Question, Choice, Points, Rule, CostRate):
             post_save.connect(bank_store.forget, sender=model, dispatch_uid=f"forget-{model}")
             post_delete.connect(bank_store.forget, sender=model, dispatch_uid=f"forget-d-{model}")

@@ -61,6 +61,7 @@ def assessment_complete(*, assessment: Assessment, bank: Bank, answers: dict) ->
                 recommendation=outcome["first_hire"],
                 confidence=outcome["confidence"],
                 snapshot=snapshot,
+                bank_version=bank.version or None,
             )
         )
         if updated:

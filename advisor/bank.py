@@ -106,6 +106,7 @@ class Bank:
     rules: tuple[Rule, ...] = ()
     rates: tuple[costs.Rate, ...] = ()
     digest: str = ""  # changes whenever anything a page shows changes
+    version: int = 0  # the published version it is, 0 for the draft
 
     @property
     def role_slugs(self) -> tuple[str, ...]:
@@ -171,3 +172,45 @@ class Bank:
             if choice:
                 answers[question.slug] = choice.slug
         return answers
+
+
+def bank_to_data(bank: Bank) -> dict:
+    """The bank as JSON-able data, to keep a published version exactly."""
+    data = asdict(bank)
+    for rule in data["rules"]:
+        rule["when"] = {q: sorted(c) for q, c in rule["when"].items()}
+    for rate in data["rates"]:
+        rate["low"], rate["high"] = str(rate["low"]), str(rate["high"])
+    return data
+
+
+def bank_from_data(data: dict) -> Bank:
+    from decimal import Decimal
+
+    questions = tuple(
+        Question(
+            **{
+                **q,
+                "choices": tuple(Choice(**c) for c in q["choices"]),
+                "condition": tuple(q["condition"]) if q["condition"] else None,
+            }
+        )
+        for q in data["questions"]
+    )
+    rules = tuple(
+        Rule(**{**r, "when": {q: frozenset(c) for q, c in r["when"].items()}})
+        for r in data["rules"]
+    )
+    rates = tuple(
+        costs.Rate(**{**r, "low": Decimal(r["low"]), "high": Decimal(r["high"])})
+        for r in data["rates"]
+    )
+    return Bank(
+        roles=tuple(Role(**r) for r in data["roles"]),
+        default_role=data["default_role"],
+        questions=questions,
+        rules=rules,
+        rates=rates,
+        digest=data["digest"],
+        version=data["version"],
+    )

@@ -58,7 +58,17 @@ def question_slug_problem(slug: str, stored: str | None) -> str:
 def choice_slug_problem(question_slug: str, slug: str, stored: str | None) -> str:
     if stored and stored in CONTRACT.get(question_slug, ()) and slug != stored:
         return f"“{stored}” is a fixed choice slug that links rely on."
+    if stored in NEUTRAL_SLUGS and slug != stored:
+        return f"“{stored}” is the “not sure” choice's slug: change its wording, not its slug."
     return ""
+
+
+# The "not sure" choice a new question gets; its wording is the editor's to change.
+NEW_UNSURE = {
+    "slug": "unsure",
+    "label": "Not sure",
+    "explanation": "Not counted: answering it is exactly like skipping the question.",
+}
 
 
 def condition_problem(
@@ -101,10 +111,13 @@ def choice_slugs_problem(slugs: Sequence[str]) -> str:
     return ""
 
 
-def choices_problems(question_slug: str, choices: Mapping[str, Mapping[str, int]]) -> list[str]:
-    """A question's choices ({slug: {role: points}}), as they would be saved."""
+def choices_problems(
+    question_slug: str, choices: Mapping[str, Mapping[str, int]], *, adding: bool = False
+) -> list[str]:
+    """A question's choices ({slug: {role: points}}), as they would be saved; `adding` a
+    new question, its "not sure" choice is added for it (see NEW_UNSURE)."""
     problems = []
-    if len(choices) < 2:
+    if len(choices) + (adding and not NEUTRAL_SLUGS & set(choices)) < 2:
         problems.append("A question needs at least two choices.")
     fixed = CONTRACT.get(question_slug)
     if fixed is not None:
@@ -115,7 +128,7 @@ def choices_problems(question_slug: str, choices: Mapping[str, Mapping[str, int]
                 f"removed: {', '.join(gone)}."
             )
     neutral = [slug for slug in choices if slug in NEUTRAL_SLUGS]
-    if not neutral:
+    if not neutral and not adding:
         problems.append(
             "Every question needs a “not sure” choice with the slug “unsure” (it is added "
             "for you on a new question): founders must be able to say they do not know."

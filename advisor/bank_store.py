@@ -1,8 +1,10 @@
-"""The live question bank, built from the database as a plain `bank.Bank`.
+"""The question bank as plain `bank.Bank` data: the published version founders get, and
+the draft admins edit (the bank's own tables).
 
-Built in five queries and kept for a few seconds per process, so a wizard step costs no
-bank queries. Saving any bank model forgets the copy in this process at once; other
-processes pick the change up within `TTL_SECONDS`.
+The published bank is one row (the latest version) and is kept for a few seconds per
+process, so a wizard step costs no bank queries; publishing forgets the copy in this
+process at once, other processes pick it up within `TTL_SECONDS`. Before anything has
+been published, founders get the draft.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import fields
 from decimal import Decimal
 
 from advisor import bank_rules, costs
-from advisor.bank import Bank, Choice, Question, Role, Rule
+from advisor.bank import Bank, Choice, Question, Role, Rule, bank_from_data
 from advisor.models import CostRate, RoleProfile
 from advisor.models import Question as QuestionRow
 from advisor.models import Rule as RuleRow
@@ -23,6 +25,15 @@ ROLE_FIELDS = tuple(f.name for f in fields(Role))
 
 
 def build() -> Bank:
+    """The bank founders get: the latest published version, else the draft."""
+    from advisor.models import BankVersion
+
+    published = BankVersion.objects.order_by("-number").values_list("bank", flat=True).first()
+    return bank_from_data(published) if published else build_draft()
+
+
+def build_draft() -> Bank:
+    """The bank as admins have edited it, published or not."""
     rows = list(RoleProfile.objects.all())
     roles = tuple(Role(**{f: getattr(r, f) for f in ROLE_FIELDS}) for r in rows)
     default = next((r.slug for r in rows if r.first_by_default), rows[0].slug if rows else "")

@@ -386,6 +386,9 @@ class Assessment(models.Model):
     started_from = models.CharField(
         max_length=64, blank=True, help_text="Token of the result this draft was copied from."
     )
+    bank_version = models.PositiveIntegerField(
+        null=True, blank=True, help_text="The published version of the question bank it used."
+    )
 
     objects = AssessmentQuerySet.as_manager()
 
@@ -525,3 +528,25 @@ class Job(models.Model):
 
     def __str__(self):
         return f"{self.kind} #{self.pk} ({self.status})"
+
+
+class BankVersion(models.Model):
+    """A published version of the question bank: the whole bank as founders get it, and
+    the revision (django-reversion) that holds each of its rows, to restore it as a draft."""
+
+    number = models.PositiveIntegerField(unique=True)
+    revision = models.OneToOneField(
+        "reversion.Revision", on_delete=models.PROTECT, related_name="bank_version"
+    )
+    published_at = models.DateTimeField(auto_now_add=True)
+    published_by = models.CharField(max_length=150, blank=True)
+    note = models.CharField(max_length=300, blank=True)
+    bank = models.JSONField(help_text="The bank as founders get it (advisor.bank.bank_to_data).")
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = "question bank version"
+        permissions = [("publish_bankversion", "Can publish a version of the question bank")]
+
+    def __str__(self):
+        return f"Version {self.number}"

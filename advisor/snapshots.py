@@ -146,6 +146,7 @@ def snapshot_build(
 
     return {
         "version": SNAPSHOT_VERSION,
+        "bank_version": bank.version,
         "roles": [r.as_dict() for r in bank.roles],
         "default_role": bank.default_role,
         "default_rule": default.first_rule if default else "",

@@ -287,3 +287,44 @@ def test_a_rule_that_needs_a_role_is_refused_without_one(client, staff):
     response = client.post(reverse("admin:advisor_rule_add"), {**data, "message": "M", "order": 9})
     assert response.status_code == 302
     assert Rule.objects.get(slug="new-rule").when == "model-role=moat"
+
+
+def test_a_new_question_gets_its_not_sure_choice_and_its_slug_stays(client, staff):
+    data = {
+        "text": "Who will own the evaluation set?",
+        "slug": "eval-owner",
+        "help_text": "",
+        "why": "",
+        "kind": "fact",
+        "weight": 1,
+        "order": 20,
+        "is_active": "on",
+        "show_if": "",
+        "choices-TOTAL_FORMS": 2,
+        "choices-INITIAL_FORMS": 0,
+        "choices-MIN_NUM_FORMS": 2,
+        "choices-MAX_NUM_FORMS": 1000,
+    }
+    for i, (slug, ai, ml) in enumerate([("product", 2, 0), ("data-team", 0, 2)]):
+        data |= {
+            f"choices-{i}-slug": slug,
+            f"choices-{i}-label": slug.title(),
+            f"choices-{i}-explanation": f"{slug}.",
+            f"choices-{i}-order": i,
+            f"choices-{i}-points_ai-engineer": ai,
+            f"choices-{i}-points_ml-engineer": ml,
+        }
+    response = client.post(reverse("admin:advisor_question_add"), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    question = Question.objects.get(slug="eval-owner")
+    unsure = question.choices.get(slug="unsure")
+    assert unsure.label == "Not sure"
+    assert {p.points for p in unsure.points.all()} == {0}
+    # its wording is the editor's; its slug is fixed
+    data = form_data(client.get(change_url(question)))
+    prefix = choice_prefix(data, "unsure")
+    data[f"{prefix}-label"] = "No idea yet"
+    assert client.post(change_url(question), data).status_code == 302
+    data[f"{prefix}-slug"] = "dunno"
+    response = client.post(change_url(question), data)
+    assert "change its wording, not its slug" in response.content.decode()

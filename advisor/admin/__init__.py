@@ -16,12 +16,16 @@ from advisor import bank_store, cases
 from advisor.admin import views
 from advisor.admin.edits import CaseGuardMixin, EffectCheckMixin
 from advisor.admin.forms import CaseForm, ChoiceFormSet, QuestionForm, RuleForm, choice_form_for
-from advisor.bank_rules import CONTRACT
+from advisor.admin.versions import BankVersionAdmin
+from advisor.bank import NEUTRAL_SLUGS
+from advisor.bank_rules import CONTRACT, NEW_UNSURE
 from advisor.models import (
     Assessment,
+    BankVersion,
     Case,
     Choice,
     CostRate,
+    Points,
     Question,
     RoleProfile,
     Rule,
@@ -75,6 +79,16 @@ class QuestionAdmin(EffectCheckMixin, admin.ModelAdmin):
         ),
     ]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        question = form.instance
+        if not question.choices.filter(slug__in=NEUTRAL_SLUGS).exists():
+            # Every question has its "not sure" choice: a new one gets it here.
+            order = max((c.order for c in question.choices.all()), default=0) + 1
+            unsure = Choice.objects.create(question=question, order=order, **NEW_UNSURE)
+            for role in RoleProfile.objects.all():
+                Points.objects.create(choice=unsure, role=role, points=0)
+
     def get_queryset(self, request):
         return (
             super()
@@ -114,6 +128,9 @@ class QuestionAdmin(EffectCheckMixin, admin.ModelAdmin):
         return [
             views.admin_url(self, "replay/", views.replay, "advisor_replay"),
             views.admin_url(self, "preview/", views.preview, "advisor_preview"),
+            views.admin_url(
+                self, "preview/result/", views.preview_result, "advisor_preview_result"
+            ),
             *super().get_urls(),
         ]
 
@@ -165,7 +182,7 @@ class CaseAdmin(admin.ModelAdmin):
 
     def get_list_display(self, request):
         # One bank for the whole page: each row is scored with it, no query per row.
-        bank = bank_store.build()
+        bank = bank_store.build_draft()
 
         @admin.display(description="with the current bank")
         def verdict(case):
@@ -178,7 +195,7 @@ class CaseAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        result = cases.case_check(obj, bank_store.build())
+        result = cases.case_check(obj, bank_store.build_draft())
         if result.passed:
             self.message_user(request, f"“{obj}” passes with the current bank: {result.got}.")
         else:
@@ -283,3 +300,6 @@ class TeamAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+admin.site.register(BankVersion, BankVersionAdmin)

@@ -26,7 +26,7 @@ def tried(save: Callable[[], HttpResponse]) -> tuple[HttpResponse, Bank | None]:
     have left it (None when the form was refused, so nothing would change)."""
     with transaction.atomic():
         response = save()
-        bank = bank_store.build() if response.status_code == 302 else None
+        bank = bank_store.build_draft() if response.status_code == 302 else None
         transaction.set_rollback(True)
     bank_store.forget()  # in case anything read the edited bank into the cache
     return response, bank
@@ -81,10 +81,10 @@ class CaseGuardMixin:
     def _kept_unless_cases_break(self, request, save, *, back: str, verb: str = "Save"):
         if request.method != "POST" or CONFIRM in request.POST:
             return save()
-        passing = passing_case_ids(bank_store.build())
+        passing = passing_case_ids(bank_store.build_draft())
         with transaction.atomic():
             response = save()
-            results = cases.cases_check(bank_store.build())
+            results = cases.cases_check(bank_store.build_draft())
             broken = [r for r in results if not r.passed and r.case.pk in passing]
             if not broken:
                 return response  # kept: the transaction commits
@@ -120,7 +120,7 @@ class EffectCheckMixin(CaseGuardMixin):
             return response  # the form, with what is wrong with it
         forget_messages(request)
         # Scored after the rollback: `bank` is plain data, and founders' writes need not wait.
-        passing = passing_case_ids(bank_store.build())
+        passing = passing_case_ids(bank_store.build_draft())
         results = cases.cases_check(bank)
         failing = failing_cases(results, passing)
         context = {

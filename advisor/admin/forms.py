@@ -120,7 +120,8 @@ class ChoiceFormSet(BaseInlineFormSet):
             }
             for f in kept
         }
-        problems = bank_rules.choices_problems(self.instance.slug, choices)
+        adding = self.instance.pk is None
+        problems = bank_rules.choices_problems(self.instance.slug, choices, adding=adding)
         if problems:
             raise ValidationError(problems)
 
@@ -159,7 +160,7 @@ class RuleForm(forms.ModelForm):
         kinds = format_html_join("", "<li><strong>{}</strong>: {}</li>", scoring.RULE_KINDS.items())
         self.fields["kind"].help_text = format_html("What the rule does:<ul>{}</ul>", kinds)
         self.fields["when"].help_text = format_html(
-            "{} {}", self.fields["when"].help_text, slugs_help(bank_store.get())
+            "{} {}", self.fields["when"].help_text, slugs_help(bank_store.build_draft())
         )
 
     def clean(self):
@@ -172,7 +173,7 @@ class RuleForm(forms.ModelForm):
         rule = PlainRule(
             data.get("slug", ""), data.get("kind", ""), when, role.slug if role else ""
         )
-        problems = scoring.rule_problems(rule, bank_store.build())
+        problems = scoring.rule_problems(rule, bank_store.build_draft())
         if problems:
             raise ValidationError(problems)
         return data
@@ -204,7 +205,7 @@ class CaseForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        bank = bank_store.get()
+        bank = bank_store.build_draft()
         self.fields["answers"].help_text = format_html(
             'One line per answer, <code>"question slug": "choice slug"</code>; questions '
             "left out count as unanswered. {}",
@@ -223,7 +224,7 @@ class CaseForm(forms.ModelForm):
 
     def clean_answers(self):
         answers = self.cleaned_data["answers"]
-        problems = bank_rules.answers_problems(answers, bank_store.build())
+        problems = bank_rules.answers_problems(answers, bank_store.build_draft())
         if problems:
             raise ValidationError(problems)
         return answers

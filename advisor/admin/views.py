@@ -14,12 +14,17 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.http.response import HttpResponseBase
+from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 
-from advisor import analytics, bank_store, cases, scoring
+from advisor import analytics, bank_store, cases, presenters, scoring
 from advisor.admin import charts
+from advisor.forms import CostForm
+from advisor.models import Assessment
+from advisor.navigation import Navigation
+from advisor.snapshots import snapshot_build
 
 ANALYTICS_DAYS = 30
 
@@ -62,7 +67,7 @@ def failing_cases(results: list[cases.CaseResult], passing_before: set[int]) -> 
 @admin_page("admin/advisor/replay.html", "Replay past results with the current question bank")
 def replay(model_admin, request):
     """Past results and founder cases scored again with the question bank as it is now."""
-    bank = bank_store.build()
+    bank = bank_store.build_draft()
     results = cases.cases_check(bank)
     return {
         "report": analytics.replay(bank),
@@ -76,7 +81,7 @@ def replay(model_admin, request):
 @admin_page("admin/advisor/preview.html", "Preview the wizard")
 def preview(model_admin, request):
     """Every step as founders see it; answer them to see the outcome. Nothing is stored."""
-    bank = bank_store.build()
+    bank = bank_store.build_draft()
     answers = {
         q.slug: request.GET[q.slug] for q in bank.questions if q.choice(request.GET.get(q.slug, ""))
     }
@@ -95,6 +100,39 @@ def preview(model_admin, request):
             for c in q.choices
         },
     }
+
+
+@admin_page()
+def preview_result(model_admin, request):
+    """The founder's real result page for these answers with the draft bank, marked as a
+    preview; nothing is stored."""
+    bank = bank_store.build_draft()
+    answers = {
+        q.slug: request.GET[q.slug] for q in bank.questions if q.choice(request.GET.get(q.slug, ""))
+    }
+    navigation = Navigation(bank, answers, lambda slug, change: "", "", "")
+    if not navigation.complete:
+        return HttpResponseBadRequest("Answer every question asked before previewing the result.")
+    snapshot = snapshot_build(bank, answers)
+    form = CostForm(None, action=request.path)  # the costs at their defaults
+    inputs = form.values()
+    context = {
+        "assessment": Assessment(
+            token=PREVIEW_TOKEN, completed_at=timezone.now(), snapshot=snapshot
+        ),
+        "result": presenters.result_view(snapshot),
+        "costs": presenters.cost_view(
+            snapshot, hours_per_week=inputs["hours"], months=inputs["months"], sourcing="both"
+        ),
+        "form": form,
+        "share_url": request.build_absolute_uri(),
+        "owner": True,
+        "preview": True,
+    }
+    return render(request, presenters.template_for(snapshot), context)
+
+
+PREVIEW_TOKEN = "preview-not-stored"
 
 
 @admin_page("admin/advisor/analytics.html", "How founders answer")

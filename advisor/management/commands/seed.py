@@ -3,8 +3,8 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from advisor import bank_rules, bank_store
-from advisor.models import Question
+from advisor import bank_rules, bank_store, versions
+from advisor.models import BankVersion, Question
 
 FIXTURES = ("roles", "questions", "rules", "cases", "rates")
 
@@ -12,8 +12,8 @@ FIXTURES = ("roles", "questions", "rules", "cases", "rates")
 class Command(BaseCommand):
     help = (
         "Load the question bank, rules, cases, roles and rates from fixtures/ when the "
-        "database has no questions yet, then check the bank. Unlike loaddata, it never "
-        "overwrites what admins have edited."
+        "database has no questions yet, check the bank, and publish it as version 1 when "
+        "nothing is published. Unlike loaddata, it never overwrites what admins have edited."
     )
 
     def handle(self, *args, **options):
@@ -22,6 +22,9 @@ class Command(BaseCommand):
         else:
             call_command("loaddata", *FIXTURES, verbosity=options["verbosity"])
         bank_store.forget()
-        problems = bank_rules.bank_problems(bank_store.build())
+        problems = bank_rules.bank_problems(bank_store.build_draft())
         if problems:
             raise CommandError("The question bank breaks its rules:\n- " + "\n- ".join(problems))
+        if not BankVersion.objects.exists():
+            version = versions.bank_version_publish(note="The shipped bank")
+            self.stdout.write(f"Published version {version.number} of the question bank.")

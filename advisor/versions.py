@@ -1,0 +1,93 @@
+"""Versions of the question bank: admins edit a draft (the bank's own tables), founders get
+the published version until someone with the right publishes the draft.
+
+Publishing checks the draft against the bank's rules, records who published it and when,
+keeps the whole bank as founders will get it, and every row of it in one django-reversion
+revision; restoring an earlier version writes those rows back as the new draft.
+"""
+
+from __future__ import annotations
+
+import reversion
+from django.db import transaction
+from django.db.models import Max
+
+from advisor import bank_rules, bank_store
+from advisor.bank import bank_to_data
+from advisor.models import (
+    Answer,
+    BankVersion,
+    Case,
+    Choice,
+    CostRate,
+    Points,
+    Question,
+    RoleProfile,
+    Rule,
+)
+
+# What a version holds; registered with django-reversion in apps.py.
+BANK_MODELS = (RoleProfile, Question, Choice, Points, Rule, Case, CostRate)
+
+
+class NotPublishable(Exception):
+    """The draft breaks the bank's rules: the messages say how."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+def bank_version_publish(*, user=None, note: str = "") -> BankVersion:
+    """The draft becomes the version founders get."""
+    draft = bank_store.build_draft()
+    problems = bank_rules.bank_problems(draft)
+    if problems:
+        raise NotPublishable(problems)
+    with transaction.atomic():
+        number = (BankVersion.objects.aggregate(n=Max("number"))["n"] or 0) + 1
+        published = bank_to_data(draft)
+        published["version"] = number
+        with reversion.create_revision():
+            for model in BANK_MODELS:
+                for obj in model.objects.all():
+                    reversion.add_to_revision(obj)
+            if user is not None and user.is_authenticated:
+                reversion.set_user(user)
+            reversion.set_comment(f"Published version {number}" + (f": {note}" if note else ""))
+            reversion.add_meta(
+                BankVersion,
+                number=number,
+                note=note,
+                bank=published,
+                published_by=user.get_username() if user is not None else "",
+            )
+    bank_store.forget()
+    return BankVersion.objects.get(number=number)
+
+
+def bank_version_restore(*, version: BankVersion, user=None) -> None:
+    """Make an earlier version the draft again. Rows it did not have are retired rather
+    than deleted wherever founders' answers may still point at them."""
+    kept = {
+        (v.content_type.model_class(), int(v.object_id))
+        for v in version.revision.version_set.select_related("content_type")
+    }
+    with transaction.atomic(), reversion.create_revision():
+        version.revision.revert(delete=False)
+        for model in BANK_MODELS:
+            newer = model.objects.exclude(pk__in=[pk for m, pk in kept if m is model])
+            if model is Question or model is Rule:
+                newer.update(is_active=False)
+            elif model is Choice:
+                newer.exclude(pk__in=Answer.objects.values("choice_id")).delete()
+            else:
+                newer.delete()
+        if user is not None and user.is_authenticated:
+            reversion.set_user(user)
+        reversion.set_comment(f"Restored version {version.number} as the draft")
+    bank_store.forget()
+
+
+def bank_version_live() -> BankVersion | None:
+    return BankVersion.objects.order_by("-number").first()
