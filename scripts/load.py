@@ -137,7 +137,10 @@ class Founder:
         time.sleep(0.05)  # a dead server must not turn this loop into a spin
 
     def flow(self) -> Completion | None:
-        """Start, answer every step, confirm, read the result. None if time ran out."""
+        """Start, answer every step, confirm, read the result. None if time ran out.
+        Each flow is a new founder: a browser that has finished is shown "you have
+        finished" rather than an empty first step."""
+        self.cookies.clear()
         status, location, _ = self.request("wizard", "GET", "/wizard/")
         self.expect(status, 303, "GET /wizard/")
         path = urlsplit(location).path
