@@ -39,7 +39,7 @@ class ChoiceForm(forms.ModelForm):
         model = Choice
         fields = ["order", "slug", "label", "hint", "explanation"]
         widgets = {
-            "explanation": forms.Textarea(attrs={"rows": 3, "cols": 30}),
+            "explanation": forms.Textarea(attrs={"rows": 3, "cols": 24}),
             "label": forms.TextInput(attrs={"size": 20}),
             "hint": forms.TextInput(attrs={"size": 16}),
             "slug": forms.TextInput(attrs={"size": 12}),
