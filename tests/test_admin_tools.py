@@ -388,3 +388,19 @@ def test_content_editors_edit_the_bank_but_not_users_or_assessments(client, bank
     # the change is in admin's history, by whom
     entry = LogEntry.objects.get(object_id=str(question.pk))
     assert entry.user == editor and "Changed" in entry.get_change_message()
+
+
+def test_the_effect_check_asks_to_reread_explanations_whose_points_turned(staff, bank):
+    question = Question.objects.get(slug="general-model-fit")
+    data = form_data(staff.get(change_url(question)))
+    mostly = choice_prefix(data, "mostly")
+    data[f"{mostly}-points_ai-engineer"] = 0
+    data[f"{mostly}-points_ml-engineer"] = 3
+    data["_replay"] = "Check"
+    page = staff.post(change_url(question), data).content.decode()
+    assert "Explanations to reread" in page
+    assert (
+        "Does a good general-purpose model already solve it? → “Mostly — it gets us about 90%"
+        in page
+    )
+    assert "favoured AI Engineer, now Machine Learning Engineer" in page

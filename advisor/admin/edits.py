@@ -32,6 +32,39 @@ def tried(save: Callable[[], HttpResponse]) -> tuple[HttpResponse, Bank | None]:
     return response, bank
 
 
+def favoured(points) -> str:
+    """The role a choice's points favour, "" when none leads."""
+    ranked = sorted(points.items(), key=lambda item: -item[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return ""
+    return ranked[0][0]
+
+
+def explanations_to_reread(before: Bank, after: Bank) -> list[dict]:
+    """Choices whose points now favour another role while their explanation, written for
+    the old points, stayed the same: the editor should reread them."""
+    roles = {r.slug: r.name for r in after.roles}
+    found = []
+    for question in after.questions:
+        old_question = before.question(question.slug)
+        for choice in question.choices:
+            old = old_question.choice(choice.slug) if old_question else None
+            if old is None or old.explanation != choice.explanation:
+                continue
+            was, now = favoured(old.points), favoured(choice.points)
+            if was != now:
+                found.append(
+                    {
+                        "question": question.text,
+                        "choice": choice.label,
+                        "was": roles.get(was, "neither role"),
+                        "now": roles.get(now, "neither role"),
+                        "explanation": choice.explanation,
+                    }
+                )
+    return found
+
+
 def passing_case_ids(bank: Bank) -> set[int]:
     return {r.case.pk for r in cases.cases_check(bank) if r.passed}
 
@@ -120,7 +153,8 @@ class EffectCheckMixin(CaseGuardMixin):
             return response  # the form, with what is wrong with it
         forget_messages(request)
         # Scored after the rollback: `bank` is plain data, and founders' writes need not wait.
-        passing = passing_case_ids(bank_store.build_draft())
+        before = bank_store.build_draft()
+        passing = passing_case_ids(before)
         results = cases.cases_check(bank)
         failing = failing_cases(results, passing)
         context = {
@@ -132,6 +166,7 @@ class EffectCheckMixin(CaseGuardMixin):
             "resubmit": resubmitted(request),
             "action": request.get_full_path(),
             "confirm": CONFIRM if any(f["new"] for f in failing) else "",
+            "reread": explanations_to_reread(before, bank),
         }
         title = "What your changes would do to past results"
         return page_response(self, request, "admin/advisor/replay.html", title, context)
