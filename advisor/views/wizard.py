@@ -193,6 +193,8 @@ def check(request):
                 "Your answers are saved: come back later to see the result.",
             )
         if assessments.assessment_complete(assessment=draft, bank=bank, answers=answers):
+            # Bookkeeping after the result exists never stands between a founder and it:
+            # the count is written best effort, and the session is a signed cookie.
             throttle.record("result", client, window=throttle.HOUR)
         drafts.result_remember(request=request, token=draft.token)
         return to_result(request, draft.token)
