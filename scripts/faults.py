@@ -88,6 +88,7 @@ PROBE_SHARE_TARGET = 0.95
 DISK_MB = 64
 SLOW_HEADERS, SLOW_BODIES, SLOW_EVERY = 50, 10, 10.0
 ERROR_STATUS = re.compile(r"[45]\d\d")
+APP_503 = "could not reach its database"  # on the app's 503 page (templates/503.html)
 
 
 @dataclass
@@ -115,6 +116,7 @@ class PatientFounder(Founder):
     def __init__(self, number: int, port: int, think: float, deadline: float, source: str):
         super().__init__(number, [port], think, deadline, source)
         self.statuses: Counter[int] = Counter()
+        self.unavailable_from: Counter[str] = Counter()  # which 503 page: the app's or nginx's
         self.connection_errors: Counter[str] = Counter()
 
     def request(self, kind, method, path, form=None):
@@ -131,6 +133,8 @@ class PatientFounder(Founder):
                 self.statuses[response.status] += 1
                 if response.status < 500:
                     return response.status, response.getheader("Location", ""), text
+                if response.status == 503:
+                    self.unavailable_from["the app" if APP_503 in text else "the proxy"] += 1
                 wait = min(float(response.getheader("Retry-After") or 1), 5.0)
                 last = f"{response.status} on {kind} {path}"
             if time.monotonic() + wait > give_up:
@@ -559,10 +563,14 @@ def summarize(name, founders, probes, window, verdict: Verdict, notes) -> dict:
     statuses: Counter[int] = Counter()
     failed: Counter[str] = Counter()
     unanswered: Counter[str] = Counter()
+    unavailable: Counter[str] = Counter()
     for founder in founders:
         statuses.update(founder.statuses)
         failed.update(founder.stats.errors)
         unanswered.update(founder.connection_errors)
+        unavailable.update(founder.unavailable_from)
+    if unavailable:
+        notes["503 pages"] = dict(unavailable)
     if unanswered:
         notes["connection errors"] = dict(unanswered)
     during = [p for p in probes if p.kind == "read" and window["start"] <= p.at <= window["repair"]]
