@@ -15,7 +15,8 @@ small tmpfs, runs PostgreSQL as its own user and drops a capability for one faul
   pg-restart    PostgreSQL restarted (pg_ctl restart -m fast) while founders answer
   worker-kill   a gunicorn worker killed with SIGKILL every few seconds
   disk-full     SQLite on a 64 MB tmpfs that is filled to the last byte, then freed
-  read-only     the SQLite file and its directory lose write permission, then get it back
+  read-only     the SQLite file and its directory lose write permission, and gunicorn's
+                workers are replaced (HUP) while it lasts; then the permission comes back
                 (gunicorn runs without the capability that lets root ignore permissions)
   slow-clients  50 connections sending one header line every 10 s, and 10 that, headers
                 sent, trickle a body one byte every 10 s, reconnecting when cut off
@@ -102,7 +103,7 @@ class Timing:
 
 
 FULL = Timing(warmup=5, hold=12, slow=30, kills=4, kill_every=3, tail=10)
-SHORT = Timing(warmup=3, hold=8, slow=15, kills=3, kill_every=2, tail=6)
+SHORT = Timing(warmup=3, hold=8, slow=15, kills=3, kill_every=2, tail=10)
 
 
 # --- founders and probes --------------------------------------------------------------
@@ -436,6 +437,9 @@ def read_only(stack: Stack, timing: Timing) -> tuple[float, float]:
     start = time.monotonic()
     set_writable(stack.data, False)
     try:
+        # New workers while it lasts (a deploy, a recycled or crashed worker): their
+        # connections are opened read-only, and must not stay so after the repair.
+        stack.gunicorn.send_signal(signal.SIGHUP)
         stack.watch_readiness(timing.hold)
     finally:
         set_writable(stack.data, True)
@@ -551,6 +555,10 @@ def run_fault(name: str, args: argparse.Namespace, timing: Timing) -> dict:
             stack.notes["tracebacks in the app's log"] = log.count("Traceback (most recent")
             result = summarize(name, founders, prober.probes, window, verdict, stack.notes)
             if result["missed"] and args.verbose:
+                late = [p for p in prober.probes if p.at > window["repair"] and not p.ok]
+                for probe in late[:20]:
+                    after = probe.at - window["repair"]
+                    print(f"  not served {after:+.1f} s after the repair: {probe}")
                 print(f"--- {name}: gunicorn log\n{tail(tmp / 'gunicorn.log', 4000)}")
                 for problem in (verdict.lost + verdict.corrupted)[:10]:
                     print(f"  {problem}")
