@@ -21,10 +21,13 @@ small tmpfs, runs PostgreSQL as its own user and drops a capability for one faul
   slow-clients  50 connections sending one header line every 10 s, and 10 that, headers
                 sent, trickle a body one byte every 10 s, reconnecting when cut off
 
-Per fault it prints requests, statuses, connection errors, results verified, lost,
-corrupted, completed but never shown to a founder, seconds to recover after the repair,
-and the share of probes (a reading page every 100 ms from another client) answered 200
-within a second. Exits 1 when a target is missed:
+First it asks the running nginx what deploy/nginx.conf promises: static files passed
+through compressed, 413 for a body over 1 MB, 400 for a header over 8 KB, 429 for a 21st
+connection from one address. Then, per fault, it prints requests, statuses, connection
+errors, results verified, lost, corrupted, completed but never shown to a founder, seconds
+to recover after the repair, and the share of probes (a reading page every 100 ms from
+another client) answered 200 within a second. Exits 1 when a target is missed:
+  the proxy: each of its checks;
   every fault: 0 lost, 0 corrupted, 0 completed-but-not-shown, no 500 (nor any error
       status but 503), no founder flow given up, recovered within 10 s of the repair;
   slow-clients and disk-full: at least 95% of probes answered within 1 s during the fault;
@@ -367,6 +370,74 @@ def stack_for(name: str, tmp: Path, no_proxy: bool) -> Iterator[Stack]:
         yield Stack(env, tmp, data, app_port, port, gunicorn, cluster)
 
 
+# --- what the proxy promises ------------------------------------------------------------
+
+
+def ask(port: int, method: str, path: str, source: str, body=b"", headers=None):
+    """(status, headers) of one request from `source`; (0, {}) when none came."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=5, source_address=(source, 0))
+    try:
+        connection.request(method, path, body=body or None, headers=headers or {})
+        response = connection.getresponse()
+        response.read()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}
+    except (OSError, http.client.HTTPException):
+        return 0, {}
+    finally:
+        connection.close()
+
+
+def check_proxy(port: int) -> dict[str, str]:
+    """Ask the running nginx what deploy/nginx.conf promises: {check: what it did}, with
+    the checks it failed listed under "missed"."""
+    found, missed = {}, []
+    page = http.client.HTTPConnection(HOST, port, timeout=5)
+    page.request("GET", "/")
+    css = re.search(r'href="(/static/[^"]+\.css)"', page.getresponse().read().decode())[1]
+    page.close()
+    status, headers = ask(port, "GET", css, "127.0.4.1", headers={"Accept-Encoding": "br, gzip"})
+    found["static file"] = (
+        f"{status} {headers.get('content-encoding', 'uncompressed')}, "
+        f"Vary {headers.get('vary', '-')}, {headers.get('cache-control', '-')}"
+    )
+    if status != 200 or headers.get("content-encoding") not in ("br", "gzip"):
+        missed.append("static files come compressed from the app")
+    status, _ = ask(port, "POST", "/wizard/use-case/", "127.0.4.1", body=b"x" * 2_000_000)
+    found["2 MB body"] = str(status)
+    if status != 413:
+        missed.append("a body over 1 MB gets 413")
+    status, _ = ask(port, "GET", "/", "127.0.4.1", headers={"X-Long": "x" * 10_000})
+    found["10 KB header"] = str(status)
+    if status != 400:
+        missed.append("a header over 8 KB gets 400")
+    # Twenty requests held by one address (their bodies never come), then one more.
+    held = []
+    for _ in range(20):
+        sock = socket.create_connection((HOST, port), timeout=5, source_address=("127.0.4.2", 0))
+        sock.sendall(b"POST /wizard/use-case/ HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n")
+        held.append(sock)
+    time.sleep(0.3)
+    same, _ = ask(port, "GET", "/", "127.0.4.2")
+    other, _ = ask(port, "GET", "/", "127.0.4.3")
+    for sock in held:
+        sock.close()
+    found["21st connection from one address"] = f"{same}; from another address {other}"
+    if (same, other) != (429, 200):
+        missed.append("the 21st connection from one address gets 429, another address 200")
+    found["missed"] = missed
+    return found
+
+
+def run_proxy_checks() -> dict:
+    tmp = Path(tempfile.mkdtemp(prefix="advisor-proxy-"))
+    tmp.chmod(0o711)
+    try:
+        with stack_for("proxy", tmp, no_proxy=False) as stack:
+            return check_proxy(stack.port)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 # --- the faults -----------------------------------------------------------------------
 
 
@@ -683,7 +754,14 @@ def main() -> int:
     # A plain `kill` must still stop gunicorn, nginx and PostgreSQL: turn it into an exit.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     timing = SHORT if args.short else FULL
-    results = {}
+    report: dict[str, dict] = {}
+    if not args.no_proxy:
+        report["proxy"] = run_proxy_checks()
+        checks = {k: v for k, v in report["proxy"].items() if k != "missed"}
+        print("== proxy: " + "; ".join(f"{k}: {v}" for k, v in checks.items()), flush=True)
+        for miss in report["proxy"]["missed"]:
+            print(f"  proxy: MISSED {miss}")
+    results = report["faults"] = {}
     for name in names:
         began = time.monotonic()
         results[name] = run_fault(name, args, timing)
@@ -692,8 +770,10 @@ def main() -> int:
     print(table(results))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({"faults": results}, indent=2) + "\n")
+        args.json.write_text(json.dumps(report, indent=2) + "\n")
     failed = [name for name, r in results.items() if r["missed"]]
+    if report.get("proxy", {}).get("missed"):
+        failed.insert(0, "proxy")
     print("FAIL: " + ", ".join(failed) if failed else "PASS")
     return 1 if failed else 0
 
