@@ -154,9 +154,12 @@ class Probe:
     seconds: float
 
     @property
+    def answered(self) -> bool:
+        return self.status == (303 if self.kind == "write" else 200)
+
+    @property
     def ok(self) -> bool:
-        wanted = 303 if self.kind == "write" else 200
-        return self.status == wanted and self.seconds <= PROBE_DEADLINE
+        return self.answered and self.seconds <= PROBE_DEADLINE
 
 
 class Prober:
@@ -581,9 +584,10 @@ def check_database(env: dict[str, str], completions: list[Completion], tmp: Path
 
 
 def recovery(probes: list[Probe], start: float, repair: float, end: float) -> float | None:
-    """Seconds from the repair until the last probe that was not served; 0 when none
-    failed after the fault began; None when probes still failed at the end."""
-    bad = [p.at + p.seconds for p in probes if start <= p.at <= end and not p.ok]
+    """Seconds from the repair until the last probe that was not answered as it should
+    be (its speed is the share's business); 0 when none failed after the fault began;
+    None when probes still failed at the end."""
+    bad = [p.at + p.seconds for p in probes if start <= p.at <= end and not p.answered]
     if not bad:
         return 0.0
     if max(bad) > end - 2:
@@ -625,11 +629,14 @@ def run_fault(name: str, args: argparse.Namespace, timing: Timing) -> dict:
             log = (tmp / "gunicorn.log").read_text(errors="replace")
             stack.notes["tracebacks in the app's log"] = log.count("Traceback (most recent")
             result = summarize(name, founders, prober.probes, window, verdict, stack.notes)
+            late = [p for p in prober.probes if p.at > window["repair"] and not p.ok]
+            if late:
+                result["notes"]["probes not served after the repair"] = [
+                    f"{p.kind} {p.status or 'no answer'} in {p.seconds:.2f} s, "
+                    f"{p.at - window['repair']:+.1f} s"
+                    for p in late[:10]
+                ]
             if result["missed"] and args.verbose:
-                late = [p for p in prober.probes if p.at > window["repair"] and not p.ok]
-                for probe in late[:20]:
-                    after = probe.at - window["repair"]
-                    print(f"  not served {after:+.1f} s after the repair: {probe}")
                 print(f"--- {name}: gunicorn log\n{tail(tmp / 'gunicorn.log', 4000)}")
                 for problem in (verdict.lost + verdict.corrupted)[:10]:
                     print(f"  {problem}")
