@@ -106,7 +106,7 @@ class Timing:
 
 
 FULL = Timing(warmup=5, hold=12, slow=30, kills=4, kill_every=3, tail=10)
-SHORT = Timing(warmup=3, hold=8, slow=15, kills=3, kill_every=2, tail=10)
+SHORT = Timing(warmup=2, hold=8, slow=12, kills=3, kill_every=2, tail=8)
 
 
 # --- founders and probes --------------------------------------------------------------
