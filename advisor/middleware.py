@@ -31,7 +31,7 @@ class HealthCheckMiddleware:
         else:
             return self.get_response(request)
         if problems:
-            logger.warning("%s: not ready: %s", request.path, "; ".join(problems))
+            logger.warning("%s answered 503: %s", request.path, "; ".join(problems))
             response = HttpResponse("\n".join(problems), content_type="text/plain", status=503)
         else:
             response = HttpResponse("ok", content_type="text/plain")

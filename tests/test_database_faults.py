@@ -124,6 +124,22 @@ def test_a_page_the_database_cannot_read_gets_503_with_a_way_to_try_again(client
     assert html.lstrip().startswith('<div id="wizard"') == bool(headers)
 
 
+def test_an_admin_post_the_database_refuses_is_a_503_that_repeats_nothing(client, db):
+    from django.contrib.auth.models import User
+
+    User.objects.create_superuser("admin", "a@example.com", "the-right-pass-phrase")
+    with refusing(("UPDATE",), table="auth_user"):  # signing in records the last login
+        response = client.post(
+            reverse("admin:login"),
+            {"username": "admin", "password": "the-right-pass-phrase"},
+        )
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "was not saved" in html
+    assert "the-right-pass-phrase" not in html
+    assert 'type="hidden"' not in html.replace('name="csrfmiddlewaretoken"', "")
+
+
 def test_a_query_error_that_is_no_outage_is_still_a_500(client, bank):
     # A bug must not pass for an outage: a missing table is not "try again".
     def missing_table():

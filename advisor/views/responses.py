@@ -34,18 +34,20 @@ def too_many(request, message: str):
 def unavailable(request):
     """The database could not serve this request: 503, and a page that says nothing was
     saved and to try again. A founder's POST is offered again as it was sent (their
-    answer kept); htmx gets only the wizard region, where the founder clicked."""
+    answer kept; never an admin's, which may hold a password); htmx gets only the wizard
+    region, where the founder clicked."""
     template = "503.html#wizard" if request.htmx else "503.html"
+    posted = request.method == "POST"
     resend = None
     match = request.resolver_match
-    if request.method == "POST" and not (match and match.namespace == "admin"):
+    if posted and not (match and match.namespace == "admin"):
         resend = [
             (name, value)
             for name, values in request.POST.lists()
             if name != "csrfmiddlewaretoken"
             for value in values
         ]
-    context = {"resend": resend, "again_url": request.get_full_path()}
+    context = {"posted": posted, "resend": resend, "again_url": request.get_full_path()}
     response = render(request, template, context, status=503)
     response["Retry-After"] = str(settings.RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
