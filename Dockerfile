@@ -17,6 +17,7 @@ COPY manage.py ./
 COPY templates/ templates/
 COPY static/ static/
 COPY fixtures/ fixtures/
+COPY deploy/ deploy/
 # collectstatic needs a key only to import settings; the real one comes at run time.
 RUN SECRET_KEY=build-only python manage.py collectstatic --noinput -v0
 
@@ -24,4 +25,6 @@ USER advisor
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD python -c "import urllib.request, sys; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4); sys.exit(0)"
-CMD ["sh", "-c", "gunicorn advisor.wsgi --bind 0.0.0.0:8000 --workers ${WORKERS:-2} --access-logfile -"]
+# Threaded workers and their limits in deploy/gunicorn.conf.py; WORKERS and THREADS from
+# the environment. Meant to run behind the proxy in deploy/nginx.conf (see compose.yaml).
+CMD ["gunicorn", "advisor.wsgi", "-c", "deploy/gunicorn.conf.py"]

@@ -7,9 +7,10 @@ PORT ?= 8000
 WORKERS ?= 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run dev test admin install chromium static db lint format clean audit checkers load bench css
+.PHONY: run dev test admin install chromium static db lint format clean audit checkers load bench css faults
 
 LOAD_ARGS ?= --db sqlite --founders 50 --duration 20
+FAULTS_ARGS ?=
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,7 +32,7 @@ run: db static
 	@echo "Serving Hiring Advisor on http://127.0.0.1:$(PORT)/ (and its job worker)"
 	DEBUG=0 $(BIN)/python manage.py run_jobs & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	  DEBUG=0 $(BIN)/gunicorn advisor.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile -
+	  DEBUG=0 $(BIN)/gunicorn advisor.wsgi -c deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT) --workers $(WORKERS)
 
 dev: db
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
@@ -79,6 +80,16 @@ bench: static
 	@command -v wrk >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
 	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+# What production brings, against Debian's nginx (deploy/nginx.conf) in front of gunicorn
+# on PostgreSQL or SQLite, with load founders: a database restart, a killed worker, a full
+# disk, a read-only database, slow clients. Exits 1 on a missed target. Needs root; installs
+# nginx and PostgreSQL when missing. CI runs FAULTS_ARGS="--short --json reports/faults.json".
+faults: install static
+	@{ command -v nginx >/dev/null && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; } || { \
+	  command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] || { echo "Install nginx and postgresql (apt-get install nginx postgresql)"; exit 1; }; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx postgresql >/dev/null; }
+	$(BIN)/python scripts/faults.py $(FAULTS_ARGS)
 
 # Only the Bootstrap CSS the pages use, into static/vendor/ (committed: running the app
 # needs no npm). Run it after using a Bootstrap class no template used before.

@@ -12,6 +12,7 @@ from django.db import connection
 
 from advisor import analytics, throttle
 from advisor.bank import Bank
+from advisor.database import best_effort
 from advisor.models import Answer, Assessment
 
 RECENT_RESULTS = 5  # results a browser's landing page lists
@@ -129,8 +130,12 @@ def start_count(*, request) -> bool:
     session write. True when the response must set the cookie."""
     if STARTED_COOKIE in request.COOKIES:
         return False
-    analytics.count_start()
-    return True
+    # Analytics only: a full disk or a read-only database must not cost the founder the
+    # page. Without the cookie this browser is counted on its next first-step visit.
+    with best_effort("The wizard start"):
+        analytics.count_start()
+        return True
+    return False
 
 
 def start_cookie_set(*, response) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -78,6 +79,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "advisor.middleware.DatabaseFaultMiddleware",
     "advisor.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -112,19 +114,29 @@ TEMPLATES = [
 # SQLite when DATABASE_URL is unset: WAL so readers never wait for the writer,
 # IMMEDIATE transactions so two writers queue instead of failing mid-transaction.
 # Connections are kept between requests: opening one costs more than a whole page.
-CONN_MAX_AGE = _env_int("CONN_MAX_AGE", 60)
+# A PostgreSQL connection is checked before a request reuses it (CONN_HEALTH_CHECKS), so
+# one that a database restart ended is replaced at once. A SQLite connection cannot be
+# checked that way (one opened while the file was read-only stays read-only), so it is
+# kept for seconds, not a minute, and dropped at once when a write fails.
 if _env("DATABASE_URL"):
+    CONN_MAX_AGE = _env_int("CONN_MAX_AGE", 60)
     DATABASES = {
         "default": dj_database_url.parse(
             _env("DATABASE_URL"), conn_max_age=CONN_MAX_AGE, conn_health_checks=True
         )
     }
+    # An unreachable server costs a founder seconds and a 503, not a hung page.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", _env_int("DATABASE_CONNECT_TIMEOUT", 5)
+    )
 else:
+    CONN_MAX_AGE = _env_int("CONN_MAX_AGE", 5)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": _env("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
             "CONN_MAX_AGE": CONN_MAX_AGE,
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
@@ -213,6 +225,17 @@ TRUSTED_PROXY_COUNT = _env_int("TRUSTED_PROXY_COUNT", 0)
 RESULTS_PER_HOUR = _env_int("RESULTS_PER_HOUR", 30)
 DRAFTS_PER_HOUR = _env_int("DRAFTS_PER_HOUR", 100)
 LOGIN_FAILURES_PER_15_MINUTES = _env_int("LOGIN_FAILURES_PER_15_MINUTES", 5)
+
+# While the database is unavailable founders get a 503 that asks them to come back after
+# this many seconds. /readyz answers 503 when the database refuses a write or one of these
+# directories (the SQLite file's, and the temporary files') has less free space than this.
+RETRY_AFTER_SECONDS = _env_int("RETRY_AFTER_SECONDS", 5)
+READY_MIN_FREE_MB = _env_int("READY_MIN_FREE_MB", 100)
+READY_DISK_PATHS = [p for p in _env("READY_DISK_PATHS").replace(" ", "").split(",") if p]
+if not READY_DISK_PATHS:
+    READY_DISK_PATHS = [tempfile.gettempdir()]
+    if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        READY_DISK_PATHS.insert(0, str(Path(DATABASES["default"]["NAME"]).parent))
 
 LOGGING = {
     "version": 1,

@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
+from advisor.database import best_effort
 from advisor.models import Attempt
 
 HOUR = timedelta(hours=1)
@@ -34,9 +35,12 @@ def is_limited(scope: str, client: str, *, limit: int, window: timedelta) -> boo
 
 
 def record(scope: str, client: str, *, window: timedelta) -> None:
-    Attempt.objects.create(scope=scope, client=client)
-    # Forget what no longer counts, so the table stays small.
-    Attempt.objects.filter(scope=scope, at__lt=timezone.now() - window).delete()
+    """Count one event. Best effort: a founder's page never fails because its count could
+    not be written (the limit is then a little looser while the database is unwell)."""
+    with best_effort(f"A {scope!r} rate-limit record"):
+        Attempt.objects.create(scope=scope, client=client)
+        # Forget what no longer counts, so the table stays small.
+        Attempt.objects.filter(scope=scope, at__lt=timezone.now() - window).delete()
 
 
 def clear(scope: str, client: str) -> None:

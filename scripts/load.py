@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import glob
 import http.client
 import os
 import random
 import re
-import shlex
 import shutil
 import signal
 import subprocess
@@ -41,7 +39,7 @@ from serving import (
     free_port,
     load_bank,
     manage,
-    run_quietly,
+    postgres,
     serve,
     stop,
     wait_ready,
@@ -100,11 +98,17 @@ def form_fields(page: str) -> tuple[str, str, list[str]]:
 class Founder:
     """One browser: its own cookies, one keep-alive connection per app server."""
 
-    def __init__(self, number: int, ports: list[int], think: float, deadline: float):
+    def __init__(
+        self, number: int, ports: list[int], think: float, deadline: float, source: str = ""
+    ):
         self.rng = random.Random(number)
         self.think = think
         self.deadline = deadline
-        self.connections = [http.client.HTTPConnection(HOST, p, timeout=TIMEOUT) for p in ports]
+        # `source`: a loopback address of its own, so a proxy sees each founder as a client.
+        bind = (source, 0) if source else None
+        self.connections = [
+            http.client.HTTPConnection(HOST, p, timeout=TIMEOUT, source_address=bind) for p in ports
+        ]
         self.last_used = [0.0] * len(ports)
         self.cookies: dict[str, str] = {}
         # Founders start on different servers so that, with two, each gets a fair share
@@ -195,9 +199,19 @@ class Founder:
     def request(
         self, kind: str, method: str, path: str, form: dict[str, str] | None = None
     ) -> tuple[int, str, str]:
-        """(status, Location, body). Request i goes to app server (founder + i) % servers."""
+        """(status, Location, body); a 5xx is a failure."""
         if self.think:
             time.sleep(self.think)
+        response, text = self.send(kind, method, path, form)
+        if response.status >= 500:
+            raise Failure(f"{response.status} on {kind} {path}")
+        return response.status, response.getheader("Location", ""), text
+
+    def send(
+        self, kind: str, method: str, path: str, form: dict[str, str] | None = None
+    ) -> tuple[http.client.HTTPResponse, str]:
+        """One request and its read response, any status. Request i goes to app server
+        (founder + i) % servers."""
         server = self.sent % len(self.connections)
         self.sent += 1
         connection = self.connections[server]
@@ -220,9 +234,7 @@ class Founder:
         self.stats.latencies[kind].append(time.perf_counter() - start)
         self.last_used[server] = time.monotonic()
         self.keep_cookies(response.headers.get_all("Set-Cookie") or [])
-        if response.status >= 500:
-            raise Failure(f"{response.status} on {kind} {path}")
-        return response.status, response.getheader("Location", ""), text
+        return response, text
 
     def keep_cookies(self, headers: list[str]) -> None:
         for header in headers:
@@ -259,32 +271,6 @@ def load(ports: list[int], founders: int, duration: float, think: float) -> tupl
 # --- the database and the app servers -------------------------------------------------
 
 
-def as_postgres(command: str) -> None:
-    # initdb refuses to run as root, so root runs it as postgres, like .ci/run does.
-    run_quietly(["su", "postgres", "-c", command] if os.geteuid() == 0 else ["sh", "-c", command])
-
-
-@contextlib.contextmanager
-def postgres(tmp: Path, max_connections: int) -> Iterator[str]:
-    pgbin = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]))
-    if not pgbin:
-        raise SystemExit("PostgreSQL is not installed (/usr/lib/postgresql/*/bin)")
-    bin_, home, port = pgbin[-1], tmp / "pg", free_port()
-    home.mkdir()
-    if os.geteuid() == 0:
-        shutil.chown(home, "postgres")
-    data = home / "data"
-    as_postgres(f"{bin_}/initdb -D {data} -U postgres --auth=trust -E UTF8 --locale=C.UTF-8")
-    options = f"-c listen_addresses={HOST} -p {port} -k {home} -c max_connections={max_connections}"
-    try:
-        start = f"-l {home}/postgres.log -w -o {shlex.quote(options)} start"
-        as_postgres(f"{bin_}/pg_ctl -D {data} {start}")
-        yield f"postgres://postgres@{HOST}:{port}/postgres"
-    finally:
-        with contextlib.suppress(SystemExit):
-            as_postgres(f"{bin_}/pg_ctl -D {data} -m fast stop")
-
-
 # A further question asked only when the training data is labeled, built like one an
 # admin adds (its own `unsure` choice, points for every role), so that a run can show
 # conditional steps load and verify cleanly.
@@ -317,7 +303,7 @@ def database(
     with contextlib.ExitStack() as stack:
         if kind == "postgres":
             del env["SQLITE_PATH"]
-            env["DATABASE_URL"] = stack.enter_context(postgres(tmp, max_connections))
+            env["DATABASE_URL"] = stack.enter_context(postgres(tmp, max_connections)).url
         load_bank(env)
         if conditional:
             manage(env, "shell", "-c", CONDITIONAL_QUESTION)

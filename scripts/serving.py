@@ -1,17 +1,21 @@
-"""Serving the app for the scripts that measure it (bench.py, load.py, audit.py).
+"""Serving the app for the scripts that measure it (bench.py, load.py, audit.py, faults.py).
 
-A throw-away database, gunicorn on free loopback ports, waiting until it answers,
-stopping it, and one HTTP request that never follows a redirect. Standard library only:
-the scripts run with the project's venv but outside Django.
+A throw-away database (SQLite, or a PostgreSQL cluster), gunicorn on free loopback ports,
+Debian's nginx in front of it with the project's deploy/nginx.conf, waiting until it
+answers, stopping it, and one HTTP request that never follows a redirect. Standard library
+only: the scripts run with the project's venv but outside Django.
 """
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import http.client
 import http.cookiejar
 import os
 import secrets
 import shlex
+import shutil
 import signal
 import socket
 import subprocess
@@ -20,12 +24,15 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 HOST = "127.0.0.1"
+NGINX_CONFIG = ROOT / "deploy" / "nginx.conf"
+GUNICORN_CONFIG = ROOT / "deploy" / "gunicorn.conf.py"
 
 
 def free_ports(count: int) -> list[int]:
@@ -79,11 +86,16 @@ def load_bank(env: dict[str, str]) -> None:
 
 
 def serve(
-    env: dict[str, str], port: int, log: Path, options: Sequence[str] = ()
+    env: dict[str, str],
+    port: int,
+    log: Path,
+    options: Sequence[str] = (),
+    prefix: Sequence[str] = (),
 ) -> subprocess.Popen:
     """gunicorn on 127.0.0.1:`port`, its output in `log`. In a session of its own, so
-    `stop` can end the master and its workers together and nothing else."""
-    argv = [str(BIN / "gunicorn"), "advisor.wsgi", "--bind", f"{HOST}:{port}", *options]
+    `stop` can end the master and its workers together and nothing else. `prefix` runs it
+    through another command (say, one that drops a privilege)."""
+    argv = [*prefix, str(BIN / "gunicorn"), "advisor.wsgi", "--bind", f"{HOST}:{port}", *options]
     with log.open("wb") as out:
         return subprocess.Popen(
             argv, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
@@ -116,6 +128,100 @@ def stop(server: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(server.pid, signal.SIGKILL)
         server.wait(timeout=5)
+
+
+# --- PostgreSQL ---------------------------------------------------------------------
+
+
+def as_postgres(command: str) -> None:
+    # initdb refuses to run as root, so root runs it as postgres, like .ci/run does.
+    run_quietly(["su", "postgres", "-c", command] if os.geteuid() == 0 else ["sh", "-c", command])
+
+
+@dataclass
+class Postgres:
+    """A throw-away cluster on loopback; `url` is its DATABASE_URL."""
+
+    url: str
+    bin: str
+    home: Path
+
+    def pg_ctl(self, action: str) -> None:
+        as_postgres(f"{self.bin}/pg_ctl -D {self.home}/data -l {self.home}/postgres.log {action}")
+
+    def restart(self) -> None:
+        """Ends every connection and starts again with the same options, as a restart in
+        production does; returns once it accepts connections."""
+        self.pg_ctl("-m fast -w restart")
+
+
+@contextlib.contextmanager
+def postgres(tmp: Path, max_connections: int) -> Iterator[Postgres]:
+    """A new cluster in `tmp` (which the postgres user must be able to enter), stopped
+    and left for `tmp`'s owner to remove at the end."""
+    pgbin = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]))
+    if not pgbin:
+        raise SystemExit("PostgreSQL is not installed (/usr/lib/postgresql/*/bin)")
+    bin_, home, port = pgbin[-1], tmp / "pg", free_port()
+    home.mkdir()
+    if os.geteuid() == 0:
+        shutil.chown(home, "postgres")
+    cluster = Postgres(f"postgres://postgres@{HOST}:{port}/postgres", bin_, home)
+    as_postgres(f"{bin_}/initdb -D {home}/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8")
+    options = f"-c listen_addresses={HOST} -p {port} -k {home} -c max_connections={max_connections}"
+    try:
+        cluster.pg_ctl(f"-w -o {shlex.quote(options)} start")
+        yield cluster
+    finally:
+        with contextlib.suppress(SystemExit):
+            cluster.pg_ctl("-m fast stop")
+
+
+# --- nginx in front -------------------------------------------------------------------
+
+
+def proxy_config(listen: str, app: str) -> str:
+    """deploy/nginx.conf with its two names filled in, as the official nginx image fills
+    them in from its environment in compose.yaml."""
+    text = NGINX_CONFIG.read_text()
+    return text.replace("${ADVISOR_LISTEN}", listen).replace("${ADVISOR_APP}", app)
+
+
+def serve_proxy(workdir: Path, port: int, app_port: int) -> subprocess.Popen:
+    """Debian's nginx in the foreground on 127.0.0.1:`port`, in front of gunicorn on
+    `app_port`, with the project's own configuration; everything it writes in `workdir`
+    (which its workers, running as nobody, must be able to enter)."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(nginx).exists():
+        raise SystemExit("nginx is not installed (apt-get install nginx)")
+    home = workdir / "nginx"
+    home.mkdir()
+    (home / "advisor.conf").write_text(proxy_config(f"{HOST}:{port}", f"{HOST}:{app_port}"))
+    kinds = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    temp = " ".join(f"{kind}_temp_path {home}/{kind};" for kind in kinds)
+    (home / "nginx.conf").write_text(
+        f"""worker_processes 1;
+pid {home}/nginx.pid;
+error_log {home}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log {home}/access.log;
+    {temp}
+    include {home}/advisor.conf;
+}}
+"""
+    )
+    argv = [nginx, "-p", str(home), "-c", str(home / "nginx.conf"), "-e", str(home / "error.log")]
+    run_quietly([*argv, "-t", "-q"])
+    with (workdir / "nginx.log").open("wb") as out:
+        return subprocess.Popen(
+            [*argv, "-g", "daemon off;"],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
 
 def tail(log: Path, chars: int = 3000) -> str:

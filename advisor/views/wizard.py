@@ -234,6 +234,8 @@ def check(request):
                 "Your answers are saved: come back later to see the result.",
             )
         if assessments.assessment_complete(assessment=draft, bank=bank, answers=answers):
+            # Bookkeeping after the result exists never stands between a founder and it:
+            # the count is written best effort, and the session is a signed cookie.
             throttle.record("result", client, window=throttle.HOUR)
         done = Assessment.objects.completed().only("token", "recommendation", "completed_at")
         result = done.get(pk=draft.pk)

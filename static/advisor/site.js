@@ -75,4 +75,14 @@
       b.addEventListener("click", function () { window.print(); });
     });
   });
+
+  // A 503 (the database unavailable for a moment, or the proxy's page when the app did
+  // not answer) says what was not saved and how to try again: show it where the founder
+  // clicked, as htmx-config does for the 422 and 429 pages.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.xhr.status === 503) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
 })();
