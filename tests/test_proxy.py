@@ -55,7 +55,8 @@ def test_the_proxy_config_is_filled_in_from_what_compose_gives_it():
 def test_only_the_proxy_publishes_a_port():
     services = re.split(r"^  (\w+):\n", COMPOSE.read_text().split("\nnetworks:\n")[0], flags=re.M)
     blocks = dict(zip(services[1::2], services[2::2], strict=True))
-    assert set(blocks) == {"db", "migrate", "app", "proxy"}
+    assert set(blocks) == {"db", "migrate", "app", "worker", "proxy"}
     published = {name for name, block in blocks.items() if "\n    ports:" in block}
     assert published == {"proxy"}
     assert "networks: [internal]" in blocks["app"]
+    assert "networks: [internal]" in blocks["worker"]
