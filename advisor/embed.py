@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from csp.utils import build_policy
 from django.conf import settings
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import HttpResponsePermanentRedirect
 from django.urls import get_script_prefix, reverse, set_script_prefix, set_urlconf
 
 PREFIX = "embed"
@@ -58,10 +58,11 @@ class EmbedMiddleware:
     def __call__(self, request):
         request.embed = False
         path = request.path_info
-        if path != f"/{PREFIX}" and not path.startswith(f"/{PREFIX}/"):
+        embedded = path == f"/{PREFIX}" or path.startswith(f"/{PREFIX}/")
+        if not embedded or not settings.EMBED_ORIGINS:
+            # With no site allowed, /embed/ is just a path the site does not have: a 404
+            # that, like every other page, refuses frames.
             return self.get_response(request)
-        if not settings.EMBED_ORIGINS:
-            raise Http404("This advisor is not set up to be shown on other sites.")
         if path == f"/{PREFIX}":
             return HttpResponsePermanentRedirect(request.get_full_path(force_append_slash=True))
         request.embed = True

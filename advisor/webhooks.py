@@ -20,6 +20,7 @@ import urllib.error
 import urllib.request
 
 from django.conf import settings
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
@@ -186,7 +187,7 @@ def _deliver(job: Job):
         state = WebhookDelivery.PENDING
     WebhookDelivery.objects.filter(pk=delivery.pk).update(
         status=state,
-        attempts=job.attempts,
+        attempts=F("attempts") + 1,
         last_attempt_at=now,
         delivered_at=now if ok else None,
         response_status=status,

@@ -273,3 +273,76 @@ def test_an_emailed_result_and_resume_link_work_in_a_fresh_browser(browser, live
     expect(shown.get_by_text("A result shared with you")).to_be_visible()
     for ctx in (context, fresh, third):
         ctx.close()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_and_no_sideways_scroll_beyond_the_site(
+    browser, live_bank, settings, scheme
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from advisor.models import FollowUpSettings
+
+    settings.EMBED_ORIGINS = ["https://blog.example.com"]
+    FollowUpSettings(enabled=True).save()
+    axe = Axe()
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+    page = context.new_page()
+
+    def check(where: str) -> None:
+        results = axe.run(page)
+        assert results.violations_count == 0, f"{where}:\n{results.generate_report()}"
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{where}: page is {width}px wide"
+        small = page.evaluate(
+            """() => [...document.querySelectorAll(
+                  'button:not([hidden]), .btn, input.form-control')]
+                .filter(e => e.offsetParent !== null)
+                .map(e => [e.outerHTML.slice(0, 60), e.getBoundingClientRect().height])
+                .filter(([, h]) => h < 44)"""
+        )
+        assert not small, f"{where}: tap targets under 44px: {small}"
+
+    base = live_bank.url
+    page.goto(base + "/embed/")
+    check("embedded landing")
+    page.get_by_role("button", name="Start the questions").click()
+    check("embedded first step")
+    for slug, choice in AI_ANSWERS.items():
+        page.locator(f'input[name="{slug}"][value="{choice}"]').check()
+        page.get_by_role("button", name="Continue").click()
+        expect(page.locator(f'input[name="{slug}"]')).to_have_count(0)
+    check("embedded check page")
+    page.get_by_role("link", name="Finish later: email me a link to these answers").click()
+    page.get_by_role("button", name="Email me the link").click()
+    expect(page.locator(".invalid-feedback")).to_be_visible()
+    check("finish later, with an error")
+    page.goto(base + "/embed/wizard/check/")
+    page.get_by_role("button", name="Open in a new tab").click()
+    expect(page.get_by_role("link", name="Open your answers in a new tab")).to_be_visible()
+    check("new tab link in the footer")
+    page.get_by_role("button", name="See my recommendation").click()
+    expect(page.locator("[data-recommendation]")).to_be_visible()
+    check("embedded result")
+    page.get_by_role("link", name="Talk to someone about this hire").click()
+    page.get_by_role("button", name="Ask to be contacted").click()
+    expect(page.locator(".invalid-feedback").first).to_be_visible()
+    check("contact, with errors")
+    page.get_by_label("Your name").fill("Jo")
+    page.get_by_label("Your email address").fill("jo@example.com")
+    page.get_by_role("checkbox").check()
+    page.get_by_role("button", name="Ask to be contacted").click()
+    expect(page.get_by_role("heading", name="Thank you: someone will be in touch")).to_be_visible()
+    check("contact thanks")
+    page.get_by_role("link", name="Back to the result").click()
+    page.get_by_role("link", name="Email me this result").click()
+    page.get_by_label("Your email address").fill("jo@example.com")
+    page.get_by_role("button", name="Send it").click()
+    expect(page.get_by_role("status")).to_contain_text("On its way")
+    check("result emailed")
+    page.goto(base + "/privacy/")
+    check("privacy")
+    context.close()

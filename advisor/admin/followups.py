@@ -157,6 +157,11 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
         "secret",
     ]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "url":
+            kwargs["assume_scheme"] = "https"  # an address typed without a scheme
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     @admin.display(description="deliveries")
     def deliveries(self, obj):
         url = reverse("admin:advisor_webhookdelivery_changelist")
