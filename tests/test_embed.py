@@ -167,3 +167,28 @@ def test_embed_origins_must_be_origins(monkeypatch):
         )
         assert result.returncode != 0, bad
         assert "EMBED_ORIGINS takes origins like https://blog.example.com" in result.stderr
+
+
+def test_a_team_started_in_a_frame_invites_with_the_sites_own_link(client, bank, embeddable):
+    response = client.post("/embed/t/new/", {"name": "Our first hire", "member_name": "Jo"})
+    assert re.fullmatch(r"/embed/t/[\w-]+/", response["Location"])
+    page = client.get(response["Location"]).content.decode()
+    assert re.search(r'value="http://testserver/t/join/[\w-]+/"', page)
+
+
+def test_embedded_pages_cost_the_same_queries_as_the_sites_own(
+    client, bank, embeddable, django_assert_max_num_queries
+):
+    for slug, choice in list(AI_ANSWERS.items())[:8]:
+        client.post(f"/embed/wizard/{slug}/", {slug: choice})
+    with django_assert_max_num_queries(3):
+        response = client.get("/embed/wizard/company-stage/")
+    assert response.status_code == 200 and 'name="company-stage"' in response.content.decode()
+    with django_assert_max_num_queries(5):
+        response = client.post("/embed/wizard/company-stage/", {"company-stage": "unsure"})
+    assert response["Location"] == "/embed/wizard/check/"
+    url = client.post("/embed/wizard/check/")["Location"]
+    with django_assert_max_num_queries(2):
+        response = client.get(url + "?hours=20")
+    assert response.status_code == 200
+    assert 'data-recommendation="ai-engineer"' in response.content.decode()

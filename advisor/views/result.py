@@ -56,7 +56,9 @@ def result(request, token):
             cached = (status, content, http_date(assessment.completed_at.timestamp()))
             page_cache.result_set(etag, cached)
         status, content, headers["Last-Modified"] = cached
-        if owner or embedded:  # pages with a form: this browser's CSRF token goes in
+        # Pages with a form (the owner's; in a frame, a version-1 result's footer) get this
+        # browser's CSRF token.
+        if owner or (embedded and page_cache.CSRF_MARK.encode() in content):
             content = page_cache.csrf_fill(request, content)
         response = HttpResponse(content, status=status)
     for name, value in headers.items():
