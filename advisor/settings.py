@@ -67,12 +67,14 @@ def _env_origins(name: str) -> list[str]:
     for value in _env(name).replace(" ", "").split(","):
         if not value:
             continue
-        scheme, _, rest = value.partition("://")
+        scheme, _, rest = value.lower().partition("://")
         if scheme not in ("http", "https") or not rest or "/" in rest or "*" in rest:
             raise ImproperlyConfigured(
                 f"{name} takes origins like https://blog.example.com, not {value!r}"
             )
-        origins.append(value.lower())
+        # As browsers write an origin: without the scheme's default port.
+        rest = rest.removesuffix({"http": ":80", "https": ":443"}[scheme])
+        origins.append(f"{scheme}://{rest}")
     return origins
 
 

@@ -150,7 +150,26 @@ def test_the_embed_script_is_served_under_a_stable_name_with_a_short_lifetime(cl
     assert "hiring-advisor:height" in body and "event.origin !== origin" in body
 
 
-def test_embed_origins_must_be_origins(monkeypatch):
+def test_embed_origins_are_written_as_browsers_write_origins():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    env = {
+        "DJANGO_SETTINGS_MODULE": "advisor.settings",
+        "EMBED_ORIGINS": "HTTPS://Blog.Example.com:443, http://localhost:8123,http://a.test:80",
+        "PATH": "",
+    }
+    code = "import django; django.setup(); from django.conf import settings; "
+    code += "print(' '.join(settings.EMBED_ORIGINS))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True
+    )
+    assert result.stdout.split() == [BLOG, "http://localhost:8123", "http://a.test"]
+
+
+def test_embed_origins_must_be_origins():
     import subprocess
     import sys
     from pathlib import Path

@@ -195,6 +195,16 @@ def test_a_new_tab_from_the_frame_gets_a_one_time_link_to_the_draft(client, bank
     assert again.status_code == 410 and "it works once" in again.content.decode()
 
 
+def test_new_tab_links_are_rate_limited_per_client(client, bank, embeddable, settings):
+    settings.DRAFTS_PER_HOUR = 3
+    answer(client, 1, prefix="/embed")
+    assert client.post("/embed/wizard/new-tab/").status_code == 200
+    assert client.post("/embed/wizard/new-tab/").status_code == 200
+    assert client.post("/embed/wizard/new-tab/").status_code == 200
+    assert client.post("/embed/wizard/new-tab/").status_code == 429
+    assert ResumeLink.objects.count() == 3
+
+
 def test_a_new_tab_without_answers_opens_the_advisor_itself(client, bank, embeddable):
     html = client.post("/embed/wizard/new-tab/").content.decode()
     assert 'href="/wizard/" target="_blank"' in html

@@ -32,6 +32,16 @@ def email_allowed(request) -> bool:
     return True
 
 
+def _tab_allowed(request) -> bool:
+    """Count one new-tab link made by this client; False past DRAFTS_PER_HOUR."""
+    client = throttle.client_of(request)
+    limit = settings.DRAFTS_PER_HOUR
+    if throttle.is_limited("tab", client, limit=limit, window=throttle.HOUR):
+        return False
+    throttle.record("tab", client, window=throttle.HOUR)
+    return True
+
+
 @require_GET
 def privacy(request):
     return render(
@@ -101,6 +111,8 @@ def new_tab(request):
     draft = drafts.draft_get(request=request)
     token = drafts.result_finished(request=request)
     assessment = draft or Assessment.objects.completed().filter(token=token).first()
+    if assessment is not None and not _tab_allowed(request):
+        return too_many(request, "This connection has asked for many links. Try again later.")
     if assessment is None:
         url, label = embed.outside(reverse("wizard")), "Open the advisor in a new tab"
     else:
