@@ -43,12 +43,15 @@ def partition_cookies(response) -> None:
 
 
 def allow_framing(request, response) -> None:
+    """The allowed sites, and only they, may frame this response."""
     response.headers.pop("X-Frame-Options", None)
+    origins = list(settings.EMBED_ORIGINS)
     if "Content-Security-Policy" in response:
         nonce = getattr(request, "_csp_nonce", None)
-        response["Content-Security-Policy"] = build_policy(
-            replace={"frame-ancestors": list(settings.EMBED_ORIGINS)}, nonce=nonce
-        )
+        policy = build_policy(replace={"frame-ancestors": origins}, nonce=nonce)
+    else:  # a response the policy skipped (a debug error page): still no other site
+        policy = f"frame-ancestors {' '.join(origins)}"
+    response["Content-Security-Policy"] = policy
 
 
 class EmbedMiddleware:

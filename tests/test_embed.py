@@ -211,3 +211,12 @@ def test_embedded_pages_cost_the_same_queries_as_the_sites_own(
         response = client.get(url + "?hours=20")
     assert response.status_code == 200
     assert 'data-recommendation="ai-engineer"' in response.content.decode()
+
+
+def test_a_debug_error_page_in_a_frame_is_still_refused_to_other_sites(
+    client, bank, embeddable, settings
+):
+    settings.DEBUG = True  # django-csp leaves debug 404 pages without a policy
+    response = client.get("/embed/no/such/page/")
+    assert response.status_code == 404
+    assert response["Content-Security-Policy"] == f"frame-ancestors {BLOG} http://localhost:8123"
