@@ -18,10 +18,11 @@ from django.utils import timezone
 
 from advisor import scoring
 from advisor.bank import Bank
-from advisor.models import Answer, Assessment, Team, TeamMember, WizardStart
+from advisor.models import Answer, Assessment, Team, TeamMember, WizardStart, source_label
 from advisor.snapshots import snapshot_answers
 
 CHUNK = 100  # rows held at once: each carries a whole snapshot
+SOURCE_COLUMNS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content")
 
 
 @dataclass
@@ -189,18 +190,33 @@ def export_rows(queryset, bank: Bank):
         + [f"share_{r}" for r in roles]
         + slugs
         + ["other_answers"]
+        + ["source", *SOURCE_COLUMNS, "referrer", "embedded_on"]
     )
-    rows = queryset.values_list("token", "completed_at", "recommendation", "confidence", "snapshot")
-    for token, at, recommendation, confidence, snapshot in rows.iterator(chunk_size=CHUNK):
+    rows = queryset.values_list(
+        "token",
+        "completed_at",
+        "recommendation",
+        "confidence",
+        "snapshot",
+        "attribution__embedded",
+        "attribution__embed_origin",
+        "attribution__embed_path",
+        "attribution__referrer",
+        *(f"attribution__{f}" for f in SOURCE_COLUMNS),
+    )
+    for token, at, recommendation, confidence, snapshot, *source in rows.iterator(chunk_size=CHUNK):
         outcome = (snapshot or {}).get("outcome", {})
         answers = snapshot_answers(snapshot)
         other = "; ".join(f"{q}={c}" for q, c in answers.items() if q not in slugs)
+        embedded, origin, path, referrer, *utm = (value or "" for value in source)
         yield (
             [token, at.isoformat(), recommendation, confidence, outcome.get("later_hire", "")]
             + [outcome.get("scores", {}).get(r, "") for r in roles]
             + [outcome.get("shares", {}).get(r, "") for r in roles]
             + [answers.get(slug, "") for slug in slugs]
             + [other]
+            + [source_label(utm[0], origin, referrer, bool(embedded)), *utm, referrer]
+            + [origin + path]
         )
 
 
@@ -218,3 +234,83 @@ def team_counts() -> dict[str, int]:
         "compared": answered.count(),
         "settled": Team.objects.filter(result__isnull=False).count(),
     }
+
+
+SOURCES_SHOWN = 20  # the biggest sources; the rest are added up in one row
+
+
+def completions_by_source(bank: Bank) -> list[dict]:
+    """Completed results per source (a campaign, the site that embedded the advisor, the
+    referring site, or none), biggest first, each with its split of recommendations.
+    One grouped query, however many results."""
+    rows = (
+        Assessment.objects.completed()
+        .values_list(
+            "attribution__utm_source",
+            "attribution__embed_origin",
+            "attribution__referrer",
+            "attribution__embedded",
+            "recommendation",
+        )
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    by_source: dict[str, Counter] = {}
+    for utm, origin, referrer, embedded, recommendation, n in rows:
+        label = source_label(utm or "", origin or "", referrer or "", bool(embedded))
+        by_source.setdefault(label, Counter())[recommendation] += n
+    ranked = sorted(by_source.items(), key=lambda item: (-item[1].total(), item[0]))
+    if len(ranked) > SOURCES_SHOWN:
+        rest = sum((counts for _, counts in ranked[SOURCES_SHOWN - 1 :]), Counter())
+        ranked = [*ranked[: SOURCES_SHOWN - 1], ("all other sources", rest)]
+    table = []
+    for label, counts in ranked:
+        total = counts.total()
+        table.append(
+            {
+                "source": label,
+                "total": total,
+                "by_role": [
+                    {
+                        "role": role,
+                        "count": counts[role.slug],
+                        "percent": round(100 * counts[role.slug] / total) if total else 0,
+                    }
+                    for role in bank.roles
+                ],
+            }
+        )
+    return table
+
+
+def contact_rows(queryset):
+    """CSV rows for contact requests, header first, streamed from the database."""
+    yield [
+        "requested_at",
+        "name",
+        "email",
+        "consent_text",
+        "result_token",
+        "recommendation",
+        "confidence",
+        "source",
+    ]
+    rows = queryset.values_list(
+        "consented_at",
+        "name",
+        "email",
+        "consent_text",
+        "assessment__token",
+        "assessment__recommendation",
+        "assessment__confidence",
+        "assessment__attribution__utm_source",
+        "assessment__attribution__embed_origin",
+        "assessment__attribution__referrer",
+        "assessment__attribution__embedded",
+    )
+    for at, name, email, consent, token, recommendation, confidence, *source in rows.iterator(
+        chunk_size=CHUNK
+    ):
+        utm, origin, referrer, embedded = (value or "" for value in source)
+        label = source_label(utm, origin, referrer, bool(embedded))
+        yield [at.isoformat(), name, email, consent, token, recommendation, confidence, label]

@@ -32,8 +32,16 @@ class AdvisorConfig(AppConfig):
     verbose_name = "Hiring Advisor"
 
     def ready(self):
-        from advisor import bank_store, job_kinds  # noqa: F401 (registers the job handlers)
-        from advisor.models import Choice, CostRate, Points, Question, RoleProfile, Rule
+        from advisor import bank_store, followup, job_kinds  # noqa: F401 (job handlers)
+        from advisor.models import (
+            Choice,
+            CostRate,
+            FollowUpSettings,
+            Points,
+            Question,
+            RoleProfile,
+            Rule,
+        )
 
         post_migrate.connect(content_editors_group, sender=self, dispatch_uid="content-editors")
         import reversion
@@ -47,6 +55,7 @@ class AdvisorConfig(AppConfig):
         for model in (RoleProfile, Question, Choice, Points, Rule, CostRate):
             post_save.connect(bank_store.forget, sender=model, dispatch_uid=f"forget-{model}")
             post_delete.connect(bank_store.forget, sender=model, dispatch_uid=f"forget-d-{model}")
+        post_save.connect(followup.forget, sender=FollowUpSettings, dispatch_uid="forget-followup")
 
 
 class AdvisorAdminConfig(admin_apps.AdminConfig):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import connection
 
-from advisor import analytics, throttle
+from advisor import analytics, attribution, throttle
 from advisor.bank import Bank
 from advisor.database import best_effort
 from advisor.models import Answer, Assessment
@@ -59,6 +59,7 @@ def draft_start(*, request) -> Assessment:
         )
     throttle.record("draft", client, window=throttle.HOUR)
     draft = Assessment.objects.create()
+    attribution.attribution_record(request=request, draft=draft)
     draft_attach(request=request, draft=draft)
     return draft
 

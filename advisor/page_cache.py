@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 
 WIZARD_PAGE_SECONDS = 60 * 60
 RESULT_PAGE_SECONDS = 60 * 60
@@ -60,8 +61,9 @@ def _key(prefix: str, parts: str) -> str:
 
 def wizard_page(request, name: str, context: Callable[[], dict], depends_on) -> str:
     """A wizard page that depends only on `depends_on`, rendered once for everyone; this
-    browser's CSRF token is put in afterwards."""
-    key = _key("page", f"{name}|{depends_on!r}")
+    browser's CSRF token is put in afterwards. Pages in a frame (another script prefix,
+    see advisor/embed.py) are kept apart from the site's own."""
+    key = _key("page", f"{get_script_prefix()}|{name}|{depends_on!r}")
     content = cache.get(key)
     if content is None:
         content = render_to_string(name, {**context(), "csrf_token": CSRF_MARK}, request)

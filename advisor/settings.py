@@ -60,6 +60,28 @@ ALLOWED_HOSTS = [
 ]
 CSRF_TRUSTED_ORIGINS = [o for o in _env("CSRF_TRUSTED_ORIGINS").replace(" ", "").split(",") if o]
 
+
+def _env_origins(name: str) -> list[str]:
+    """Comma-separated origins such as `https://blog.example.com`: a scheme, a host and
+    an optional port, nothing more (CSP and postMessage compare whole origins)."""
+    origins = []
+    for value in _env(name).replace(" ", "").split(","):
+        if not value:
+            continue
+        scheme, _, rest = value.lower().partition("://")
+        if scheme not in ("http", "https") or not rest or "/" in rest or "*" in rest:
+            raise ImproperlyConfigured(
+                f"{name} takes origins like https://blog.example.com, not {value!r}"
+            )
+        # As browsers write an origin: without the scheme's default port.
+        rest = rest.removesuffix({"http": ":80", "https": ":443"}[scheme])
+        origins.append(f"{scheme}://{rest}")
+    return origins
+
+
+# Sites that may show the advisor in a frame (see advisor/embed.py); empty: none may.
+EMBED_ORIGINS = _env_origins("EMBED_ORIGINS")
+
 INSTALLED_APPS = [
     "advisor.apps.AdvisorAdminConfig",  # django.contrib.admin with the advisor's site
     "django.contrib.auth",
@@ -83,6 +105,8 @@ MIDDLEWARE = [
     "advisor.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session and CSRF middleware: it sees the cookies they set on the way out.
+    "advisor.embed.EmbedMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -106,6 +130,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "advisor.embed.context",
             ],
         },
     },
@@ -160,6 +185,7 @@ SESSION_COOKIE_AGE = 60 * 60 * 24 * 90
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "advisor.views.responses.csrf_failure"
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 
 LANGUAGE_CODE = "en-us"
@@ -175,6 +201,17 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
+EMBED_SCRIPT = "advisor/embed.js"
+
+
+def _static_headers(headers, path: str, url: str) -> None:
+    # Other sites link to the embed script by its plain name: keep it fresh for an hour
+    # rather than the year hashed names get.
+    if url.endswith("/" + EMBED_SCRIPT):
+        headers["Cache-Control"] = "public, max-age=3600"
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = _static_headers
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
@@ -236,6 +273,27 @@ if not READY_DISK_PATHS:
     READY_DISK_PATHS = [tempfile.gettempdir()]
     if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         READY_DISK_PATHS.insert(0, str(Path(DATABASES["default"]["NAME"]).parent))
+
+# Email: the console unless EMAIL_HOST names an SMTP server. Founders' addresses are used
+# to send and not kept (advisor/emails.py).
+EMAIL_HOST = _env("EMAIL_HOST")
+EMAIL_BACKEND = _env(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = _env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = _env("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = _env("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS", EMAIL_PORT == 587)
+EMAIL_USE_SSL = _env_bool("EMAIL_USE_SSL", EMAIL_PORT == 465)
+EMAIL_TIMEOUT = _env_int("EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = _env("DEFAULT_FROM_EMAIL", "Hiring Advisor <advisor@localhost>")
+EMAILS_PER_HOUR = _env_int("EMAILS_PER_HOUR", 10)  # emails one client may ask for
+# How long an emailed "finish later" link works, unless revoked first.
+RESUME_LINK_DAYS = _env_int("RESUME_LINK_DAYS", 30)
+WEBHOOK_TIMEOUT_SECONDS = _env_int("WEBHOOK_TIMEOUT_SECONDS", 10)
 
 LOGGING = {
     "version": 1,

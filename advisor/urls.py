@@ -1,9 +1,13 @@
-"""The site's URLs: the wizard, results, compare and the admin."""
+"""The site's URLs: the wizard, results, compare, teams and the admin.
+
+`FOUNDER_PATTERNS` are also served inside other sites' pages under `/embed/`
+(advisor/urls_embed.py, advisor/embed.py); the admin never is.
+"""
 
 from django.contrib import admin
 from django.urls import path, register_converter
 
-from advisor.views import compare, result, team, wizard
+from advisor.views import compare, contact, result, takeaway, team, wizard
 
 
 class TokenConverter:
@@ -20,14 +24,23 @@ class TokenConverter:
 
 register_converter(TokenConverter, "token")
 
-urlpatterns = [
+FOUNDER_PATTERNS = [
     path("", wizard.home, name="home"),
     path("wizard/", wizard.wizard, name="wizard"),
     path("wizard/restart/", wizard.restart, name="restart"),
     path("wizard/check/", wizard.check, name="check"),
+    path("wizard/later/", takeaway.finish_later, name="finish_later"),
+    path("wizard/new-tab/", takeaway.new_tab, name="new_tab"),
     path("wizard/<slug:slug>/", wizard.step, name="step"),
+    path("resume/<token:token>/", takeaway.resume, name="resume"),
+    path("resume/<token:token>/revoke/", takeaway.resume_revoke, name="resume_revoke"),
     path("r/<token:token>/", result.result, name="result"),
     path("r/<token:token>/change/", result.result_copy, name="result_copy"),
+    path("r/<token:token>/email/", takeaway.result_email, name="result_email"),
+    path("r/<token:token>/contact/", contact.contact, name="contact"),
+    path("r/<token:token>/contact/thanks/", contact.contact_thanks, name="contact_thanks"),
+    path("contact/withdraw/<token:token>/", contact.contact_withdraw, name="contact_withdraw"),
+    path("privacy/", takeaway.privacy, name="privacy"),
     path("compare/", compare.compare_start, name="compare_start"),
     path("compare/<token:left>/<token:right>/", compare.compare, name="compare"),
     path("t/new/", team.team_new, name="team_new"),
@@ -35,5 +48,9 @@ urlpatterns = [
     path("t/<token:token>/", team.team, name="team"),
     path("t/<token:token>/settle/", team.team_settle, name="team_settle"),
     path("t/<token:token>/revoke/", team.team_revoke, name="team_revoke"),
+]
+
+urlpatterns = [
+    *FOUNDER_PATTERNS,
     path("admin/", admin.site.urls),
 ]

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from advisor import bank_store
+from advisor import bank_store, followup
 from advisor.management.commands.seed import FIXTURES
 
 # A founder whose product is plumbing on a general-purpose model.
@@ -36,10 +36,13 @@ ML_ANSWERS = {
 
 @pytest.fixture(autouse=True)
 def _fresh_bank():
-    # The bank is kept per process; each test's database starts anew.
+    # The bank and the follow-up settings are kept per process; each test's database
+    # starts anew.
     bank_store.forget()
+    followup.forget()
     yield
     bank_store.forget()
+    followup.forget()
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
@@ -56,10 +57,66 @@ def pages(client, bank) -> dict[str, bytes]:
 
 
 def test_every_page_is_valid_html(client, bank, tmp_path):
+    assert_valid_html(pages(client, bank), tmp_path)
+
+
+def pages_beyond_the_site(client, settings) -> dict[str, bytes]:
+    """Pages in another site's frame, and those for taking a result elsewhere."""
+    from advisor import jobs
+    from advisor.models import FollowUpSettings
+
+    settings.EMBED_ORIGINS = ["https://blog.example.com"]
+    FollowUpSettings(enabled=True).save()
+    found = {"embed-landing": client.get("/embed/").content}
+    found["embed-step"] = client.get("/embed/wizard/use-case/").content
+    for slug, choice in AI_ANSWERS.items():
+        client.post(f"/embed/wizard/{slug}/", {slug: choice})
+    found["embed-check"] = client.get("/embed/wizard/check/").content
+    found["finish-later"] = client.get("/embed/wizard/later/").content
+    found["finish-later-error"] = client.post("/embed/wizard/later/", {"email": "x"}).content
+    found["finish-later-sent"] = client.post("/embed/wizard/later/", {"email": "a@b.co"}).content
+    found["new-tab"] = client.post("/embed/wizard/new-tab/").content
+    found["new-tab-fragment"] = client.post(
+        "/embed/wizard/new-tab/", HTTP_HX_REQUEST="true"
+    ).content
+    found["csrf-failure-in-frame"] = Client(enforce_csrf_checks=True).post("/embed/wizard/").content
+    result = client.post("/embed/wizard/check/")["Location"]
+    token = result.split("/")[3]
+    found["embed-result"] = client.get(result).content
+    found["embed-result-shared"] = Client().get(result).content
+    found["result-with-contact"] = client.get(f"/r/{token}/").content
+    found["result-email"] = client.get(f"/r/{token}/email/").content
+    found["result-email-error"] = client.post(f"/r/{token}/email/", {"email": ""}).content
+    found["result-email-sent"] = client.post(f"/r/{token}/email/", {"email": "a@b.co"}).content
+    found["contact"] = client.get(f"/r/{token}/contact/").content
+    found["contact-error"] = client.post(f"/r/{token}/contact/", {"name": ""}).content
+    client.post(f"/r/{token}/contact/", {"name": "Jo", "email": "jo@b.co", "consent": "on"})
+    found["contact-thanks"] = client.get(f"/r/{token}/contact/thanks/").content
+    jobs.jobs_run_due()
+    withdraw = re.search(r"/contact/withdraw/[\w-]+/", mail.outbox[-1].body).group(0)
+    found["contact-withdraw"] = client.get(withdraw).content
+    found["contact-withdrawn"] = client.post(withdraw).content
+    found["contact-withdraw-gone"] = client.get(withdraw).content
+    resume = re.search(r"/resume/[\w-]+/", mail.outbox[0].body).group(0)
+    other = Client()
+    other.post("/wizard/use-case/", {"use-case": "fraud"})
+    found["resume-replace"] = other.get(resume).content
+    found["resume-revoke"] = other.get(resume + "revoke/").content
+    found["resume-revoked"] = other.post(resume + "revoke/").content
+    found["resume-gone"] = other.get(resume).content
+    found["privacy"] = client.get("/privacy/").content
+    return found
+
+
+def test_every_page_beyond_the_site_is_valid_html(client, bank, settings, tmp_path):
+    assert_valid_html(pages_beyond_the_site(client, settings), tmp_path)
+
+
+def assert_valid_html(found: dict[str, bytes], tmp_path) -> None:
     assert VNU.exists(), "run `npm ci` (make test does) to get the Nu HTML checker"
     assert shutil.which("java"), "the Nu HTML checker needs Java"
     files = []
-    for name, content in pages(client, bank).items():
+    for name, content in found.items():
         if name.endswith("-fragment"):
             # a fragment is checked inside a minimal page, as htmx places it
             content = b"<!doctype html><html lang=en><title>x</title>" + content

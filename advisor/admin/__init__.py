@@ -13,7 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from advisor import bank_store, cases
-from advisor.admin import views
+from advisor.admin import followups, views  # noqa: F401 (followups registers its models)
 from advisor.admin.edits import CaseGuardMixin, EffectCheckMixin
 from advisor.admin.forms import CaseForm, ChoiceFormSet, QuestionForm, RuleForm, choice_form_for
 from advisor.admin.versions import BankVersionAdmin
@@ -224,8 +224,16 @@ class AssessmentAdmin(admin.ModelAdmin):
     change_list_template = "admin/advisor/assessment/change_list.html"
     show_full_result_count = False
 
-    list_display = ["short_token", "recommendation", "confidence", "completed_at"]
-    list_filter = ["recommendation", "confidence", ("completed_at", admin.DateFieldListFilter)]
+    list_display = ["short_token", "recommendation", "confidence", "completed_at", "source"]
+    list_filter = [
+        "recommendation",
+        "confidence",
+        ("completed_at", admin.DateFieldListFilter),
+        followups.SourceFilter,
+        ("attribution__utm_source", admin.AllValuesFieldListFilter),
+        ("attribution__embed_origin", admin.AllValuesFieldListFilter),
+    ]
+    list_select_related = ["attribution"]
     date_hierarchy = "completed_at"
     readonly_fields = [
         "token",
@@ -235,6 +243,7 @@ class AssessmentAdmin(admin.ModelAdmin):
         "confidence",
         "started_from",
         "answers_given",
+        "came_from",
     ]
     fields = readonly_fields
 
@@ -244,6 +253,14 @@ class AssessmentAdmin(admin.ModelAdmin):
     @admin.display(description="token")
     def short_token(self, obj):
         return f"{obj.token[:10]}…"
+
+    @admin.display(description="source")
+    def source(self, obj):
+        return followups.source_of(obj)
+
+    @admin.display(description="where the founder came from")
+    def came_from(self, obj):
+        return followups.source_detail(obj)
 
     @admin.display(description="answers")
     def answers_given(self, obj):

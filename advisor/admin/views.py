@@ -158,6 +158,7 @@ def analytics_page(model_admin, request):
         "teams": analytics.team_counts(),
         "answers": analytics.answer_counts(bank),
         "roles": bank.roles,
+        "sources": analytics.completions_by_source(bank),
     }
 
 
@@ -175,6 +176,23 @@ def export(model_admin, request):
     )
     stamp = timezone.now().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="assessments-{stamp}.csv"'
+    return response
+
+
+@admin_page()
+def contact_export(model_admin, request):
+    """Contact requests as CSV, streamed, with the list's filters and search applied."""
+    try:
+        queryset = model_admin.get_changelist_instance(request).get_queryset(request)
+    except IncorrectLookupParameters:
+        return HttpResponseBadRequest("Those filters are not valid.")
+    rows = analytics.contact_rows(queryset.order_by("consented_at"))
+    writer = csv.writer(_Echo())
+    response = StreamingHttpResponse(
+        (writer.writerow(row) for row in rows), content_type="text/csv; charset=utf-8"
+    )
+    stamp = timezone.now().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="contact-requests-{stamp}.csv"'
     return response
 
 

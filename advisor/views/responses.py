@@ -57,3 +57,9 @@ def unavailable(request):
 def noindex(response):
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def csrf_failure(request, reason: str = ""):
+    """A form refused by the CSRF check, rendered with the request, so that inside a frame
+    it says how to carry on in a new tab (a browser may keep no cookies there)."""
+    return render(request, "403_csrf.html", status=403)

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.http import http_date
 from django.views.decorators.http import require_GET, require_http_methods
 
-from advisor import assessments, bank_store, drafts, page_cache, presenters
+from advisor import assessments, bank_store, drafts, embed, followup, page_cache, presenters
 from advisor.forms import CostForm
 from advisor.models import Assessment
 from advisor.views.responses import go_to
@@ -24,7 +24,12 @@ def result(request, token):
     fragment = bool(request.htmx and not request.htmx.history_restore_request)
     # The browser that made the result sees owner controls; anyone else a shared result.
     owner = drafts.result_owned(request=request, token=token)
-    variant = f"{token}|{request.get_full_path()}|{fragment}|{request.get_host()}|{owner}"
+    embedded = embed.is_embedded(request)  # its own variant: no site header, other links
+    contact = followup.followup_settings().enabled
+    variant = (
+        f"{token}|{request.get_full_path()}|{fragment}|{request.get_host()}|{owner}"
+        f"|{embedded}|{contact}"
+    )
     if request.GET.get("today"):
         variant += repr(bank_store.get().rates)  # today's rates can change under the same URL
     etag = page_cache.result_etag(variant)
@@ -47,11 +52,13 @@ def result(request, token):
             )
             if assessment is None:
                 raise Http404("No result has this link. Check that it was copied whole.")
-            status, content = _render(request, assessment, fragment, owner)
+            status, content = _render(request, assessment, fragment, owner, contact)
             cached = (status, content, http_date(assessment.completed_at.timestamp()))
             page_cache.result_set(etag, cached)
         status, content, headers["Last-Modified"] = cached
-        if owner:  # the owner's page has a form: this browser's CSRF token goes in
+        # Pages with a form (the owner's; in a frame, a version-1 result's footer) get this
+        # browser's CSRF token.
+        if owner or (embedded and page_cache.CSRF_MARK.encode() in content):
             content = page_cache.csrf_fill(request, content)
         response = HttpResponse(content, status=status)
     for name, value in headers.items():
@@ -59,7 +66,7 @@ def result(request, token):
     return response
 
 
-def _render(request, assessment, fragment: bool, owner: bool) -> tuple[int, bytes]:
+def _render(request, assessment, fragment: bool, owner: bool, contact: bool) -> tuple[int, bytes]:
     snapshot = assessment.snapshot
     url = reverse("result", args=[assessment.token])
     form = CostForm(request.GET or None, action=url)
@@ -76,8 +83,10 @@ def _render(request, assessment, fragment: bool, owner: bool) -> tuple[int, byte
             rates=list(bank_store.get().rates) if inputs["today"] else None,
         ),
         "form": form,
-        "share_url": request.build_absolute_uri(url),
+        "share_url": embed.site_url(request, url),
+        "outside_url": embed.outside(url),
         "owner": owner,
+        "contact": contact,
         "csrf_token": page_cache.CSRF_MARK,  # rendered once; filled in per browser
     }
     template = presenters.template_for(snapshot)

@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from advisor import bank_store, drafts, presenters, teams, throttle
+from advisor import bank_store, drafts, embed, presenters, teams, throttle
 from advisor.forms import TeamJoinForm, TeamStartForm
 from advisor.models import Assessment, Team
 from advisor.views.responses import noindex, see_other, too_many
@@ -96,7 +96,8 @@ def team(request, token):
         "member": member,
         "starter": teams.team_is_starter(request=request, team=team),
         "finished": finished,
-        "invite_url": request.build_absolute_uri(reverse("team_join", args=[team.invite_token])),
+        # The site's own address, also when the team was started inside a frame.
+        "invite_url": embed.site_url(request, reverse("team_join", args=[team.invite_token])),
     }
     # Blind until you have answered: seeing the others first would anchor your answers.
     if member is not None and member.finished and len(finished) >= 2:

@@ -16,9 +16,19 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from advisor import assessments, bank_store, drafts, page_cache, teams, throttle
+from advisor import (
+    assessments,
+    attribution,
+    bank_store,
+    drafts,
+    embed,
+    page_cache,
+    teams,
+    throttle,
+    webhooks,
+)
 from advisor.forms import AnswerForm, TeamStartForm
-from advisor.models import Assessment, Question
+from advisor.models import Assessment, Question, WebhookEndpoint
 from advisor.navigation import Navigation
 from advisor.presenters import COMPARISON_ROWS
 from advisor.views.compare import TOKEN
@@ -61,6 +71,7 @@ def _wizard_response(request, template: str, context, status: int = 200, depends
 
 @require_GET
 def home(request):
+    attribution.arrival_remember(request=request)
     bank = bank_store.get()
     draft, answers = drafts.draft_find(request=request, bank=bank)
     navigation = _navigation(bank, answers)
@@ -106,6 +117,7 @@ def wizard(request):
     """Start or resume: the first unanswered step, or the check page when all are done.
     `?compare=<token>`: someone shown that result answers for themselves, and ends on
     the two results side by side."""
+    attribution.arrival_remember(request=request)
     bank = bank_store.get()
     if not bank.questions:
         raise Http404("The advisor has no questions yet.")
@@ -144,6 +156,7 @@ def step(request, slug):
     if request.method == "GET" and draft is None:
         if finished := drafts.result_finished(request=request):
             return _finished(request, finished)
+        attribution.arrival_remember(request=request)
     navigation = _navigation(bank, answers)
     change = request.GET.get("change") == "1" or request.POST.get("change") == "1"
     if not navigation.is_asked(question):
@@ -237,6 +250,11 @@ def check(request):
             # Bookkeeping after the result exists never stands between a founder and it:
             # the count is written best effort, and the session is a signed cookie.
             throttle.record("result", client, window=throttle.HOUR)
+            webhooks.event_enqueue(
+                event=WebhookEndpoint.RESULT_COMPLETED,
+                site=embed.site_url(request, "/"),
+                assessment=draft,
+            )
         done = Assessment.objects.completed().only("token", "recommendation", "completed_at")
         result = done.get(pk=draft.pk)
         _remember(request, result)

@@ -4,13 +4,18 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from advisor.models import Assessment, Attempt
+from advisor import followup, resume_links
+from advisor.models import Assessment, Attempt, WebhookDelivery
+
+DELIVERY_LOG_DAYS = 90
 
 
 class Command(BaseCommand):
     help = (
         "Delete drafts no browser can resume any more (older than the session cookie's "
-        "lifetime) and expired rate-limit records. Completed results are never touched."
+        "lifetime), expired rate-limit records and resume links, contact requests past the "
+        "retention period of the follow-up settings, and webhook deliveries older than "
+        f"{DELIVERY_LOG_DAYS} days. Completed results are never touched."
     )
 
     def add_arguments(self, parser):
@@ -18,10 +23,19 @@ class Command(BaseCommand):
         parser.add_argument("--days", type=int, default=default)
 
     def handle(self, *args, days: int, **options):
-        cutoff = timezone.now() - timedelta(days=days)
+        now = timezone.now()
+        cutoff = now - timedelta(days=days)
         drafts = Assessment.objects.filter(
             completed_at__isnull=True, updated_at__lt=cutoff
         ).exclude(answers__answered_at__gte=cutoff)
         count, _ = drafts.delete()
-        Attempt.objects.filter(at__lt=timezone.now() - timedelta(days=1)).delete()
-        self.stdout.write(f"Deleted {count} rows of abandoned drafts older than {days} days.")
+        Attempt.objects.filter(at__lt=now - timedelta(days=1)).delete()
+        links = resume_links.resume_links_purge(before=now)
+        contacts = followup.contact_requests_purge(now=now)
+        old = WebhookDelivery.objects.filter(created_at__lt=now - timedelta(days=DELIVERY_LOG_DAYS))
+        deliveries, _ = old.delete()
+        self.stdout.write(
+            f"Deleted {count} rows of abandoned drafts older than {days} days, "
+            f"{links} expired resume links, {contacts} contact requests past their "
+            f"retention period and {deliveries} webhook deliveries."
+        )

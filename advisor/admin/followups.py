@@ -1,0 +1,224 @@
+"""The admin for what happens beyond the site: where founders came from (a filter and
+columns for the assessments list), the follow-up settings and the contact requests they
+allow (with a CSV), and webhook endpoints with a log of every delivery."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib import admin, messages
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.html import format_html
+
+from advisor import embed, jobs, webhooks
+from advisor.admin import views
+from advisor.models import (
+    Attribution,
+    ContactRequest,
+    FollowUpSettings,
+    WebhookDelivery,
+    WebhookEndpoint,
+    source_label,
+)
+
+NO_SOURCE = source_label("", "", "", False)
+
+
+def _attribution(assessment) -> Attribution | None:
+    return getattr(assessment, "attribution", None)
+
+
+def source_of(assessment) -> str:
+    found = _attribution(assessment)
+    return found.label if found else NO_SOURCE
+
+
+def source_detail(assessment) -> str:
+    found = _attribution(assessment)
+    if found is None:
+        return NO_SOURCE
+    parts = [f"{f}={getattr(found, f)}" for f in Attribution.UTM_FIELDS if getattr(found, f)]
+    if found.referrer:
+        parts.append(f"referred by {found.referrer}")
+    if found.embedded:
+        parts.append(f"embedded on {found.embed_origin + found.embed_path or 'an unknown page'}")
+    return "; ".join(parts) or NO_SOURCE
+
+
+class SourceFilter(admin.SimpleListFilter):
+    """How founders came, in the order analytics names them: a campaign first, then
+    another site's page, a link on another site, or none of these."""
+
+    title = "came through"
+    parameter_name = "source"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("campaign", "a campaign (utm_source)"),
+            ("embedded", "another site's page"),
+            ("referred", "a link on another site"),
+            ("direct", "direct or unknown"),
+        ]
+
+    def queryset(self, request, queryset):
+        plain = {"attribution__utm_source": ""}
+        if self.value() == "campaign":
+            return queryset.filter(attribution__utm_source__gt="")
+        if self.value() == "embedded":
+            return queryset.filter(attribution__embedded=True, **plain)
+        if self.value() == "referred":
+            return queryset.filter(
+                attribution__embedded=False, attribution__referrer__gt="", **plain
+            )
+        if self.value() == "direct":
+            return queryset.filter(
+                Q(attribution__isnull=True)
+                | Q(attribution__embedded=False, attribution__referrer="", **plain)
+            )
+        return queryset
+
+
+@admin.register(FollowUpSettings)
+class FollowUpSettingsAdmin(admin.ModelAdmin):
+    fields = ["enabled", "consent_text", "retention_days"]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not FollowUpSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        # One row: the list is its page (or, before anyone saved it, the page to make it).
+        if FollowUpSettings.objects.exists():
+            return redirect("admin:advisor_followupsettings_change", 1)
+        return redirect("admin:advisor_followupsettings_add")
+
+
+@admin.register(ContactRequest)
+class ContactRequestAdmin(admin.ModelAdmin):
+    """Founders who asked to be contacted: read-only; deleting one is allowed."""
+
+    change_list_template = "admin/advisor/contactrequest/change_list.html"
+    list_display = ["consented_at", "name", "email", "result", "recommendation"]
+    list_select_related = ["assessment"]
+    search_fields = ["name", "email"]
+    date_hierarchy = "consented_at"
+    readonly_fields = ["name", "email", "result", "consent_text", "consented_at", "deleted_after"]
+    fields = readonly_fields
+
+    @admin.display(description="result")
+    def result(self, obj):
+        url = reverse("result", args=[obj.assessment.token])
+        return format_html('<a href="{}">{}…</a>', url, obj.assessment.token[:10])
+
+    @admin.display(description="first hire", ordering="assessment__recommendation")
+    def recommendation(self, obj):
+        return obj.assessment.recommendation
+
+    @admin.display(description="deleted after")
+    def deleted_after(self, obj):
+        days = FollowUpSettings.objects.filter(pk=1).values_list("retention_days", flat=True)
+        keep = days.first() or FollowUpSettings._meta.get_field("retention_days").default
+        return f"{obj.consented_at + timedelta(days=keep):%Y-%m-%d %H:%M} UTC (kept {keep} days)"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        return [
+            views.admin_url(self, "export/", views.contact_export, "advisor_contact_export"),
+            *super().get_urls(),
+        ]
+
+
+@admin.register(WebhookEndpoint)
+class WebhookEndpointAdmin(admin.ModelAdmin):
+    list_display = [
+        "url",
+        "description",
+        "on_result_completed",
+        "on_contact_requested",
+        "is_active",
+        "deliveries",
+    ]
+    list_filter = ["is_active"]
+    fields = [
+        "url",
+        "description",
+        "on_result_completed",
+        "on_contact_requested",
+        "is_active",
+        "secret",
+    ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "url":
+            kwargs["assume_scheme"] = "https"  # an address typed without a scheme
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description="deliveries")
+    def deliveries(self, obj):
+        url = reverse("admin:advisor_webhookdelivery_changelist")
+        return format_html('<a href="{}?endpoint__id__exact={}">log</a>', url, obj.pk)
+
+
+@admin.register(WebhookDelivery)
+class WebhookDeliveryAdmin(admin.ModelAdmin):
+    """Every event sent to an endpoint, with the last attempt's response."""
+
+    list_display = [
+        "created_at",
+        "event",
+        "endpoint",
+        "status",
+        "attempts",
+        "response_status",
+        "last_attempt_at",
+    ]
+    list_filter = ["status", "event", "endpoint"]
+    list_select_related = ["endpoint"]
+    readonly_fields = [
+        "delivery_id",
+        "event",
+        "endpoint",
+        "status",
+        "attempts",
+        "created_at",
+        "last_attempt_at",
+        "delivered_at",
+        "response_status",
+        "duration_ms",
+        "response_body",
+        "error",
+    ]
+    fields = readonly_fields
+    actions = ["send_again"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_resend_permission(self, request):
+        return request.user.has_perm("advisor.change_webhookendpoint")
+
+    @admin.action(description="Send the selected deliveries again", permissions=["resend"])
+    def send_again(self, request, queryset):
+        site = embed.site_url(request, "/")
+        count = 0
+        for delivery in queryset.exclude(status=WebhookDelivery.CANCELLED):
+            WebhookDelivery.objects.filter(pk=delivery.pk).update(status=WebhookDelivery.PENDING)
+            jobs.job_enqueue(
+                kind="webhook.deliver",
+                payload={"delivery": delivery.pk, "site": site.rstrip("/")},
+                max_attempts=webhooks.MAX_ATTEMPTS,
+            )
+            count += 1
+        self.message_user(request, f"{count} deliveries queued to be sent again.", messages.INFO)
