@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
+from decimal import Decimal
 from functools import cached_property
 
 from advisor import costs
@@ -171,3 +172,50 @@ class Bank:
             if choice:
                 answers[question.slug] = choice.slug
         return answers
+
+
+def bank_as_data(bank: Bank) -> dict:
+    """The bank as JSON-able data (for a job's payload); `bank_from_data` reverses it."""
+    return {
+        "roles": [asdict(r) for r in bank.roles],
+        "default_role": bank.default_role,
+        "questions": [
+            {
+                **{k: v for k, v in asdict(q).items() if k != "choices"},
+                "choices": [{**asdict(c), "points": dict(c.points)} for c in q.choices],
+            }
+            for q in bank.questions
+        ],
+        "rules": [
+            {**asdict(r), "when": {q: sorted(c) for q, c in r.when.items()}} for r in bank.rules
+        ],
+        "rates": [{**asdict(r), "low": str(r.low), "high": str(r.high)} for r in bank.rates],
+        "digest": bank.digest,
+    }
+
+
+def bank_from_data(data: Mapping) -> Bank:
+    questions = tuple(
+        Question(
+            **{
+                **q,
+                "choices": tuple(Choice(**c) for c in q["choices"]),
+                "condition": tuple(q["condition"]) if q["condition"] else None,
+            }
+        )
+        for q in data["questions"]
+    )
+    return Bank(
+        roles=tuple(Role(**r) for r in data["roles"]),
+        default_role=data["default_role"],
+        questions=questions,
+        rules=tuple(
+            Rule(**{**r, "when": {q: frozenset(c) for q, c in r["when"].items()}})
+            for r in data["rules"]
+        ),
+        rates=tuple(
+            costs.Rate(**{**r, "low": Decimal(r["low"]), "high": Decimal(r["high"])})
+            for r in data["rates"]
+        ),
+        digest=data["digest"],
+    )

@@ -2,3 +2,5 @@
 them (the app imports this module when it starts)."""
 
 from __future__ import annotations
+
+from advisor import answer_sets  # noqa: F401

@@ -361,6 +361,20 @@ class CostRate(models.Model):
             raise ValidationError({"high": "The high figure must not be below the low one."})
 
 
+class AnswerSet(models.Model):
+    """One distinct set of answers that completed results were made from, stored once.
+
+    Every completed result points at its set, so replaying the bank or counting answers
+    scores and walks each set once and multiplies by how many results share it, instead
+    of reading every result. `answers` is the sorted "question=choice;…" key
+    (advisor.answer_sets.answers_key)."""
+
+    answers = models.TextField(unique=True)
+
+    def __str__(self):
+        return self.answers
+
+
 class AssessmentQuerySet(models.QuerySet):
     def completed(self):
         return self.filter(completed_at__isnull=False)
@@ -386,11 +400,36 @@ class Assessment(models.Model):
     started_from = models.CharField(
         max_length=64, blank=True, help_text="Token of the result this draft was copied from."
     )
+    # Set when the result is made (and by `manage.py backfill_answer_sets` for older ones).
+    answer_set = models.ForeignKey(
+        AnswerSet,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,  # the indexes below start with it or serve it
+    )
 
     objects = AssessmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [
+            # Replay and the effect check: results counted per answer set and first hire.
+            models.Index(
+                fields=["answer_set", "recommendation"],
+                name="result_answer_set",
+                condition=models.Q(completed_at__isnull=False),
+            ),
+            # The admin's list, newest first, and analytics over a date range: everything
+            # they read is in the index, so neither touches a result's snapshot.
+            models.Index(
+                fields=["completed_at", "id", "recommendation", "answer_set"],
+                name="result_completed",
+                condition=models.Q(completed_at__isnull=False),
+            ),
+        ]
 
     def __str__(self):
         state = f"{self.recommendation} ({self.confidence})" if self.completed_at else "draft"

@@ -213,6 +213,13 @@ RESULTS_PER_HOUR = _env_int("RESULTS_PER_HOUR", 30)
 DRAFTS_PER_HOUR = _env_int("DRAFTS_PER_HOUR", 100)
 LOGIN_FAILURES_PER_15_MINUTES = _env_int("LOGIN_FAILURES_PER_15_MINUTES", 5)
 
+# Admin work done in the request while small, else as a job the admin watches
+# (advisor/admin/background.py): a replay or effect check over more completed results
+# than this, an export of more rows than that, written as a file under EXPORT_DIR.
+ADMIN_INLINE_RESULTS = _env_int("ADMIN_INLINE_RESULTS", 10_000)
+EXPORT_INLINE_ROWS = _env_int("EXPORT_INLINE_ROWS", 50_000)
+EXPORT_DIR = Path(_env("EXPORT_DIR", str(BASE_DIR / "exports")))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
