@@ -28,7 +28,7 @@ from advisor.bank import Bank
 from advisor.models import Answer, Assessment, Team, TeamMember, WizardStart
 from advisor.snapshots import snapshot_answers
 
-CHUNK = 2000  # export rows held at once: each is a few hundred bytes, no snapshot
+CHUNK = 500  # export rows held at once: each is its outcome (about a kilobyte), no snapshot
 EXAMPLE_SETS = 8  # changed answer sets a replay names, the most common first
 PROGRESS_EVERY = 500  # answer sets scored between two progress reports
 
