@@ -30,7 +30,7 @@ from advisor.snapshots import snapshot_answers
 
 CHUNK = 500  # export rows held at once: each is its outcome (about a kilobyte), no snapshot
 EXAMPLE_SETS = 8  # changed answer sets a replay names, the most common first
-PROGRESS_EVERY = 500  # answer sets scored between two progress reports
+PROGRESS_EVERY = 2000  # answer sets scored between two progress reports
 
 
 # Replay
@@ -88,21 +88,20 @@ def replay(
     total)` hears how many sets are scored."""
     groups = result_groups()
     report = Replay()
-    outcomes: dict[str, scoring.Outcome] = {}
-    changed: list[tuple[Group, scoring.Outcome]] = []
+    outcomes: dict[str, scoring.Decision] = {}
+    changed: list[tuple[Group, scoring.Decision]] = []
     for done, group in enumerate(groups):
         if progress and done % PROGRESS_EVERY == 0:
             progress(done, len(groups))
-        key = answers_key(group.answers)
-        if (outcome := outcomes.get(key)) is None:
-            outcome = outcomes[key] = scoring.score(bank, group.answers)
+        if (outcome := outcomes.get(group.key)) is None:
+            outcome = outcomes[group.key] = scoring.decision(bank, group.answers)
         report.total += group.count
         if outcome.first_hire != group.recommendation:
             report.changed += group.count
             report.moves[group.recommendation, outcome.first_hire] += group.count
             changed.append((group, outcome))
     report.sets = len(outcomes)
-    changed.sort(key=lambda pair: (-pair[0].count, answers_key(pair[0].answers)))
+    changed.sort(key=lambda pair: (-pair[0].count, pair[0].key))
     for group, outcome in changed[:examples]:
         report.examples.append(
             {
@@ -235,31 +234,32 @@ def answer_counts(bank: Bank, groups: Iterable[Group]) -> list[dict]:
 
 
 DRAFT_SETS_SQL = (
-    "SELECT pairs, COUNT(*) FROM ("
-    "  SELECT {pairs} AS pairs FROM {answers} a JOIN {results} s ON s.id = a.assessment_id"
+    "SELECT choices, COUNT(*) FROM ("
+    "  SELECT {choices} AS choices FROM {answers} a JOIN {results} s ON s.id = a.assessment_id"
     "  WHERE s.completed_at IS NULL AND s.created_at >= %s AND s.created_at < %s"
     "  GROUP BY a.assessment_id"
-    ") drafts GROUP BY pairs"
+    ") drafts GROUP BY choices"
 )
-# Each draft's answers as "question id:choice id" pairs, in no particular order.
-PAIRS = "CAST(a.question_id AS TEXT) || ':' || CAST(a.choice_id AS TEXT)"
-AGGREGATE_PAIRS = {"postgresql": f"STRING_AGG({PAIRS}, ',')"}
+# Each draft's choices (a choice names its question), in no particular order.
+CHOICES = {"postgresql": "STRING_AGG(CAST(a.choice_id AS TEXT), ',')"}
 
 
 def draft_answer_sets(bank: Bank, period: Period) -> list[tuple[dict[str, str], int]]:
-    """Drafts started in the period, counted per set of answers, grouped in the database
-    (drafts live only until `purge_drafts` takes them, so there are never many sets)."""
-    pairs = AGGREGATE_PAIRS.get(connection.vendor, f"GROUP_CONCAT({PAIRS}, ',')")
+    """Drafts started in the period, counted per set of answers, grouped in the database.
+    Drafts live only until `purge_drafts` takes them, so their number does not grow with
+    the results ever made."""
+    choices = CHOICES.get(connection.vendor, "GROUP_CONCAT(a.choice_id, ',')")
     sql = DRAFT_SETS_SQL.format(
-        pairs=pairs, answers=Answer._meta.db_table, results=Assessment._meta.db_table
+        choices=choices, answers=Answer._meta.db_table, results=Assessment._meta.db_table
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [period.since, period.until])
         rows = cursor.fetchall()
+    question_of = {c.id: q.id for q in bank.questions for c in q.choices}
     merged: Counter = Counter()
     for text, n in rows:
-        ids = (pair.split(":") for pair in text.split(","))
-        answers = bank.answers_from_ids((int(q), int(c)) for q, c in ids)
+        ids = (int(c) for c in text.split(","))
+        answers = bank.answers_from_ids((question_of.get(c, 0), c) for c in ids)
         merged[answers_key(answers)] += n
     return [(answers_from_key(key), n) for key, n in merged.items()]
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import connection
+from django.db.models import Max, Min
 
 from advisor.jobs import job_handler, job_progress
 from advisor.models import AnswerSet, Assessment
@@ -42,6 +43,7 @@ class Group:
     """Completed results with the same answers and the same first hire when made."""
 
     answer_set: int | None  # None: results made before answer sets, keyed from snapshots
+    key: str  # answers_key(answers)
     answers: dict[str, str]
     recommendation: str
     count: int
@@ -62,6 +64,15 @@ def result_groups(*, since: datetime | None = None, until: datetime | None = Non
     """Completed results (made in [since, until) when given) counted per answer set and
     first hire: one aggregate in the database, read through an index, whatever the number
     of results. Results made before answer sets existed are keyed from their snapshots."""
+    if since is not None or until is not None:
+        # A period holding every result reads the smaller index, as replay does.
+        span = Assessment.objects.completed().aggregate(
+            first=Min("completed_at"), last=Max("completed_at")
+        )
+        if (since is None or span["first"] is None or since <= span["first"]) and (
+            until is None or span["last"] is None or until > span["last"]
+        ):
+            since = until = None
     period, params = "", []
     if since is not None:
         period += " AND completed_at >= %s"
@@ -76,7 +87,7 @@ def result_groups(*, since: datetime | None = None, until: datetime | None = Non
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     groups = [
-        Group(set_id, answers_from_key(key), recommendation, n)
+        Group(set_id, key, answers_from_key(key), recommendation, n)
         for set_id, key, recommendation, n in rows
         if set_id is not None
     ]
@@ -104,7 +115,8 @@ def _unkeyed_groups(since, until) -> list[Group]:
         if len(kept := samples.setdefault(group, [])) < SAMPLES:
             kept.append((token, at))
     return [
-        Group(None, answers_from_key(k), r, n, tuple(samples[k, r])) for (k, r), n in counts.items()
+        Group(None, k, answers_from_key(k), r, n, tuple(samples[k, r]))
+        for (k, r), n in counts.items()
     ]
 
 

@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import glob
 import http.client
 import os
 import random
 import re
-import shlex
 import shutil
 import signal
 import subprocess
@@ -41,7 +39,7 @@ from serving import (
     free_port,
     load_bank,
     manage,
-    run_quietly,
+    postgres,
     serve,
     stop,
     wait_ready,
@@ -254,32 +252,6 @@ def load(ports: list[int], founders: int, duration: float, think: float) -> tupl
 
 
 # --- the database and the app servers -------------------------------------------------
-
-
-def as_postgres(command: str) -> None:
-    # initdb refuses to run as root, so root runs it as postgres, like .ci/run does.
-    run_quietly(["su", "postgres", "-c", command] if os.geteuid() == 0 else ["sh", "-c", command])
-
-
-@contextlib.contextmanager
-def postgres(tmp: Path, max_connections: int) -> Iterator[str]:
-    pgbin = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]))
-    if not pgbin:
-        raise SystemExit("PostgreSQL is not installed (/usr/lib/postgresql/*/bin)")
-    bin_, home, port = pgbin[-1], tmp / "pg", free_port()
-    home.mkdir()
-    if os.geteuid() == 0:
-        shutil.chown(home, "postgres")
-    data = home / "data"
-    as_postgres(f"{bin_}/initdb -D {data} -U postgres --auth=trust -E UTF8 --locale=C.UTF-8")
-    options = f"-c listen_addresses={HOST} -p {port} -k {home} -c max_connections={max_connections}"
-    try:
-        start = f"-l {home}/postgres.log -w -o {shlex.quote(options)} start"
-        as_postgres(f"{bin_}/pg_ctl -D {data} {start}")
-        yield f"postgres://postgres@{HOST}:{port}/postgres"
-    finally:
-        with contextlib.suppress(SystemExit):
-            as_postgres(f"{bin_}/pg_ctl -D {data} -m fast stop")
 
 
 # A further question asked only when the training data is labeled, built like one an

@@ -1,17 +1,21 @@
-"""Serving the app for the scripts that measure it (bench.py, load.py, audit.py).
+"""Serving the app for the scripts that measure it (bench.py, load.py, audit.py, scale.py).
 
-A throw-away database, gunicorn on free loopback ports, waiting until it answers,
-stopping it, and one HTTP request that never follows a redirect. Standard library only:
-the scripts run with the project's venv but outside Django.
+A throw-away database (SQLite, or a PostgreSQL cluster of its own), gunicorn on free
+loopback ports, waiting until it answers, stopping it, and one HTTP request that never
+follows a redirect. Standard library only: the scripts run with the project's venv but
+outside Django.
 """
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import http.client
 import http.cookiejar
 import os
 import secrets
 import shlex
+import shutil
 import signal
 import socket
 import subprocess
@@ -20,7 +24,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,6 +80,34 @@ def load_bank(env: dict[str, str]) -> None:
     """Migrate the database `env` points at and load the shipped bank (as `seed` does)."""
     manage(env, "migrate", "--noinput")
     manage(env, "seed")
+
+
+def as_postgres(command: str) -> None:
+    # initdb refuses to run as root, so root runs it as postgres, like .ci/run does.
+    run_quietly(["su", "postgres", "-c", command] if os.geteuid() == 0 else ["sh", "-c", command])
+
+
+@contextlib.contextmanager
+def postgres(tmp: Path, max_connections: int = 100) -> Iterator[str]:
+    """A PostgreSQL cluster of its own in `tmp` (which the postgres user must be able to
+    enter), on a free loopback port; its URL. Stopped, however the block ends."""
+    pgbin = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]))
+    if not pgbin:
+        raise SystemExit("PostgreSQL is not installed (/usr/lib/postgresql/*/bin)")
+    bin_, home, port = pgbin[-1], tmp / "pg", free_port()
+    home.mkdir()
+    if os.geteuid() == 0:
+        shutil.chown(home, "postgres")
+    data = home / "data"
+    as_postgres(f"{bin_}/initdb -D {data} -U postgres --auth=trust -E UTF8 --locale=C.UTF-8")
+    options = f"-c listen_addresses={HOST} -p {port} -k {home} -c max_connections={max_connections}"
+    try:
+        start = f"-l {home}/postgres.log -w -o {shlex.quote(options)} start"
+        as_postgres(f"{bin_}/pg_ctl -D {data} {start}")
+        yield f"postgres://postgres@{HOST}:{port}/postgres"
+    finally:
+        with contextlib.suppress(SystemExit):
+            as_postgres(f"{bin_}/pg_ctl -D {data} -m fast stop")
 
 
 def serve(

@@ -1,7 +1,12 @@
-"""Pages of a long admin list without counting every row: above a few thousand rows the
-count is PostgreSQL's own estimate for the list's query (EXPLAIN's row estimate, so the
-list's filters count too); SQLite has no estimate, and counts the entries of the list's
-index, never its rows."""
+"""Pages of a long admin list without counting every row.
+
+Above a few thousand rows the count is PostgreSQL's own estimate for the list's query
+(EXPLAIN's row estimate, so the list's filters count too). With an estimate, the pages
+after the middle are read from the other end of the list's index (the last page is the
+oldest rows), so no page costs more than walking half the list, and the last one costs
+what the first does. SQLite has no estimate: it counts the entries of the list's index,
+never its rows, and pages as usual.
+"""
 
 from __future__ import annotations
 
@@ -35,3 +40,13 @@ class EstimatedPaginator(Paginator):
         self.estimated = True
         # Never fewer than were just counted: a stale estimate must not hide rows.
         return max(int(plan[0]["Plan"]["Plan Rows"]), exact)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        if not self.estimated or number <= (self.num_pages + 1) // 2:
+            return super().page(number)
+        # Counted from the end, as the estimate cannot say where the end is.
+        skip = (self.num_pages - number) * self.per_page
+        rows = list(self.object_list.reverse()[skip : skip + self.per_page])
+        rows.reverse()
+        return self._get_page(rows, number, self)

@@ -162,7 +162,8 @@ def preview(model_admin, request):
 def analytics_page(model_admin, request):
     """Counts for a period (the last 30 days unless `start` and `end` say otherwise),
     each made by the database from indexes, whatever the number of results."""
-    form = PeriodForm(request.GET or None)
+    default = analytics.Period.last_days(ANALYTICS_DAYS)
+    form = PeriodForm(request.GET or None, initial={"start": default.first, "end": default.last})
     first_result = Assessment.objects.completed().aggregate(first=Min("completed_at"))["first"]
     frame = {
         "form": form,
@@ -182,7 +183,7 @@ def analytics_page(model_admin, request):
             {**frame, "invalid": True},
             status=422,
         )
-    period = form.period() if request.GET else analytics.Period.last_days(ANALYTICS_DAYS)
+    period = form.period() if request.GET else default
     bank = bank_store.get()
     groups = result_groups(since=period.since, until=period.until)
     bars = analytics.completions_over(period)
