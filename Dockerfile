@@ -21,6 +21,8 @@ COPY deploy/ deploy/
 # collectstatic needs a key only to import settings; the real one comes at run time.
 RUN SECRET_KEY=build-only python manage.py collectstatic --noinput -v0
 
+# Large exports are written here by the job worker (a volume shared with the app in compose).
+RUN mkdir exports && chown advisor exports
 USER advisor
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

@@ -7,10 +7,11 @@ PORT ?= 8000
 WORKERS ?= 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run dev test admin install chromium static db lint format clean audit checkers load bench css faults
+.PHONY: run dev test admin install chromium static db lint format clean audit checkers load bench css faults scale
 
 LOAD_ARGS ?= --db sqlite --founders 50 --duration 20
 FAULTS_ARGS ?=
+SCALE_ARGS ?= --db sqlite --results 10000
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -102,3 +103,9 @@ css: checkers install
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache node_modules reports
+
+# The admin at scale: N results on a throw-away database, then each admin action and a
+# founder's step and result timed through gunicorn; exits 1 on a missed budget, e.g.
+# SCALE_ARGS="--db postgres --results 1000000 --json reports/scale.json".
+scale: install static
+	$(BIN)/python scripts/scale.py $(SCALE_ARGS)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from django.db import connection, transaction
 from django.utils import timezone
 
+from advisor.answer_sets import answer_set_id
 from advisor.bank import Bank
 from advisor.models import Answer, Assessment
-from advisor.snapshots import snapshot_build
+from advisor.snapshots import snapshot_answers, snapshot_build
 
 UPSERT_ANSWER_SQL = (
     f"INSERT INTO {Answer._meta.db_table} (assessment_id, question_id, choice_id, answered_at) "
@@ -52,6 +53,7 @@ def assessment_complete(*, assessment: Assessment, bank: Bank, answers: dict) ->
         earlier = (token, copied.first()) if copied.first() else None
     snapshot = snapshot_build(bank, answers, earlier=earlier)
     outcome = snapshot["outcome"]
+    answer_set = answer_set_id(snapshot_answers(snapshot))
     with transaction.atomic():
         updated = (
             Assessment.objects.drafts()
@@ -62,6 +64,7 @@ def assessment_complete(*, assessment: Assessment, bank: Bank, answers: dict) ->
                 confidence=outcome["confidence"],
                 snapshot=snapshot,
                 bank_version=bank.version or None,
+                answer_set_id=answer_set,
             )
         )
         if updated:

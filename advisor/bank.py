@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
+from decimal import Decimal
 from functools import cached_property
 
 from advisor import costs
@@ -174,19 +175,29 @@ class Bank:
         return answers
 
 
-def bank_to_data(bank: Bank) -> dict:
-    """The bank as JSON-able data, to keep a published version exactly."""
-    data = asdict(bank)
-    for rule in data["rules"]:
-        rule["when"] = {q: sorted(c) for q, c in rule["when"].items()}
-    for rate in data["rates"]:
-        rate["low"], rate["high"] = str(rate["low"]), str(rate["high"])
-    return data
+def bank_as_data(bank: Bank) -> dict:
+    """The bank as JSON-able data (a published version, a job's payload);
+    `bank_from_data` reverses it exactly."""
+    return {
+        "roles": [asdict(r) for r in bank.roles],
+        "default_role": bank.default_role,
+        "questions": [
+            {
+                **{k: v for k, v in asdict(q).items() if k != "choices"},
+                "choices": [{**asdict(c), "points": dict(c.points)} for c in q.choices],
+            }
+            for q in bank.questions
+        ],
+        "rules": [
+            {**asdict(r), "when": {q: sorted(c) for q, c in r.when.items()}} for r in bank.rules
+        ],
+        "rates": [{**asdict(r), "low": str(r.low), "high": str(r.high)} for r in bank.rates],
+        "digest": bank.digest,
+        "version": bank.version,
+    }
 
 
-def bank_from_data(data: dict) -> Bank:
-    from decimal import Decimal
-
+def bank_from_data(data: Mapping) -> Bank:
     questions = tuple(
         Question(
             **{
@@ -197,20 +208,18 @@ def bank_from_data(data: dict) -> Bank:
         )
         for q in data["questions"]
     )
-    rules = tuple(
-        Rule(**{**r, "when": {q: frozenset(c) for q, c in r["when"].items()}})
-        for r in data["rules"]
-    )
-    rates = tuple(
-        costs.Rate(**{**r, "low": Decimal(r["low"]), "high": Decimal(r["high"])})
-        for r in data["rates"]
-    )
     return Bank(
         roles=tuple(Role(**r) for r in data["roles"]),
         default_role=data["default_role"],
         questions=questions,
-        rules=rules,
-        rates=rates,
+        rules=tuple(
+            Rule(**{**r, "when": {q: frozenset(c) for q, c in r["when"].items()}})
+            for r in data["rules"]
+        ),
+        rates=tuple(
+            costs.Rate(**{**r, "low": Decimal(r["low"]), "high": Decimal(r["high"])})
+            for r in data["rates"]
+        ),
         digest=data["digest"],
-        version=data["version"],
+        version=data.get("version", 0),
     )

@@ -3,4 +3,4 @@ them (the app imports this module when it starts)."""
 
 from __future__ import annotations
 
-from advisor import emails, webhooks  # noqa: F401 (email.*, webhook.deliver)
+from advisor import answer_sets, emails, webhooks  # noqa: F401 (their job handlers)

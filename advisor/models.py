@@ -362,6 +362,20 @@ class CostRate(models.Model):
             raise ValidationError({"high": "The high figure must not be below the low one."})
 
 
+class AnswerSet(models.Model):
+    """One distinct set of answers that completed results were made from, stored once.
+
+    Every completed result points at its set, so replaying the bank or counting answers
+    scores and walks each set once and multiplies by how many results share it, instead
+    of reading every result. `answers` is the sorted "question=choice;…" key
+    (advisor.answer_sets.answers_key)."""
+
+    answers = models.TextField(unique=True)
+
+    def __str__(self):
+        return self.answers
+
+
 class AssessmentQuerySet(models.QuerySet):
     def completed(self):
         return self.filter(completed_at__isnull=False)
@@ -390,11 +404,36 @@ class Assessment(models.Model):
     bank_version = models.PositiveIntegerField(
         null=True, blank=True, help_text="The published version of the question bank it used."
     )
+    # Set when the result is made (and by `manage.py backfill_answer_sets` for older ones).
+    answer_set = models.ForeignKey(
+        AnswerSet,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,  # the indexes below start with it or serve it
+    )
 
     objects = AssessmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [
+            # Replay and the effect check: results counted per answer set and first hire.
+            models.Index(
+                fields=["answer_set", "recommendation"],
+                name="result_answer_set",
+                condition=models.Q(completed_at__isnull=False),
+            ),
+            # The admin's list, newest first, and analytics over a date range: everything
+            # they read is in the index, so neither touches a result's snapshot.
+            models.Index(
+                fields=["completed_at", "id", "recommendation", "answer_set"],
+                name="result_completed",
+                condition=models.Q(completed_at__isnull=False),
+            ),
+        ]
 
     def __str__(self):
         state = f"{self.recommendation} ({self.confidence})" if self.completed_at else "draft"
@@ -542,7 +581,7 @@ class BankVersion(models.Model):
     published_at = models.DateTimeField(auto_now_add=True)
     published_by = models.CharField(max_length=150, blank=True)
     note = models.CharField(max_length=300, blank=True)
-    bank = models.JSONField(help_text="The bank as founders get it (advisor.bank.bank_to_data).")
+    bank = models.JSONField(help_text="The bank as founders get it (advisor.bank.bank_as_data).")
 
     class Meta:
         ordering = ["-number"]

@@ -141,33 +141,43 @@ def _matching(bank: Bank, kind: str, answers: Mapping[str, str]) -> list[Rule]:
     return [r for r in bank.rules_of(kind) if r.matches(answers)]
 
 
-def score(bank: Bank, answers: Mapping[str, str]) -> Outcome:
-    """Score answers ({question slug: choice slug}); unknown, missing or "not sure"
-    answers, and answers to questions the founder is not asked, count for nothing."""
-    effective = bank.effective(answers)
-    counted = counted_answers(bank, effective)
+@dataclass(frozen=True)
+class Decision:
+    """Who goes first: the counted answers' points weighed, and the rules that decide,
+    break a tie or hold a role back. `score` builds the whole outcome on it; a replay of
+    many past results needs no more than this."""
+
+    scores: dict[str, int]
+    shares: dict[str, int]
+    ranked: tuple[str, ...]  # most points first, ties to the default role
+    gap: int
+    best_fit: str
+    first_hire: str
+    confidence: str  # before contradictions, constraints and cautions cap it
+    basis: str
+    decided_by: str
+    held_back_by: tuple[str, ...]
+    later_hire: str  # only from a hold-back here; `score` may add a staged plan
+
+
+def points_of(bank: Bank, counted: Mapping[str, str]) -> dict[str, int]:
+    """Each role's weighted points from the counted answers."""
     roles = bank.role_slugs
     scores = {r: 0 for r in roles}
-    counts = {r: 0 for r in roles}
-    contributions = []
     for question in bank.questions:
-        if question.slug not in effective:
-            continue
-        choice = question.choice(effective[question.slug])
-        if question.slug not in counted:
-            zero = {r: 0 for r in roles}
-            contributions.append(Contribution(question.slug, choice.slug, zero, "", 0, False))
-            continue
-        given = {r: choice.points.get(r, 0) * question.weight for r in roles}
-        ranked_points = sorted(given.values(), reverse=True)
-        strength = ranked_points[0] - (ranked_points[1] if len(roles) > 1 else 0)
-        favours = max(roles, key=lambda r: given[r]) if strength > 0 else ""
-        for r in roles:
-            scores[r] += given[r]
-        if favours:
-            counts[favours] += 1
-        contributions.append(Contribution(question.slug, choice.slug, given, favours, strength))
+        if question.slug in counted:
+            choice = question.choice(counted[question.slug])
+            for r in roles:
+                scores[r] += choice.points.get(r, 0) * question.weight
+    return scores
 
+
+def decide(
+    bank: Bank, counted: Mapping[str, str], scores: dict[str, int] | None = None
+) -> Decision:
+    """The decision for the counted answers; `scores` when they are added up already."""
+    roles = bank.role_slugs
+    scores = points_of(bank, counted) if scores is None else scores
     shares = shares_of(scores, roles)
     ranked = sorted(roles, key=lambda r: (-scores[r], r != bank.default_role, roles.index(r)))
     gap = shares[ranked[0]] - shares[ranked[1]] if len(ranked) > 1 else 100
@@ -205,6 +215,57 @@ def score(bank: Bank, answers: Mapping[str, str]) -> Outcome:
         held_back_by = tuple(holds[best_fit])
         first_hire = bank.default_role if bank.default_role in free else free[0]
         later_hire, confidence = best_fit, "held-back"
+    return Decision(
+        scores=scores,
+        shares=shares,
+        ranked=tuple(ranked),
+        gap=gap,
+        best_fit=best_fit,
+        first_hire=first_hire,
+        confidence=confidence,
+        basis=basis,
+        decided_by=decided_by,
+        held_back_by=held_back_by,
+        later_hire=later_hire,
+    )
+
+
+def decision(bank: Bank, answers: Mapping[str, str]) -> Decision:
+    """What `score` decides for these answers, without the rest of the outcome (the
+    contributions, cautions and the like): replaying many sets of answers costs less."""
+    return decide(bank, counted_answers(bank, answers))
+
+
+def score(bank: Bank, answers: Mapping[str, str]) -> Outcome:
+    """Score answers ({question slug: choice slug}); unknown, missing or "not sure"
+    answers, and answers to questions the founder is not asked, count for nothing."""
+    effective = bank.effective(answers)
+    counted = counted_answers(bank, effective)
+    roles = bank.role_slugs
+    scores = {r: 0 for r in roles}
+    counts = {r: 0 for r in roles}
+    contributions = []
+    for question in bank.questions:
+        if question.slug not in effective:
+            continue
+        choice = question.choice(effective[question.slug])
+        if question.slug not in counted:
+            zero = {r: 0 for r in roles}
+            contributions.append(Contribution(question.slug, choice.slug, zero, "", 0, False))
+            continue
+        given = {r: choice.points.get(r, 0) * question.weight for r in roles}
+        ranked_points = sorted(given.values(), reverse=True)
+        strength = ranked_points[0] - (ranked_points[1] if len(roles) > 1 else 0)
+        favours = max(roles, key=lambda r: given[r]) if strength > 0 else ""
+        for r in roles:
+            scores[r] += given[r]
+        if favours:
+            counts[favours] += 1
+        contributions.append(Contribution(question.slug, choice.slug, given, favours, strength))
+
+    decided = decide(bank, counted, scores)
+    first_hire, later_hire, confidence = decided.first_hire, decided.later_hire, decided.confidence
+    shares = decided.shares
 
     contradictions = tuple(r.slug for r in _matching(bank, CONTRADICTION, counted))
     constraints = _matching(bank, CONSTRAINT, counted)
@@ -215,7 +276,7 @@ def score(bank: Bank, answers: Mapping[str, str]) -> Outcome:
 
     if not later_hire and first_hire == bank.default_role and confidence != "clear":
         # The other role's case is strong enough to plan for: the article's staged plan.
-        second = next((r for r in ranked if r != first_hire), "")
+        second = next((r for r in decided.ranked if r != first_hire), "")
         if second and shares[second] >= STAGE_SHARE:
             later_hire = second
 
@@ -226,16 +287,16 @@ def score(bank: Bank, answers: Mapping[str, str]) -> Outcome:
             specialist, not_yet = "not-yet", rule.slug
 
     return Outcome(
-        scores=scores,
+        scores=decided.scores,
         shares=shares,
         counts=counts,
-        best_fit=best_fit,
+        best_fit=decided.best_fit,
         first_hire=first_hire,
-        gap=gap,
+        gap=decided.gap,
         confidence=confidence,
-        basis=basis,
-        decided_by=decided_by,
-        held_back_by=held_back_by,
+        basis=decided.basis,
+        decided_by=decided.decided_by,
+        held_back_by=decided.held_back_by,
         later_hire=later_hire,
         cautions=cautions,
         contradictions=contradictions,

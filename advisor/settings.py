@@ -295,6 +295,13 @@ EMAILS_PER_HOUR = _env_int("EMAILS_PER_HOUR", 10)  # emails one client may ask f
 RESUME_LINK_DAYS = _env_int("RESUME_LINK_DAYS", 30)
 WEBHOOK_TIMEOUT_SECONDS = _env_int("WEBHOOK_TIMEOUT_SECONDS", 10)
 
+# Admin work done in the request while small, else as a job the admin watches
+# (advisor/admin/background.py): a replay or effect check over more completed results
+# than this, an export of more rows than that, written as a file under EXPORT_DIR.
+ADMIN_INLINE_RESULTS = _env_int("ADMIN_INLINE_RESULTS", 10_000)
+EXPORT_INLINE_ROWS = _env_int("EXPORT_INLINE_ROWS", 50_000)
+EXPORT_DIR = Path(_env("EXPORT_DIR", str(BASE_DIR / "exports")))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -12,9 +12,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from advisor import throttle
+from advisor.answer_sets import answer_set_id
 from advisor.bank import Bank
 from advisor.models import Assessment, Team, TeamMember
-from advisor.snapshots import snapshot_build
+from advisor.snapshots import snapshot_answers, snapshot_build
 from advisor.team_advice import Member, TeamAdvice, team_advice
 
 
@@ -114,6 +115,7 @@ def team_settle(*, team: Team, question: str, choice: str, bank: Bank) -> Assess
             recommendation=snapshot["outcome"]["first_hire"],
             confidence=snapshot["outcome"]["confidence"],
             snapshot=snapshot,
+            answer_set_id=answer_set_id(snapshot_answers(snapshot)),
         )
         locked.result = result
         locked.save(update_fields=["settled", "result"])

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from advisor import bank_rules, bank_store
-from advisor.bank import bank_to_data
+from advisor.bank import bank_as_data
 from advisor.models import (
     Answer,
     BankVersion,
@@ -46,7 +46,7 @@ def bank_version_publish(*, user=None, note: str = "") -> BankVersion:
         raise NotPublishable(problems)
     with transaction.atomic():
         number = (BankVersion.objects.aggregate(n=Max("number"))["n"] or 0) + 1
-        published = bank_to_data(draft)
+        published = bank_as_data(draft)
         published["version"] = number
         with reversion.create_revision():
             for model in BANK_MODELS:

@@ -1,4 +1,5 @@
-"""Serving the app for the scripts that measure it (bench.py, load.py, audit.py, faults.py).
+"""Serving the app for the scripts that measure it (bench.py, load.py, audit.py, faults.py,
+scale.py).
 
 A throw-away database (SQLite, or a PostgreSQL cluster), gunicorn on free loopback ports,
 Debian's nginx in front of it with the project's deploy/nginx.conf, waiting until it
@@ -156,7 +157,7 @@ class Postgres:
 
 
 @contextlib.contextmanager
-def postgres(tmp: Path, max_connections: int) -> Iterator[Postgres]:
+def postgres(tmp: Path, max_connections: int = 100) -> Iterator[Postgres]:
     """A new cluster in `tmp` (which the postgres user must be able to enter), stopped
     and left for `tmp`'s owner to remove at the end."""
     pgbin = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]))

@@ -217,7 +217,7 @@ def test_analytics_show_completions_split_answers_and_the_funnel(staff, bank):
     quitter.post(reverse("step", args=["use-case"]), {"use-case": "fraud"})
     Client().get(reverse("step", args=["use-case"]))  # looked and left
     page = staff.get(reverse("admin:advisor_analytics")).content.decode()
-    assert "Completions, last 30 days: 2" in page
+    assert "(30 days): 2</h2>" in page
     assert "First hire recommended (2 results)" in page
     funnel = page[page.index("Funnel") :]
     assert "<td>What are you building?</td><td>4</td><td>3</td><td>1</td>" in funnel
@@ -258,7 +258,7 @@ def test_analytics_cost_the_same_queries_however_many_results(
             response = staff.get(reverse("admin:advisor_analytics"))
         assert response.status_code == 200
         page = response.content.decode()
-        assert f"Completions, last 30 days: {completed}" in page
+        assert f"(30 days): {completed}</h2>" in page
         assert f"First hire recommended ({completed} result" in page
         return len(queries)
 

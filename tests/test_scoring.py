@@ -318,6 +318,14 @@ def test_not_sure_never_decides_anything(bank_answers):
     assert (a.first_hire, a.confidence, a.specialist) == (b.first_hire, b.confidence, b.specialist)
 
 
+@given(banks_and_answers())
+def test_the_decision_alone_is_what_the_whole_score_decides(bank_answers):
+    bank, answers = bank_answers
+    decided, outcome = scoring.decision(bank, answers), scoring.score(bank, answers)
+    keys = ("scores", "shares", "best_fit", "first_hire", "gap", "basis", "held_back_by")
+    assert [getattr(decided, k) for k in keys] == [getattr(outcome, k) for k in keys]
+
+
 @settings(max_examples=50)
 @given(banks_and_answers())
 def test_every_reported_flip_flips(bank_answers):

@@ -2,12 +2,14 @@
 rates and completed assessments, registered on `admin.site` (the advisor's own site).
 
 Forms are in `forms`, the custom pages in `views`, edits tried before they are kept in
-`edits`, the sign-in limit in `site`.
+`edits`, work run as jobs in `background`, long lists' pages in `paging`, the sign-in
+limit in `site`.
 """
 
 from __future__ import annotations
 
 from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -16,6 +18,7 @@ from advisor import bank_store, cases
 from advisor.admin import followups, views  # noqa: F401 (followups registers its models)
 from advisor.admin.edits import CaseGuardMixin, EffectCheckMixin
 from advisor.admin.forms import CaseForm, ChoiceFormSet, QuestionForm, RuleForm, choice_form_for
+from advisor.admin.paging import EstimatedPaginator
 from advisor.admin.versions import BankVersionAdmin
 from advisor.bank import NEUTRAL_SLUGS
 from advisor.bank_rules import CONTRACT, NEW_UNSURE
@@ -31,6 +34,7 @@ from advisor.models import (
     Rule,
     Team,
 )
+from advisor.scoring import CONFIDENCES
 
 
 class ChoiceInline(admin.TabularInline):
@@ -127,6 +131,7 @@ class QuestionAdmin(EffectCheckMixin, admin.ModelAdmin):
     def get_urls(self):
         return [
             views.admin_url(self, "replay/", views.replay, "advisor_replay"),
+            views.admin_url(self, "replay/<int:job_id>/", views.replay_job, "advisor_replay_job"),
             views.admin_url(self, "preview/", views.preview, "advisor_preview"),
             views.admin_url(
                 self, "preview/result/", views.preview_result, "advisor_preview_result"
@@ -219,22 +224,60 @@ class CostRateAdmin(admin.ModelAdmin):
     list_filter = ["role", "sourcing", "is_estimate"]
 
 
+class RecommendationFilter(admin.SimpleListFilter):
+    """The roles of the bank, not a scan of every result for the values it holds."""
+
+    title = "recommendation"
+    parameter_name = "recommendation"
+
+    def lookups(self, request, model_admin):
+        return [(r.slug, r.name) for r in bank_store.get().roles]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(recommendation=self.value()) if self.value() else queryset
+
+
+class ConfidenceFilter(admin.SimpleListFilter):
+    title = "confidence"
+    parameter_name = "confidence"
+
+    def lookups(self, request, model_admin):
+        return [(c, c) for c in CONFIDENCES]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(confidence=self.value()) if self.value() else queryset
+
+
+class ResultList(ChangeList):
+    """The list reads only the columns it shows."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        queryset = super().get_queryset(request, exclude_parameters)
+        return queryset.only("token", "recommendation", "confidence", "completed_at")
+
+
 @admin.register(Assessment)
 class AssessmentAdmin(admin.ModelAdmin):
+    """Completed results, newest first, paged along the index on (completed_at, id): a
+    page reads its hundred rows' few columns and never a snapshot, and the list is not
+    counted row by row (see `paging`)."""
+
     change_list_template = "admin/advisor/assessment/change_list.html"
     show_full_result_count = False
+    paginator = EstimatedPaginator
+    ordering = ["-completed_at", "-id"]
+    show_facets = admin.ShowFacets.NEVER  # a count per filter choice would read every row
 
     list_display = ["short_token", "recommendation", "confidence", "completed_at", "source"]
     list_filter = [
-        "recommendation",
-        "confidence",
+        RecommendationFilter,
+        ConfidenceFilter,
         ("completed_at", admin.DateFieldListFilter),
         followups.SourceFilter,
         ("attribution__utm_source", admin.AllValuesFieldListFilter),
         ("attribution__embed_origin", admin.AllValuesFieldListFilter),
     ]
     list_select_related = ["attribution"]
-    date_hierarchy = "completed_at"
     readonly_fields = [
         "token",
         "created_at",
@@ -249,6 +292,9 @@ class AssessmentAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).completed()
+
+    def get_changelist(self, request, **kwargs):
+        return ResultList
 
     @admin.display(description="token")
     def short_token(self, obj):
@@ -280,6 +326,13 @@ class AssessmentAdmin(admin.ModelAdmin):
         return [
             views.admin_url(self, "analytics/", views.analytics_page, "advisor_analytics"),
             views.admin_url(self, "export/", views.export, "advisor_export"),
+            views.admin_url(self, "export/<int:job_id>/", views.export_job, "advisor_export_job"),
+            views.admin_url(
+                self,
+                "export/<int:job_id>/download/",
+                views.export_download,
+                "advisor_export_download",
+            ),
             *super().get_urls(),
         ]
 

@@ -1,6 +1,8 @@
 """Edits to the bank tried before they are kept: saved inside a transaction, the edited
 bank built there and the transaction rolled back, to show what the edit would do to past
 results and founder cases; an edit that would break a case is kept only once confirmed.
+With many past results, the edited bank is scored against them by a job (see
+`background`).
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from django.http import HttpResponse
 from django.urls import reverse
 
 from advisor import analytics, bank_store, cases
+from advisor.admin import background
 from advisor.admin.views import failing_cases, page_response
 from advisor.bank import Bank
+from advisor.views.responses import see_other
 
 CONFIRM = "_save_anyway"  # the second submit: keep the edit though it breaks cases
 REPLAY = "_replay"  # "Check the effect on past results first"
@@ -158,8 +162,6 @@ class EffectCheckMixin(CaseGuardMixin):
         results = cases.cases_check(bank)
         failing = failing_cases(results, passing)
         context = {
-            "report": analytics.replay(bank),
-            "roles": {r.slug: r for r in bank.roles},
             "cases_total": len(results),
             "cases_failing": failing,
             "pending": True,
@@ -169,4 +171,9 @@ class EffectCheckMixin(CaseGuardMixin):
             "reread": explanations_to_reread(before, bank),
         }
         title = "What your changes would do to past results"
+        if not background.replay_is_quick():
+            # Many results: a job scores them with the edited bank, carried as plain data.
+            job = background.replay_start(bank=bank, context=context, title=title)
+            return see_other(reverse("admin:advisor_replay_job", args=[job.pk]))
+        context |= {"report": analytics.replay(bank), "roles": {r.slug: r for r in bank.roles}}
         return page_response(self, request, "admin/advisor/replay.html", title, context)

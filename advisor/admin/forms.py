@@ -1,17 +1,18 @@
 """The admin's forms for the question bank: each shows the bank's rules' messages where the
 admin can act on them, and decides none of those rules itself (they live in `bank_rules`
-and `scoring.rule_problems`)."""
+and `scoring.rule_problems`). Also the analytics page's period."""
 
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html, format_html_join
 
-from advisor import bank_rules, bank_store, scoring
+from advisor import analytics, bank_rules, bank_store, scoring
 from advisor.bank import Bank
 from advisor.bank import Rule as PlainRule
 from advisor.models import Case, Choice, Points, RoleProfile, Rule
@@ -231,3 +232,49 @@ class CaseForm(forms.ModelForm):
 
     def clean_confidences(self):
         return ", ".join(self.cleaned_data["confidences"])
+
+
+class PeriodForm(forms.Form):
+    """Analytics for whole days, `start` to `end` included (GET parameters); either may be
+    left out: the last 30 days up to `end`, or from `start` to today."""
+
+    EARLIEST = date(2000, 1, 1)
+    LATEST = date(2099, 12, 31)
+    MAX_DAYS = 366 * 10
+
+    start = forms.DateField(
+        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def _in_range(self, name: str) -> date | None:
+        day = self.cleaned_data.get(name)
+        if day is not None and not self.EARLIEST <= day <= self.LATEST:
+            raise ValidationError(
+                f"Choose a day from {self.EARLIEST:%-d %B %Y} to {self.LATEST:%-d %B %Y}."
+            )
+        return day
+
+    def clean_start(self):
+        return self._in_range("start")
+
+    def clean_end(self):
+        return self._in_range("end")
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        end = data.get("end") or analytics.Period.last_days(1).last
+        start = data.get("start") or end - timedelta(days=29)
+        if start > end:
+            raise ValidationError("The first day must not come after the last.")
+        if (end - start).days >= self.MAX_DAYS:
+            raise ValidationError("Choose a period of at most ten years.")
+        data["start"], data["end"] = start, end
+        return data
+
+    def period(self) -> analytics.Period:
+        return analytics.Period(self.cleaned_data["start"], self.cleaned_data["end"])

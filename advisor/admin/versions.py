@@ -13,7 +13,7 @@ from django.utils.html import format_html
 
 from advisor import analytics, bank_rules, bank_store, cases, versions
 from advisor.admin.views import admin_url, page_response
-from advisor.bank import bank_to_data
+from advisor.bank import bank_as_data
 from advisor.models import BankVersion
 
 
@@ -126,7 +126,7 @@ def publish(model_admin, request):
                 return HttpResponseRedirect(reverse("admin:advisor_bankversion_changelist"))
     context = {
         "problems": bank_rules.bank_problems(draft),
-        "changes": changes_between(live.bank if live else None, bank_to_data(draft)),
+        "changes": changes_between(live.bank if live else None, bank_as_data(draft)),
         "broken": broken,
         "report": analytics.replay(draft),
         "roles": {r.slug: r for r in draft.roles},

@@ -1,7 +1,9 @@
-"""The admin's own pages: replay past results, preview the wizard, analytics, CSV export.
+"""The admin's own pages: replay past results, preview the wizard, analytics, CSV export,
+and the pages of the jobs that replay and export run as when there is much to do.
 
-Each view is a function of its ModelAdmin and the request; `admin_page` gives them all
-the same frame (the admin's header and sidebar, a title) and the same permission check.
+Each view is a function of its ModelAdmin and the request (and the URL's arguments);
+`admin_page` gives them all the same frame (the admin's header and sidebar, a title) and
+the same permission check.
 """
 
 from __future__ import annotations
@@ -10,34 +12,45 @@ import csv
 from collections.abc import Callable
 from functools import wraps
 
+from django.conf import settings
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseBadRequest, StreamingHttpResponse
+from django.db.models import Min
+from django.http import FileResponse, Http404, HttpResponseBadRequest, StreamingHttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 
 from advisor import analytics, bank_store, cases, presenters, scoring
-from advisor.admin import charts
+from advisor.admin import background, charts
+from advisor.admin.forms import PeriodForm
+from advisor.answer_sets import result_groups
 from advisor.forms import CostForm
-from advisor.models import Assessment
+from advisor.models import Assessment, Job
 from advisor.navigation import Navigation
 from advisor.snapshots import snapshot_build
+from advisor.views.responses import see_other
 
 ANALYTICS_DAYS = 30
+ANALYTICS_PRESETS = (7, 30, 90, 365)  # "the last N days" links on the analytics page
+WORKER_PATIENCE_SECONDS = 10  # queued this long: say the job worker may not be running
 
 
 def admin_url(model_admin, route: str, view: Callable, name: str):
     """A custom admin view's URL: signed-in staff only, the view given its ModelAdmin."""
-    return path(route, model_admin.admin_site.admin_view(lambda r: view(model_admin, r)), name=name)
+    return path(
+        route,
+        model_admin.admin_site.admin_view(lambda r, **kwargs: view(model_admin, r, **kwargs)),
+        name=name,
+    )
 
 
-def page_response(model_admin, request, template: str, title: str, context: dict):
+def page_response(model_admin, request, template: str, title: str, context: dict, status=200):
     """A page in the admin's frame: the site's header, sidebar and the page's title."""
     frame = model_admin.admin_site.each_context(request)
-    return TemplateResponse(request, template, {**frame, "title": title, **context})
+    return TemplateResponse(request, template, {**frame, "title": title, **context}, status=status)
 
 
 def admin_page(template: str | None = None, title: str = "") -> Callable:
@@ -46,10 +59,10 @@ def admin_page(template: str | None = None, title: str = "") -> Callable:
 
     def decorate(view):
         @wraps(view)
-        def page(model_admin, request):
+        def page(model_admin, request, **kwargs):
             if not model_admin.has_view_permission(request):
                 raise PermissionDenied
-            context = view(model_admin, request)
+            context = view(model_admin, request, **kwargs)
             if isinstance(context, HttpResponseBase):
                 return context
             return page_response(model_admin, request, template, title, context)
@@ -60,21 +73,67 @@ def admin_page(template: str | None = None, title: str = "") -> Callable:
 
 
 def failing_cases(results: list[cases.CaseResult], passing_before: set[int]) -> list[dict]:
-    """The cases a bank gets wrong, each marked new when it passed before."""
-    return [{"result": r, "new": r.case.pk in passing_before} for r in results if not r.passed]
+    """The cases a bank gets wrong, each marked new when it passed before; plain data, so
+    a job's page can show them too."""
+    return [
+        {
+            "result": {
+                "case": {"pk": r.case.pk, "name": r.case.name},
+                "expected": r.expected,
+                "got": r.got,
+            },
+            "new": r.case.pk in passing_before,
+        }
+        for r in results
+        if not r.passed
+    ]
+
+
+def job_page(job: Job, what: str) -> dict:
+    """How far a job has got, for the page that watches it (it refreshes itself until
+    the job is done or has failed)."""
+    waited = (timezone.now() - job.created_at).total_seconds()
+    return {
+        "job": job,
+        "what": what,
+        "refresh": job.status in (Job.QUEUED, Job.RUNNING),
+        "worker_missing": job.status == Job.QUEUED and waited > WORKER_PATIENCE_SECONDS,
+    }
+
+
+def replay_roles(bank) -> dict:
+    return {r.slug: r for r in bank.roles}
 
 
 @admin_page("admin/advisor/replay.html", "Replay past results with the current question bank")
 def replay(model_admin, request):
-    """Past results and founder cases scored again with the question bank as it is now."""
+    """Past results and founder cases scored again with the question bank as it is now:
+    here when there are few results, else as a job whose page this redirects to."""
     bank = bank_store.build_draft()
     results = cases.cases_check(bank)
-    return {
-        "report": analytics.replay(bank),
-        "roles": {r.slug: r for r in bank.roles},
+    context = {
         "cases_total": len(results),
         "cases_failing": failing_cases(results, set()),
         "pending": False,
+    }
+    if not background.replay_is_quick():
+        title = "Replay past results with the current question bank"
+        job = background.replay_start(bank=bank, context=context, title=title)
+        return see_other(reverse("admin:advisor_replay_job", args=[job.pk]))
+    return {**context, "report": analytics.replay(bank), "roles": replay_roles(bank)}
+
+
+@admin_page("admin/advisor/replay.html")
+def replay_job(model_admin, request, job_id: int):
+    """A replay running as a job, then its report."""
+    job = get_object_or_404(Job, pk=job_id, kind=background.REPLAY)
+    report = analytics.Replay.from_data(job.result) if job.status == Job.DONE else None
+    return {
+        **job.payload["context"],
+        **job_page(job, "answer sets scored"),
+        "title": job.payload["title"],
+        "report": report,
+        "roles": replay_roles(background.replay_bank(job)),
     }
 
 
@@ -137,14 +196,42 @@ PREVIEW_TOKEN = "preview-not-stored"
 
 @admin_page("admin/advisor/analytics.html", "How founders answer")
 def analytics_page(model_admin, request):
+    """Counts for a period (the last 30 days unless `start` and `end` say otherwise),
+    each made by the database from indexes, whatever the number of results."""
+    default = analytics.Period.last_days(ANALYTICS_DAYS)
+    form = PeriodForm(request.GET or None, initial={"start": default.first, "end": default.last})
+    first_result = Assessment.objects.completed().aggregate(first=Min("completed_at"))["first"]
+    frame = {
+        "form": form,
+        "since_first": first_result and timezone.localdate(first_result),
+        "today": timezone.localdate(),
+        "presets": [
+            {"days": days, "start": analytics.Period.last_days(days).first}
+            for days in ANALYTICS_PRESETS
+        ],
+    }
+    if request.GET and not form.is_valid():
+        return page_response(
+            model_admin,
+            request,
+            "admin/advisor/analytics.html",
+            "How founders answer",
+            {**frame, "invalid": True},
+            status=422,
+        )
+    period = form.period() if request.GET else default
     bank = bank_store.get()
-    days = analytics.completions_by_day(ANALYTICS_DAYS)
-    split = analytics.recommendation_split()
+    groups = result_groups(since=period.since, until=period.until)
+    bars = analytics.completions_over(period)
+    split = analytics.recommendation_split(groups)
     total = sum(split.values())
     return {
-        "chart": charts.bar_chart([(d["day"], d["count"]) for d in days]),
-        "days": days,
-        "days_total": sum(d["count"] for d in days),
+        **frame,
+        "period": period,
+        "chart": charts.bar_chart([(b["label"], b["count"]) for b in bars]),
+        "bars": bars,
+        "bucket": analytics.bucket_of(period),
+        "bars_total": sum(b["count"] for b in bars),
         "split": [
             {
                 "role": role,
@@ -154,9 +241,9 @@ def analytics_page(model_admin, request):
             for role in bank.roles
         ],
         "total": total,
-        "funnel": analytics.funnel(bank),
-        "teams": analytics.team_counts(),
-        "answers": analytics.answer_counts(bank),
+        "funnel": analytics.funnel(bank, groups, period),
+        "teams": analytics.team_counts(period),
+        "answers": analytics.answer_counts(bank, groups),
         "roles": bank.roles,
         "sources": analytics.completions_by_source(bank),
     }
@@ -164,19 +251,53 @@ def analytics_page(model_admin, request):
 
 @admin_page()
 def export(model_admin, request):
-    """Completed assessments as CSV, streamed, with the list's filters applied."""
+    """Completed assessments as CSV with the list's filters applied: streamed when there
+    are few enough, else written to a file by a job whose page this redirects to."""
     try:
         queryset = model_admin.get_changelist_instance(request).get_queryset(request)
     except IncorrectLookupParameters:
         return HttpResponseBadRequest("Those filters are not valid.")
+    if not background.at_most(queryset, settings.EXPORT_INLINE_ROWS):
+        job = background.export_start(query=request.GET.urlencode(), user=request.user)
+        return see_other(reverse("admin:advisor_export_job", args=[job.pk]))
     writer = csv.writer(_Echo())
-    rows = analytics.export_rows(queryset.order_by("completed_at"), bank_store.get())
+    rows = analytics.export_rows(background.export_order(queryset), bank_store.get())
     response = StreamingHttpResponse(
         (writer.writerow(row) for row in rows), content_type="text/csv; charset=utf-8"
     )
     stamp = timezone.now().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="assessments-{stamp}.csv"'
     return response
+
+
+def _export_job(request, job_id: int) -> Job:
+    """An export job, for the admin who asked for it (or a superuser)."""
+    job = get_object_or_404(Job, pk=job_id, kind=background.EXPORT)
+    if job.payload.get("user") != request.user.pk and not request.user.is_superuser:
+        raise PermissionDenied
+    return job
+
+
+@admin_page("admin/advisor/export.html", "Export completed results as CSV")
+def export_job(model_admin, request, job_id: int):
+    """An export running as a job, then the link to its file."""
+    job = _export_job(request, job_id)
+    ready = job.status == Job.DONE and background.export_path(job).exists()
+    return {**job_page(job, "results written"), "ready": ready, "filters": job.payload["query"]}
+
+
+@admin_page()
+def export_download(model_admin, request, job_id: int):
+    job = _export_job(request, job_id)
+    path = background.export_path(job)
+    if job.status != Job.DONE or not path.exists():
+        raise Http404("That export is not ready, or its file has been removed.")
+    return FileResponse(
+        path.open("rb"),
+        as_attachment=True,
+        filename=background.export_filename(job),
+        content_type="text/csv; charset=utf-8",
+    )
 
 
 @admin_page()

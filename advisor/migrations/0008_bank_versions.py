@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ('published_at', models.DateTimeField(auto_now_add=True)),
                 ('published_by', models.CharField(blank=True, max_length=150)),
                 ('note', models.CharField(blank=True, max_length=300)),
-                ('bank', models.JSONField(help_text='The bank as founders get it (advisor.bank.bank_to_data).')),
+                ('bank', models.JSONField(help_text='The bank as founders get it (advisor.bank.bank_as_data).')),
                 ('revision', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='bank_version', to='reversion.revision')),
             ],
             options={
