@@ -253,7 +253,7 @@ class ResultList(ChangeList):
 
     def get_queryset(self, request, exclude_parameters=None):
         queryset = super().get_queryset(request, exclude_parameters)
-        return queryset.only("token", "recommendation", "confidence", "completed_at")
+        return queryset.only("token", "recommendation", "confidence", "completed_at", "attribution")
 
 
 @admin.register(Assessment)
@@ -273,9 +273,7 @@ class AssessmentAdmin(admin.ModelAdmin):
         RecommendationFilter,
         ConfidenceFilter,
         ("completed_at", admin.DateFieldListFilter),
-        followups.SourceFilter,
-        ("attribution__utm_source", admin.AllValuesFieldListFilter),
-        ("attribution__embed_origin", admin.AllValuesFieldListFilter),
+        followups.SourceFilter,  # fixed choices: listing every utm_source would read them all
     ]
     list_select_related = ["attribution"]
     readonly_fields = [
@@ -295,6 +293,13 @@ class AssessmentAdmin(admin.ModelAdmin):
 
     def get_changelist(self, request, **kwargs):
         return ResultList
+
+    def lookup_allowed(self, lookup, value, request=None):
+        # A campaign or embedding site by its exact value (links from analytics' source
+        # table), without listing every value the table holds.
+        if lookup in ("attribution__utm_source", "attribution__embed_origin"):
+            return True
+        return super().lookup_allowed(lookup, value, request)
 
     @admin.display(description="token")
     def short_token(self, obj):
