@@ -5,7 +5,19 @@ from django.db.models.signals import post_delete, post_migrate, post_save
 
 CONTENT_EDITORS = "Content editors"
 # What content editors may do: the question bank and the rates, nothing else.
-CONTENT_MODELS = ("question", "choice", "points", "rule", "case", "roleprofile", "costrate")
+CONTENT_MODELS = (
+    "question",
+    "choice",
+    "points",
+    "rule",
+    "case",
+    "roleprofile",
+    "costrate",
+    "region",
+    "hiringterms",
+    "payrate",
+    "exchangerate",
+)
 
 
 def content_editors_group(sender, **kwargs):
@@ -28,10 +40,23 @@ class AdvisorConfig(AppConfig):
     verbose_name = "Hiring Advisor"
 
     def ready(self):
-        from advisor import bank_store
-        from advisor.models import Choice, CostRate, Points, Question, RoleProfile, Rule
+        from advisor import bank_store, cost_admin  # noqa: F401 (registers the cost tables)
+        from advisor.models import (
+            Choice,
+            CostRate,
+            ExchangeRate,
+            HiringTerms,
+            PayRate,
+            Points,
+            Question,
+            Region,
+            RoleProfile,
+            Rule,
+        )
 
         post_migrate.connect(content_editors_group, sender=self, dispatch_uid="content-editors")
-        for model in (RoleProfile, Question, Choice, Points, Rule, CostRate):
+        bank_models = (RoleProfile, Question, Choice, Points, Rule, CostRate)
+        cost_models = (Region, HiringTerms, PayRate, ExchangeRate)
+        for model in bank_models + cost_models:
             post_save.connect(bank_store.forget, sender=model, dispatch_uid=f"forget-{model}")
             post_delete.connect(bank_store.forget, sender=model, dispatch_uid=f"forget-d-{model}")

@@ -1,4 +1,4 @@
-"""The question bank as plain, read-only data: roles, questions, choices, rules and rates.
+"""The question bank as plain, read-only data: roles, questions, choices, rules and costs.
 
 Pure Python, no Django: `bank_store` builds a `Bank` from the database, and scoring,
 navigation and the pages read it. One `Question` and one `Choice` type serve them all.
@@ -104,8 +104,10 @@ class Bank:
     default_role: str  # the first hire when nothing else decides
     questions: tuple[Question, ...]
     rules: tuple[Rule, ...] = ()
-    rates: tuple[costs.Rate, ...] = ()
-    digest: str = ""  # changes whenever anything a page shows changes
+    rates: tuple[costs.Rate, ...] = ()  # "today's rates" of results made before regions
+    digest: str = ""  # changes whenever anything a wizard page shows changes
+    cost_book: costs.Book = field(default_factory=costs.Book)
+    cost_digest: str = ""  # changes whenever anything the costs are worked out from changes
 
     @property
     def role_slugs(self) -> tuple[str, ...]:

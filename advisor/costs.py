@@ -10,7 +10,9 @@ months); a monthly rate is a full-time figure and does not shrink with fewer hou
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+from dataclasses import asdict, dataclass, fields
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
@@ -227,9 +229,19 @@ class Book:
 
     def offers(self, region: str, engagement: str) -> bool:
         """Whether a founder can hire this way here: terms and at least one rate."""
-        return (region, engagement) in self._terms and any(
-            (r.region, r.engagement) == (region, engagement) for r in self.rates
+        return (region, engagement) in self._offered
+
+    @cached_property
+    def options(self) -> tuple[tuple[str, str], ...]:
+        """Every (region, engagement) a founder can price, regions and ways in order."""
+        return tuple(
+            (r.slug, e) for r in self.regions for e in ENGAGEMENTS if (r.slug, e) in self._offered
         )
+
+    @cached_property
+    def _offered(self) -> frozenset[tuple[str, str]]:
+        rated = {(r.region, r.engagement) for r in self.rates}
+        return frozenset(key for key in self._terms if key in rated)
 
     @cached_property
     def _rates(self) -> dict:
@@ -402,7 +414,7 @@ class WrongHire:
     vacancy: Span
     months: int
     rehire_weeks: Decimal
-    estimate: bool
+    misdirected_estimate: bool  # the wrong role's monthly cost is an estimate
 
     @property
     def total(self) -> Span:
@@ -416,7 +428,7 @@ def wrong_hire(wrong: HireCost, right: HireCost) -> WrongHire:
         vacancy=right.monthly.times(right.hire_months),
         months=MISHIRE_MONTHS,
         rehire_weeks=Decimal(right.terms.weeks_to_hire),
-        estimate=True,  # the empty seat is valued by a rule of thumb
+        misdirected_estimate=wrong.monthly_estimate,
     )
 
 
@@ -505,7 +517,10 @@ class PricedWrongHire:
 
 
 def priced_wrong_hire(wrong: WrongHire, currency: Currency, *, starting: bool) -> PricedWrongHire:
-    misdirected = figure(wrong.misdirected, currency, estimate=True, starting=starting)
+    misdirected = figure(
+        wrong.misdirected, currency, estimate=wrong.misdirected_estimate, starting=starting
+    )
+    # The empty seat is valued by a rule of thumb, not the article's: always an estimate.
     vacancy = figure(wrong.vacancy, currency, estimate=True, starting=starting)
     return PricedWrongHire(
         misdirected, vacancy, misdirected + vacancy, wrong.months, wrong.rehire_weeks
@@ -568,3 +583,45 @@ def runway(cost: HireCost, currency: Currency, *, burn: int, cash: int | None) -
         cash_d / burn_d,
         Span(with_hire(monthly.low, one_off.low), with_hire(monthly.high, one_off.high)),
     )
+
+
+# A `Book` as plain JSON data, to store with a result and read back.
+
+
+def book_data(book: Book) -> dict:
+    def plain(item) -> dict:
+        return {
+            name: str(value) if isinstance(value, Decimal) else value
+            for name, value in asdict(item).items()
+        }
+
+    return {
+        "regions": [plain(r) for r in book.regions],
+        "terms": [plain(t) for t in book.terms],
+        "rates": [plain(r) for r in book.rates],
+        "currencies": [plain(c) for c in book.currencies],
+        "times_to_value": [plain(t) for t in book.times_to_value],
+    }
+
+
+def book_from_data(data: dict) -> Book:
+    def read(kind, items) -> tuple:
+        decimals = {f.name for f in fields(kind) if f.type in ("Decimal", Decimal)}
+        return tuple(
+            kind(**{k: Decimal(v) if k in decimals else v for k, v in item.items()})
+            for item in items
+        )
+
+    return Book(
+        regions=read(Region, data.get("regions", [])),
+        terms=read(Terms, data.get("terms", [])),
+        rates=read(PayRate, data.get("rates", [])),
+        currencies=read(Currency, data.get("currencies", [])),
+        times_to_value=read(TimeToValue, data.get("times_to_value", [])),
+    )
+
+
+def book_digest(data: dict) -> str:
+    """Changes whenever anything the costs are worked out from changes."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]

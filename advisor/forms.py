@@ -8,6 +8,7 @@ from django import forms
 
 from advisor import costs
 from advisor.bank import Question
+from advisor.cost_presenter import ENGAGEMENT_WORDS, SENIORITY_WORDS
 
 
 class AnswerForm(forms.Form):
@@ -26,7 +27,10 @@ class AnswerForm(forms.Form):
         )
 
 
-class CostForm(forms.Form):
+class CostFormV2(forms.Form):
+    """The cost panel's inputs on results made with snapshot versions 1 and 2, frozen:
+    those pages must render as they always have."""
+
     hours = forms.IntegerField(
         label="Hours a week",
         min_value=costs.HOURS_RANGE[0],
@@ -103,3 +107,208 @@ class CostForm(forms.Form):
             name: data.get(name) or self.fields[name].initial or False
             for name in ("hours", "months", "sourcing", "today")
         }
+
+
+SHOW_CHOICES = [
+    ("all", "Every way of hiring"),
+    ("in-house", "In-house only"),
+    ("contractor", "Contractors only"),
+    ("offshore", "Dedicated offshore only"),
+]
+
+
+def _range_message(what: str, low: int, high: int) -> str:
+    return f"Enter {what} between {low:,} and {high:,}."
+
+
+class RegionsField(forms.MultipleChoiceField):
+    """Checkboxes that may all be unticked: the form sends an empty `compare` value
+    alongside them, so a link without `compare` keeps the default instead."""
+
+    def to_python(self, value):
+        return [v for v in super().to_python(value) if v]
+
+
+class CostForm(forms.Form):
+    """The cost panel's inputs (results from snapshot version 3 on), all in the query
+    string: a link shows the same figures. Choices come from the rates the figures are
+    worked out from; `values()` gives the default wherever an input is missing or bad."""
+
+    option = forms.ChoiceField(label="The hire you are pricing", required=False)
+    seniority = forms.ChoiceField(
+        label="Seniority",
+        choices=list(SENIORITY_WORDS.items()),
+        required=False,
+        initial="senior",
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose mid-level or senior."},
+    )
+    compare = RegionsField(
+        label="Compare with",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Other regions to show alongside.",
+    )
+    show = forms.ChoiceField(
+        label="Show",
+        choices=SHOW_CHOICES,
+        required=False,
+        initial="all",
+        error_messages={
+            "invalid_choice": "Choose what to show: every way of hiring, in-house, "
+            "contractors or dedicated offshore."
+        },
+    )
+    hours = forms.IntegerField(
+        label="Hours a week",
+        min_value=costs.HOURS_RANGE[0],
+        max_value=costs.HOURS_RANGE[1],
+        initial=40,
+        required=False,
+        error_messages={
+            "min_value": "Enter between 5 and 60 hours a week.",
+            "max_value": "Enter between 5 and 60 hours a week.",
+            "invalid": "Enter a whole number of hours, 5 to 60.",
+        },
+        help_text="For contract and offshore work. An in-house hire is full time.",
+    )
+    months = forms.IntegerField(
+        label="Months",
+        min_value=costs.MONTHS_RANGE[0],
+        max_value=costs.MONTHS_RANGE[1],
+        initial=12,
+        required=False,
+        error_messages={
+            "min_value": "Enter between 1 and 36 months.",
+            "max_value": "Enter between 1 and 36 months.",
+            "invalid": "Enter a whole number of months, 1 to 36.",
+        },
+        help_text="Your horizon: the totals cover this many months from now.",
+    )
+    currency = forms.ChoiceField(label="Currency", required=False)
+    burn = forms.IntegerField(
+        label="Monthly burn (optional)",
+        min_value=costs.BURN_RANGE[0],
+        max_value=costs.BURN_RANGE[1],
+        required=False,
+        error_messages={
+            "min_value": _range_message("a monthly burn", *costs.BURN_RANGE),
+            "max_value": _range_message("a monthly burn", *costs.BURN_RANGE),
+            "invalid": "Enter your monthly burn as a whole number, "
+            f"{costs.BURN_RANGE[0]:,} to {costs.BURN_RANGE[1]:,}.",
+        },
+        help_text="What the company spends a month now, in the currency above.",
+    )
+    cash = forms.IntegerField(
+        label="Cash in the bank (optional)",
+        min_value=costs.CASH_RANGE[0],
+        max_value=costs.CASH_RANGE[1],
+        required=False,
+        error_messages={
+            "min_value": _range_message("the cash in the bank", *costs.CASH_RANGE),
+            "max_value": _range_message("the cash in the bank", *costs.CASH_RANGE),
+            "invalid": "Enter the cash in the bank as a whole number, "
+            f"{costs.CASH_RANGE[0]:,} to {costs.CASH_RANGE[1]:,}.",
+        },
+        help_text="With the burn, gives your runway with and without this hire.",
+    )
+    today = forms.BooleanField(
+        label="Use today's rates instead of those this result was made with",
+        required=False,
+    )
+
+    def __init__(
+        self,
+        data=None,
+        *,
+        book: costs.Book,
+        action: str = "",
+        offer_today: bool = False,
+        default_compare: tuple[str, ...] = (),
+    ):
+        if data is not None and "compare" not in data:
+            data = data.copy()  # a link without the checkboxes: keep the default
+            data.setlist("compare", list(default_compare))
+        super().__init__(data)
+        regions = {r.slug: r.name for r in book.regions}
+        options: dict[str, list[tuple[str, str]]] = {}
+        for region, engagement in book.options:
+            label = f"{regions[region]}, {ENGAGEMENT_WORDS[engagement]}"
+            options.setdefault(regions[region], []).append((f"{region}/{engagement}", label))
+        self.fields["option"].choices = list(options.items())
+        self.fields["option"].initial = (
+            "us/in-house" if book.offers("us", "in-house") else _first(book.options)
+        )
+        self.fields["option"].error_messages["invalid_choice"] = (
+            "Choose the hire you are pricing from the list."
+        )
+        self.fields["compare"].choices = list(regions.items())
+        self.fields["compare"].initial = list(default_compare)
+        self.fields["compare"].error_messages["invalid_choice"] = (
+            f"Choose regions to compare from: {', '.join(regions.values())}."
+        )
+        codes = [c.code for c in book.currencies] or ["USD"]
+        self.fields["currency"].choices = [(code, code) for code in codes]
+        self.fields["currency"].initial = "USD" if "USD" in codes else codes[0]
+        self.fields["currency"].error_messages["invalid_choice"] = (
+            f"Choose a currency: {', '.join(codes)}."
+        )
+        if not offer_today:
+            del self.fields["today"]
+
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.form_action = f"{action}#costs"  # without JavaScript, land on the figures
+        self.helper.form_id = "cost-form"
+        self.helper.attrs = {
+            "data-hx-get": action,
+            "data-hx-target": "#costs",
+            "data-hx-swap": "outerHTML",
+            "data-hx-push-url": "true",
+            "data-hx-trigger": "change, submit",
+            "novalidate": "",
+        }
+        self.helper.layout = Layout(
+            Div(
+                Div(Field("option"), css_class="col-12 col-md-6"),
+                Div(Field("seniority", wrapper_class="inline-choices"), css_class="col-6 col-md-3"),
+                Div(Field("currency"), css_class="col-6 col-md-3"),
+                Div(
+                    HTML('<input type="hidden" name="compare" value="">'),
+                    Field("compare", wrapper_class="inline-choices"),
+                    css_class="col-12 col-md-6",
+                ),
+                Div(Field("show"), css_class="col-12 col-md-6"),
+                Div(Field("hours", inputmode="numeric"), css_class="col-6 col-md-3"),
+                Div(Field("months", inputmode="numeric"), css_class="col-6 col-md-3"),
+                Div(Field("burn", inputmode="numeric"), css_class="col-6 col-md-3"),
+                Div(Field("cash", inputmode="numeric"), css_class="col-6 col-md-3"),
+                *([Div(Field("today"), css_class="col-12")] if offer_today else []),
+                Div(
+                    HTML('<button class="btn btn-primary" type="submit">Recalculate</button>'),
+                    css_class="col-12 mb-3",
+                ),
+                css_class="row",
+            )
+        )
+
+    def values(self) -> dict:
+        """The valid inputs, with the defaults wherever an input was missing or bad."""
+        data = getattr(self, "cleaned_data", {})
+
+        def value(name):
+            if name in data and data[name] not in (None, ""):
+                return data[name]
+            if name in ("burn", "cash"):
+                return None
+            return self.fields[name].initial if name in self.fields else False
+
+        found = {name: value(name) for name in self.base_fields}
+        region, _, engagement = found["option"].partition("/")
+        found["option"] = (region, engagement)
+        found["today"] = bool(found.get("today"))
+        return found
+
+
+def _first(options) -> str:
+    return f"{options[0][0]}/{options[0][1]}" if options else ""

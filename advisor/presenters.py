@@ -1,12 +1,13 @@
 """Turn a result's snapshot into what its page shows. No database access.
 
 Results render with the presentation of the snapshot version they were made with:
-version 1 through `result_v1`, version 2 here.
+version 1 through `result_v1`, version 2 through `result_v2`, version 3 here, its costs
+through `cost_presenter`.
 """
 
 from __future__ import annotations
 
-from advisor import result_v1
+from advisor import cost_presenter, costs, result_v1, result_v2
 
 COMPARISON_ROWS = result_v1.COMPARISON_ROWS
 CONFIDENCE_WORDS = {
@@ -15,7 +16,11 @@ CONFIDENCE_WORDS = {
     "toss-up": "A toss-up",
     "held-back": "First, for now",
 }
-TEMPLATES = {1: "advisor/result_v1.html", 2: "advisor/result.html"}
+TEMPLATES = {
+    1: "advisor/result_v1.html",
+    2: "advisor/result_v2.html",
+    3: "advisor/result.html",
+}
 
 
 def version_of(snapshot: dict) -> int:
@@ -26,19 +31,32 @@ def template_for(snapshot: dict) -> str:
     return TEMPLATES.get(version_of(snapshot), TEMPLATES[max(TEMPLATES)])
 
 
-def cost_view(snapshot: dict, **inputs) -> dict:
-    view = result_v1.cost_view(snapshot, **inputs)
-    if version_of(snapshot) > 1:
-        # The summary card shows the first hire's options whatever the table shows.
-        every = result_v1.cost_view(snapshot, **{**inputs, "sourcing": "both"})
-        first = snapshot["outcome"]["first_hire"]
-        view["summary"] = [row for row in every["rows"] if row.role["slug"] == first]
-    return view
+def book_of(snapshot: dict) -> costs.Book:
+    """The rates, terms and exchange rates a result was made with (version 3 on)."""
+    return costs.book_from_data(snapshot.get("costs", {}))
+
+
+def costs_changed(snapshot: dict, todays_digest: str) -> bool:
+    """Whether the rates have changed since the result was made."""
+    return snapshot.get("costs", {}).get("digest") != todays_digest
+
+
+def cost_view(snapshot: dict, book: costs.Book | None = None, **inputs) -> dict:
+    """The cost panel: for version 3 on, from `book` (the result's own unless today's
+    rates are asked for); before that, as those results always showed it."""
+    version = version_of(snapshot)
+    if version == 1:
+        return result_v1.cost_view(snapshot, **inputs)
+    if version == 2:
+        return result_v2.cost_view(snapshot, **inputs)
+    return cost_presenter.cost_view(snapshot, book or book_of(snapshot), **inputs)
 
 
 def result_view(snapshot: dict) -> dict:
     if version_of(snapshot) == 1:
         return result_v1.result_view(snapshot)
+    if version_of(snapshot) == 2:
+        return result_v2.result_view(snapshot)
     roles = {r["slug"]: r for r in snapshot["roles"]}
     outcome = snapshot["outcome"]
     rules = snapshot["rules"]
@@ -56,7 +74,7 @@ def result_view(snapshot: dict) -> dict:
         for f in snapshot["flips"]
     ]
     return {
-        "version": 2,
+        "version": version_of(snapshot),
         "roles": snapshot["roles"],
         "first": first,
         "later": later,

@@ -75,6 +75,7 @@ HOOKS = {
     "progress-wrap",
     "result",
     "score-value",
+    "seg-",
     "share",
     "sources",
     "summary",

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from advisor.models import Assessment
+from advisor.models import Assessment, CostRate, RoleProfile
 
 DATA = Path(__file__).with_name("data")
 STORED = json.loads(DATA.joinpath("v1_results.json").read_text())
@@ -85,11 +85,18 @@ V2_PAGES = [
 
 @pytest.mark.parametrize("name,page", V2_PAGES)
 def test_a_version_2_result_renders_exactly_as_it_did(bank, name, page):
-    # `bank` loads today's fixtures: "today's rates" of a version-2 result are the
-    # rates it knew, which the fixtures still ship.
     stored = STORED_V2[name]
     assert stored["snapshot"]["version"] == 2
     store(stored)
+    # "Today's rates" of a version-2 result are the earlier cost rates, as they were.
+    for rate in stored["snapshot"]["rates"]:
+        CostRate.objects.create(
+            role=RoleProfile.objects.get(slug=rate["role"]),
+            **{k: rate[k] for k in ("sourcing", "unit", "low", "high", "weeks_to_hire")},
+            source_note=rate["source_note"],
+            as_of=rate["as_of"],
+            is_estimate=rate["estimate"],
+        )
     served = stored[page]
     headers = {"HTTP_HX_REQUEST": "true"} if served["htmx"] else {}
     response = Client().get(f"/r/{stored['token']}/{served['query']}", **headers)

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils.http import http_date
 from django.views.decorators.http import require_GET, require_http_methods
 
-from advisor import assessments, bank_store, drafts, page_cache, presenters
-from advisor.forms import CostForm
+from advisor import assessments, bank_store, cost_presenter, drafts, page_cache, presenters
+from advisor.forms import CostForm, CostFormV2
 from advisor.models import Assessment
 from advisor.views.responses import go_to
 
@@ -24,9 +24,13 @@ def result(request, token):
     fragment = bool(request.htmx and not request.htmx.history_restore_request)
     # The browser that made the result sees owner controls; anyone else a shared result.
     owner = token in drafts.results_recent(request=request)
+    bank = bank_store.get()
+    # Today's rates change what the page offers ("use today's rates" only once they
+    # differ) and, when asked for, its figures: both can change under the same URL.
     variant = f"{token}|{request.get_full_path()}|{fragment}|{request.get_host()}|{owner}"
+    variant += f"|{bank.cost_digest}"
     if request.GET.get("today"):
-        variant += repr(bank_store.get().rates)  # today's rates can change under the same URL
+        variant += repr(bank.rates)
     etag = page_cache.result_etag(variant)
     headers = {
         "ETag": f'"{etag}"',
@@ -47,7 +51,7 @@ def result(request, token):
             )
             if assessment is None:
                 raise Http404("No result has this link. Check that it was copied whole.")
-            status, content = _render(request, assessment, fragment, owner)
+            status, content = _render(request, assessment, fragment, owner, bank)
             cached = (status, content, http_date(assessment.completed_at.timestamp()))
             page_cache.result_set(etag, cached)
         status, content, headers["Last-Modified"] = cached
@@ -57,29 +61,63 @@ def result(request, token):
     return response
 
 
-def _render(request, assessment, fragment: bool, owner: bool) -> tuple[int, bytes]:
+def _render(request, assessment, fragment: bool, owner: bool, bank) -> tuple[int, bytes]:
     snapshot = assessment.snapshot
     url = reverse("result", args=[assessment.token])
-    form = CostForm(request.GET or None, action=url)
+    if presenters.version_of(snapshot) < 3:
+        form, costs = _earlier_costs(request, snapshot, url, bank)
+    else:
+        form, costs = _costs(request, snapshot, url, bank)
     status = 422 if form.is_bound and not form.is_valid() else 200
-    inputs = form.values()
     context = {
         "assessment": assessment,
         "result": presenters.result_view(snapshot),
-        "costs": presenters.cost_view(
-            snapshot,
-            hours_per_week=inputs["hours"],
-            months=inputs["months"],
-            sourcing=inputs["sourcing"],
-            rates=list(bank_store.get().rates) if inputs["today"] else None,
-        ),
+        "costs": costs,
         "form": form,
         "share_url": request.build_absolute_uri(url),
         "owner": owner,
     }
     template = presenters.template_for(snapshot)
-    name = f"{template}#costs" if fragment else template
-    return status, render(request, name, context).content
+    if not fragment:
+        return status, render(request, template, context).content
+    content = render(request, f"{template}#costs", context).content
+    if presenters.version_of(snapshot) >= 3:
+        # The summary card's figures follow the inputs too: swapped in out of band.
+        content += render(request, f"{template}#card_costs", {**context, "oob": True}).content
+    return status, content
+
+
+def _costs(request, snapshot: dict, url: str, bank):
+    """Version 3 on: from the rates stored with the result, or today's when they differ
+    and the founder asks for them."""
+    changed = presenters.costs_changed(snapshot, bank.cost_digest)
+    todays = changed and bool(request.GET.get("today"))
+    book = bank.cost_book if todays else presenters.book_of(snapshot)
+    form = CostForm(
+        request.GET or None,
+        book=book,
+        action=url,
+        offer_today=changed,
+        default_compare=cost_presenter.default_compare(book),
+    )
+    form.is_valid()
+    inputs = form.values()
+    return form, presenters.cost_view(snapshot, book, **inputs, todays_rates=todays)
+
+
+def _earlier_costs(request, snapshot: dict, url: str, bank):
+    """Versions 1 and 2: their own form and figures, as they always rendered."""
+    form = CostFormV2(request.GET or None, action=url)
+    form.is_valid()
+    inputs = form.values()
+    costs = presenters.cost_view(
+        snapshot,
+        hours_per_week=inputs["hours"],
+        months=inputs["months"],
+        sourcing=inputs["sourcing"],
+        rates=list(bank.rates) if inputs["today"] else None,
+    )
+    return form, costs
 
 
 @require_http_methods(["GET", "POST"])
