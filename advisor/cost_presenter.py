@@ -25,6 +25,11 @@ SHORT_ENGAGEMENT_WORDS = {
     "offshore": "dedicated offshore",
 }
 SENIORITY_WORDS = {"mid": "Mid-level", "senior": "Senior"}
+TERMS_WORDS = {
+    "in-house": "Hiring in-house",
+    "contractor": "Hiring a contractor",
+    "offshore": "Hiring through a vendor",
+}
 VENDOR_NOTE = (
     "The article's offshore prices come from its publisher, AdSnipper, a vendor that "
     "places offshore specialists: a seller's starting prices, not a survey."
@@ -159,7 +164,7 @@ def cost_view(
                 if not book.offers(region, engagement) or show not in ("all", engagement):
                     continue
                 cost = _hire(book, slug, region, engagement, inputs)
-                is_option = (region, engagement) == option
+                is_option = slug == first and (region, engagement) == option
                 short = f"{region_names[region]}, {SHORT_ENGAGEMENT_WORDS[engagement]}"
                 rows.append(_row(cost, money_in, label(region, engagement), short, is_option))
                 if cost:
@@ -178,7 +183,7 @@ def cost_view(
         "empty": False,
         "currency": money_in,
         "converted": (
-            f"Converted from US dollars at {money_in.symbol}{money_in.per_usd.normalize():f} "
+            f"converted from US dollars at {money_in.symbol}{money_in.per_usd.normalize():f} "
             f"to the dollar"
             if money_in.code != "USD"
             else ""
@@ -196,7 +201,7 @@ def cost_view(
         "runway": _runway(mine, money_in, burn, cash) if mine and burn else None,
         "runway_needs_burn": bool(cash is not None and not burn),
         "summary": summary,
-        "sources": _sources(used, book, roles, region_names, money_in),
+        "sources": _sources(used, {slug: roles[slug] for slug in order}, region_names, money_in),
         "vendor_note": VENDOR_NOTE,
     }
 
@@ -304,15 +309,19 @@ def _breakdown(cost: costs.HireCost, currency: costs.Currency, role: dict) -> di
         "equipment": "Equipment",
     }
     parts = [
-        {"title": titles[part.key], "note": notes[part.key], "amount": money(figure, currency)}
+        {
+            "title": titles[part.key],
+            "note": notes[part.key],
+            "amount": Shown("included") if part.included else money(figure, currency),
+        }
         for part, figure in shown.parts
     ]
     vacant = min(Decimal(cost.months), cost.hire_months)
     productive = cost.productive_months
     value = (
         f"{search} to hire, {weeks_words(terms.ramp_up_weeks).removeprefix('about ')} to full "
-        f"speed, then the {role['short_name']}'s own "
-        f"{(role.get('time_to_first_value') or '').lower()} (the article)"
+        f"speed, then the {role['short_name']}'s own time to first value (the article: "
+        f"{(role.get('time_to_first_value') or '').lower()})"
     )
     return {
         "role": role,
@@ -433,14 +442,30 @@ def _span_months(low: Decimal, high: Decimal) -> str:
     return months_words(low) if a == b else f"{a}–{b} months"
 
 
-def _sources(used, book, roles, region_names, currency) -> list[dict]:
+def _sources(used, roles, region_names, currency) -> list[dict]:
     """Where each figure on the page comes from, each rate and set of terms once."""
     rates, terms = {}, {}
     for cost in used:
         rates.setdefault(id(cost.rate), cost.rate)
         terms.setdefault(id(cost.terms), cost.terms)
+    role_order = list(roles)
+    region_order = list(region_names)
+
+    def place(item) -> tuple:
+        return (
+            region_order.index(item.region) if item.region in region_order else len(region_order),
+            costs.ENGAGEMENTS.index(item.engagement),
+        )
+
     items = []
-    for rate in sorted(rates.values(), key=lambda r: (r.role, r.region, r.engagement, r.seniority)):
+    for rate in sorted(
+        rates.values(),
+        key=lambda r: (
+            role_order.index(r.role) if r.role in role_order else len(role_order),
+            *place(r),
+            costs.SENIORITIES.index(r.seniority),
+        ),
+    ):
         role = roles.get(rate.role, {}).get("name", rate.role)
         where = f"{region_names.get(rate.region, rate.region)}, {ENGAGEMENT_WORDS[rate.engagement]}"
         items.append(
@@ -453,11 +478,11 @@ def _sources(used, book, roles, region_names, currency) -> list[dict]:
                 "estimate": rate.estimate,
             }
         )
-    for t in sorted(terms.values(), key=lambda t: (t.region, t.engagement)):
+    for t in sorted(terms.values(), key=place):
         where = region_names.get(t.region, t.region)
         items.append(
             {
-                "title": f"Hiring {SHORT_ENGAGEMENT_WORDS[t.engagement]} in {where}",
+                "title": f"{TERMS_WORDS[t.engagement]} in {where}",
                 "figure": _terms_words(t),
                 "note": t.source_note,
                 "as_of": _as_of(t.as_of),
@@ -468,8 +493,8 @@ def _sources(used, book, roles, region_names, currency) -> list[dict]:
     if currency.code != "USD":
         items.append(
             {
-                "title": f"{currency.code} to the dollar",
-                "figure": f"{currency.symbol}{currency.per_usd.normalize():f} for $1",
+                "title": f"{currency.code} exchange rate",
+                "figure": f"{currency.symbol}{currency.per_usd.normalize():f} to the US dollar",
                 "note": currency.source_note,
                 "as_of": _as_of(currency.as_of),
                 "as_of_text": currency.as_of,

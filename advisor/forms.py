@@ -226,10 +226,12 @@ class CostForm(forms.Form):
         offer_today: bool = False,
         default_compare: tuple[str, ...] = (),
     ):
-        if data is not None and "compare" not in data:
-            data = data.copy()  # a link without the checkboxes: keep the default
-            data.setlist("compare", list(default_compare))
         super().__init__(data)
+        if data is not None:
+            # A link may hold only some inputs: the others show, and use, their defaults.
+            data = self.data = data.copy()
+            if "compare" not in data:
+                data.setlist("compare", list(default_compare))
         regions = {r.slug: r.name for r in book.regions}
         options: dict[str, list[tuple[str, str]]] = {}
         for region, engagement in book.options:
@@ -255,6 +257,10 @@ class CostForm(forms.Form):
         )
         if not offer_today:
             del self.fields["today"]
+        if data is not None:
+            for name, field in self.fields.items():
+                if name not in data and field.initial is not None and name != "compare":
+                    data[name] = str(field.initial)
 
         self.helper = FormHelper()
         self.helper.form_method = "get"
@@ -262,10 +268,12 @@ class CostForm(forms.Form):
         self.helper.form_id = "cost-form"
         self.helper.attrs = {
             "data-hx-get": action,
-            "data-hx-target": "#costs",
+            # Only the figures: the form stays as the founder is filling it in.
+            "data-hx-target": "#cost-figures",
             "data-hx-swap": "outerHTML",
             "data-hx-push-url": "true",
             "data-hx-trigger": "change, submit",
+            "data-hx-sync": "this:replace",
             "novalidate": "",
         }
         self.helper.layout = Layout(

@@ -203,4 +203,55 @@ def compare_view(left: dict, right: dict) -> dict:
         "right": result_view(right),
         "rows": rows,
         "differences": sum(r["differs"] for r in rows),
+        "costs": [card_costs(left), card_costs(right)],
     }
+
+
+def card_costs(snapshot: dict) -> list[dict]:
+    """The first hire's monthly cost in-house and offshore, and the wrong hire, with the
+    cost panel's defaults: what the result's summary card shows before any input."""
+    if version_of(snapshot) >= 3:
+        book = book_of(snapshot)
+        option = (
+            ("us", "in-house")
+            if book.offers("us", "in-house")
+            else next(iter(book.options), ("", ""))
+        )
+        view = cost_presenter.cost_view(
+            snapshot,
+            book,
+            option=option,
+            seniority="senior",
+            compare=[],
+            show="all",
+            hours=40,
+            months=12,
+            currency="USD",
+        )
+        return view.get("summary", [])
+    view = result_v1.cost_view(snapshot, hours_per_week=40, months=12)
+    first = snapshot["outcome"]["first_hire"]
+    items = []
+    for row in view["rows"]:
+        if row.role["slug"] != first:
+            continue
+        low, high = row.estimate.monthly_low, row.estimate.monthly_high
+        text = f"${low:,}" if low == high else f"${low:,}–${high:,}"
+        text = f"from {text}" if row.rate.unit == "hour" else text
+        items.append(
+            {
+                "label": row.sourcing_label[:1].upper() + row.sourcing_label[1:],
+                "value": cost_presenter.Shown(f"{text} a month", row.rate.estimate),
+            }
+        )
+    wrong = view["mishire"]
+    if wrong:
+        wrong_rate = next(r for r in view["rows"] if r.role["slug"] == wrong.wrong_role)
+        text = f"${wrong.low:,}" if wrong.low == wrong.high else f"${wrong.low:,}–${wrong.high:,}"
+        items.append(
+            {
+                "label": "The wrong hire",
+                "value": cost_presenter.Shown(f"about {text}", wrong_rate.rate.estimate),
+            }
+        )
+    return items

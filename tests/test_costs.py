@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from decimal import Decimal
 
@@ -272,3 +273,20 @@ def test_a_hire_never_lengthens_the_runway(rate, terms, months, burn, cash):
     runway = costs.runway(cost, US, burn=burn, cash=cash)
     assert runway.months_with.high <= runway.months_with.low <= runway.months_now
     assert runway.shortened_by.high >= runway.shortened_by.low >= 0
+
+
+def test_a_book_survives_its_json_round_trip():
+    book = costs.Book(
+        regions=(costs.Region("us", "US"), costs.Region("south-asia", "South Asia")),
+        terms=(US_IN_HOUSE, VENDOR),
+        rates=(ML_US_SENIOR, AI_OFFSHORE),
+        currencies=(US, EUR),
+        times_to_value=(ML_TIME,),
+    )
+    data = costs.book_data(book)
+    assert json.loads(json.dumps(data)) == data  # plain JSON
+    again = costs.book_from_data(data)
+    assert again == book
+    assert costs.book_digest(costs.book_data(again)) == costs.book_digest(data)
+    assert again.options == (("us", "in-house"), ("south-asia", "offshore"))
+    assert not again.offers("us", "offshore")

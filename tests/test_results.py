@@ -145,7 +145,7 @@ def test_costs_recalculate_for_other_hours_and_months(client, ml_result, headers
     assert "from $4,073" in page  # $47 × 20 h × 52/12
     assert "$167,040–$194,880" in page  # 12 of 18 months in-house, and the recruiting fee
     if headers:
-        assert page.lstrip().startswith('<section id="costs"')
+        assert page.lstrip().startswith('<div id="cost-figures"')
 
 
 @pytest.mark.parametrize("headers", [{}, HX], ids=["plain", "htmx"])

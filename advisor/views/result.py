@@ -80,10 +80,11 @@ def _render(request, assessment, fragment: bool, owner: bool, bank) -> tuple[int
     template = presenters.template_for(snapshot)
     if not fragment:
         return status, render(request, template, context).content
-    content = render(request, f"{template}#costs", context).content
-    if presenters.version_of(snapshot) >= 3:
-        # The summary card's figures follow the inputs too: swapped in out of band.
-        content += render(request, f"{template}#card_costs", {**context, "oob": True}).content
+    if presenters.version_of(snapshot) < 3:
+        return status, render(request, f"{template}#costs", context).content
+    # The figures, and the summary card's, which follow the inputs too (out of band).
+    content = render(request, f"{template}#cost_figures", context).content
+    content += render(request, f"{template}#card_costs", {**context, "oob": True}).content
     return status, content
 
 
