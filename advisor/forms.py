@@ -262,43 +262,34 @@ class CostForm(forms.Form):
                 if name not in data and field.initial is not None and name != "compare":
                     data[name] = str(field.initial)
 
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.form_action = f"{action}#costs"  # without JavaScript, land on the figures
-        self.helper.form_id = "cost-form"
-        self.helper.attrs = {
-            "data-hx-get": action,
-            # Only the figures: the form stays as the founder is filling it in.
-            "data-hx-target": "#cost-figures",
-            "data-hx-swap": "outerHTML",
-            "data-hx-push-url": "true",
-            "data-hx-trigger": "change, submit",
-            "data-hx-sync": "this:replace",
-            "novalidate": "",
-        }
-        self.helper.layout = Layout(
-            Div(
-                Div(Field("option"), css_class="col-12 col-md-6"),
-                Div(Field("seniority", wrapper_class="inline-choices"), css_class="col-6 col-md-3"),
-                Div(Field("currency"), css_class="col-6 col-md-3"),
-                Div(
-                    HTML('<input type="hidden" name="compare" value="">'),
-                    Field("compare", wrapper_class="inline-choices"),
-                    css_class="col-12 col-md-6",
-                ),
-                Div(Field("show"), css_class="col-12 col-md-6"),
-                Div(Field("hours", inputmode="numeric"), css_class="col-6 col-md-3"),
-                Div(Field("months", inputmode="numeric"), css_class="col-6 col-md-3"),
-                Div(Field("burn", inputmode="numeric"), css_class="col-6 col-md-3"),
-                Div(Field("cash", inputmode="numeric"), css_class="col-6 col-md-3"),
-                *([Div(Field("today"), css_class="col-12")] if offer_today else []),
-                Div(
-                    HTML('<button class="btn btn-primary" type="submit">Recalculate</button>'),
-                    css_class="col-12 mb-3",
-                ),
-                css_class="row",
-            )
-        )
+        self.action = action  # rendered by templates/advisor/_cost_form.html
+        for name, field in self.fields.items():
+            widget = field.widget
+            if isinstance(widget, forms.Select) and not widget.allow_multiple_selected:
+                css = "form-select"
+            elif isinstance(widget, forms.RadioSelect | forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(widget, forms.CheckboxSelectMultiple):
+                css = "form-check-input"
+            else:
+                css = "form-control"
+                widget.attrs["inputmode"] = "numeric"
+            widget.attrs["class"] = css
+            if field.help_text:
+                widget.attrs["aria-describedby"] = f"id_{name}_help"
+
+    @property
+    def amounts(self) -> list:
+        """The fields typed in as numbers, shown side by side."""
+        return [self[name] for name in ("hours", "months", "burn", "cash")]
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["class"] += " is-invalid"
+                widget.attrs["aria-invalid"] = "true"
 
     def values(self) -> dict:
         """The valid inputs, with the defaults wherever an input was missing or bad."""

@@ -397,8 +397,8 @@ def test_the_form_changes_the_figures_as_soon_as_an_input_changes(client, ml_res
 
 def test_a_link_with_some_inputs_keeps_the_defaults_of_the_others(client, ml_result):
     page = page_of(client, f"{ml_result}?months=18")
-    assert 'value="south-asia" id="id_compare_4" checked' in page  # compared by default
-    assert re.search(r'value="senior"[^>]* checked', page)
+    assert re.search(r'name="compare" value="south-asia"[^>]* checked', page)  # by default
+    assert re.search(r'name="seniority" value="senior"[^>]* checked', page)
     assert 'name="hours" value="40"' in page
     none = page_of(client, f"{ml_result}?compare=")  # every box unticked
     assert "South Asia" not in none[none.index("<table") : none.index("</table>")]
