@@ -443,3 +443,39 @@ def test_seed_adds_the_costs_to_a_database_seeded_before_them(db):
     assert set(PayRate.objects.filter(region__slug="us").values_list("source_note", flat=True)) == {
         "Edited"
     }
+
+
+def test_a_view_with_no_matching_option_says_so(client, ml_result):
+    page = page_of(client, f"{ml_result}?show=offshore&compare=")  # no offshore in the US
+    assert "No option matches what is shown" in page
+    assert "Dedicated offshore, South Asia" in str(card(page))  # the card still prices it
+
+
+def test_content_editors_edit_pay_rates_and_admin_refuses_a_senior_below_mid(client, bank):
+    from django.contrib.auth.models import Group, User
+
+    from advisor.apps import CONTENT_EDITORS
+
+    editor = User.objects.create_user("editor", password="pass-phrase-2", is_staff=True)
+    editor.groups.add(Group.objects.get(name=CONTENT_EDITORS))
+    client.force_login(editor)
+    rate = PayRate.objects.get(
+        role__slug="ml-engineer", region__slug="eastern-europe", engagement="offshore",
+        seniority="senior",
+    )  # fmt: skip
+    url = reverse("admin:advisor_payrate_change", args=[rate.pk])
+    data = {
+        "role": rate.role_id, "region": rate.region_id, "engagement": rate.engagement,
+        "seniority": rate.seniority, "unit": rate.unit, "low": "60", "high": "70",
+        "source_note": "Estimate: checked with two vendors.", "as_of": "2026-11-20",
+        "is_estimate": "on",
+    }  # fmt: skip
+    assert client.post(url, data).status_code == 302
+    rate.refresh_from_db()
+    assert (rate.low, rate.high) == (60, 70)
+    # below the mid-level rate ($42–$50): refused, with why
+    response = client.post(url, {**data, "low": "30", "high": "40"})
+    assert response.status_code == 200
+    assert "A senior must not cost less than a mid-level hire" in response.content.decode()
+    for name in ("region", "hiringterms", "exchangerate"):
+        assert client.get(reverse(f"admin:advisor_{name}_changelist")).status_code == 200
