@@ -7,7 +7,19 @@ from django.db.models.signals import post_delete, post_migrate, post_save
 
 CONTENT_EDITORS = "Content editors"
 # What content editors may do: the question bank and the rates, nothing else.
-CONTENT_MODELS = ("question", "choice", "points", "rule", "case", "roleprofile", "costrate")
+CONTENT_MODELS = (
+    "question",
+    "choice",
+    "points",
+    "rule",
+    "case",
+    "roleprofile",
+    "costrate",
+    "region",
+    "hiringterms",
+    "payrate",
+    "exchangerate",
+)
 
 
 def content_editors_group(sender, **kwargs):
@@ -32,13 +44,17 @@ class AdvisorConfig(AppConfig):
     verbose_name = "Hiring Advisor"
 
     def ready(self):
-        from advisor import bank_store, followup, job_kinds  # noqa: F401 (job handlers)
+        from advisor import bank_store, cost_admin, followup, job_kinds  # noqa: F401 (registers)
         from advisor.models import (
             Choice,
             CostRate,
+            ExchangeRate,
             FollowUpSettings,
+            HiringTerms,
+            PayRate,
             Points,
             Question,
+            Region,
             RoleProfile,
             Rule,
         )
@@ -48,11 +64,13 @@ class AdvisorConfig(AppConfig):
 
         from advisor.models import Case
 
+        bank_models = (RoleProfile, Question, Choice, Points, Rule, CostRate)
+        cost_models = (Region, HiringTerms, PayRate, ExchangeRate)
         # Each row of the bank goes into a published version's revision (advisor/versions.py).
-        for model in (RoleProfile, Question, Choice, Points, Rule, Case, CostRate):
+        for model in (*bank_models, *cost_models, Case):
             if not reversion.is_registered(model):
                 reversion.register(model)
-        for model in (RoleProfile, Question, Choice, Points, Rule, CostRate):
+        for model in bank_models + cost_models:
             post_save.connect(bank_store.forget, sender=model, dispatch_uid=f"forget-{model}")
             post_delete.connect(bank_store.forget, sender=model, dispatch_uid=f"forget-d-{model}")
         post_save.connect(followup.forget, sender=FollowUpSettings, dispatch_uid="forget-followup")

@@ -1,4 +1,4 @@
-"""The question bank as plain, read-only data: roles, questions, choices, rules and rates.
+"""The question bank as plain, read-only data: roles, questions, choices, rules and costs.
 
 Pure Python, no Django: `bank_store` builds a `Bank` from the database, and scoring,
 navigation and the pages read it. One `Question` and one `Choice` type serve them all.
@@ -105,8 +105,10 @@ class Bank:
     default_role: str  # the first hire when nothing else decides
     questions: tuple[Question, ...]
     rules: tuple[Rule, ...] = ()
-    rates: tuple[costs.Rate, ...] = ()
-    digest: str = ""  # changes whenever anything a page shows changes
+    rates: tuple[costs.Rate, ...] = ()  # "today's rates" of results made before regions
+    digest: str = ""  # changes whenever anything a wizard page shows changes
+    cost_book: costs.Book = field(default_factory=costs.Book)
+    cost_digest: str = ""  # changes whenever anything the costs are worked out from changes
     version: int = 0  # the published version it is, 0 for the draft
 
     @property
@@ -194,6 +196,8 @@ def bank_as_data(bank: Bank) -> dict:
         "rates": [{**asdict(r), "low": str(r.low), "high": str(r.high)} for r in bank.rates],
         "digest": bank.digest,
         "version": bank.version,
+        "cost_book": costs.book_data(bank.cost_book),
+        "cost_digest": bank.cost_digest,
     }
 
 
@@ -222,4 +226,6 @@ def bank_from_data(data: Mapping) -> Bank:
         ),
         digest=data["digest"],
         version=data.get("version", 0),
+        cost_book=costs.book_from_data(data.get("cost_book", {})),
+        cost_digest=data.get("cost_digest", ""),
     )

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from advisor import bank_rules, costs
 from advisor.bank import Bank, Choice, Question, Role, Rule, bank_from_data
-from advisor.models import CostRate, RoleProfile
+from advisor.models import CostRate, ExchangeRate, HiringTerms, PayRate, Region, RoleProfile
 from advisor.models import Question as QuestionRow
 from advisor.models import Rule as RuleRow
 
@@ -93,7 +93,66 @@ def build_draft() -> Bank:
     )
     parts = (roles, default, tuple(questions), tuple(rules), rates)
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
-    return Bank(roles, default, tuple(questions), tuple(rules), rates, digest)
+    book = cost_book(rows)
+    return Bank(
+        roles,
+        default,
+        tuple(questions),
+        tuple(rules),
+        rates,
+        digest,
+        cost_book=book,
+        cost_digest=costs.book_digest(costs.book_data(book)),
+    )
+
+
+def cost_book(roles: list[RoleProfile]) -> costs.Book:
+    """Regions, hiring terms, pay rates and exchange rates as a plain `costs.Book`."""
+    return costs.Book(
+        regions=tuple(costs.Region(r.slug, r.name) for r in Region.objects.all()),
+        terms=tuple(
+            costs.Terms(
+                region=t.region.slug,
+                engagement=t.engagement,
+                on_costs=t.on_costs,
+                recruiting_share=t.recruiting_share,
+                recruiting_fee=t.recruiting_fee,
+                equipment=t.equipment,
+                weeks_to_hire=Decimal(t.weeks_to_hire),
+                ramp_up_weeks=Decimal(t.ramp_up_weeks),
+                source_note=t.source_note,
+                as_of=t.as_of.isoformat(),
+                estimate=t.is_estimate,
+                hire_time_estimate=t.hire_time_is_estimate,
+            )
+            for t in HiringTerms.objects.select_related("region")
+        ),
+        rates=tuple(
+            costs.PayRate(
+                role=r.role.slug,
+                region=r.region.slug,
+                engagement=r.engagement,
+                seniority=r.seniority,
+                unit=r.unit,
+                low=r.low,
+                high=r.high,
+                loaded=r.is_loaded,
+                starting=r.is_starting_price,
+                source_note=r.source_note,
+                as_of=r.as_of.isoformat(),
+                estimate=r.is_estimate,
+            )
+            for r in PayRate.objects.select_related("role", "region")
+        ),
+        currencies=tuple(
+            costs.Currency(c.code, c.symbol, c.per_usd, c.as_of.isoformat(), c.source_note)
+            for c in ExchangeRate.objects.all()
+        ),
+        times_to_value=tuple(
+            costs.TimeToValue(r.slug, r.value_weeks_low, r.value_weeks_high, r.time_to_first_value)
+            for r in roles
+        ),
+    )
 
 
 _cache: tuple[float, Bank] | None = None

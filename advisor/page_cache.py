@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import hmac
+import zlib
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
@@ -83,8 +84,15 @@ def result_etag(variant: str) -> str:
 
 
 def result_get(etag: str):
-    return cache.get(f"result:{etag}")
+    cached = cache.get(f"result:{etag}")
+    if cached is None:
+        return None
+    status, packed, modified = cached
+    return status, zlib.decompress(packed), modified
 
 
 def result_set(etag: str, value) -> None:
-    cache.set(f"result:{etag}", value, RESULT_PAGE_SECONDS)
+    # Kept compressed: a result page with its cost panel is tens of kilobytes of HTML,
+    # and each worker keeps hundreds of them.
+    status, content, modified = value
+    cache.set(f"result:{etag}", (status, zlib.compress(content, 1), modified), RESULT_PAGE_SECONDS)

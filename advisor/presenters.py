@@ -1,12 +1,13 @@
 """Turn a result's snapshot into what its page shows. No database access.
 
 Results render with the presentation of the snapshot version they were made with:
-version 1 through `result_v1`, version 2 here.
+version 1 through `result_v1`, version 2 through `result_v2`, version 3 here, its costs
+through `cost_presenter`.
 """
 
 from __future__ import annotations
 
-from advisor import result_v1
+from advisor import cost_presenter, costs, result_v1, result_v2
 
 COMPARISON_ROWS = result_v1.COMPARISON_ROWS
 CONFIDENCE_WORDS = {
@@ -15,7 +16,11 @@ CONFIDENCE_WORDS = {
     "toss-up": "A toss-up",
     "held-back": "First, for now",
 }
-TEMPLATES = {1: "advisor/result_v1.html", 2: "advisor/result.html"}
+TEMPLATES = {
+    1: "advisor/result_v1.html",
+    2: "advisor/result_v2.html",
+    3: "advisor/result.html",
+}
 
 
 def version_of(snapshot: dict) -> int:
@@ -26,19 +31,32 @@ def template_for(snapshot: dict) -> str:
     return TEMPLATES.get(version_of(snapshot), TEMPLATES[max(TEMPLATES)])
 
 
-def cost_view(snapshot: dict, **inputs) -> dict:
-    view = result_v1.cost_view(snapshot, **inputs)
-    if version_of(snapshot) > 1:
-        # The summary card shows the first hire's options whatever the table shows.
-        every = result_v1.cost_view(snapshot, **{**inputs, "sourcing": "both"})
-        first = snapshot["outcome"]["first_hire"]
-        view["summary"] = [row for row in every["rows"] if row.role["slug"] == first]
-    return view
+def book_of(snapshot: dict) -> costs.Book:
+    """The rates, terms and exchange rates a result was made with (version 3 on)."""
+    return costs.book_from_data(snapshot.get("costs", {}))
+
+
+def costs_changed(snapshot: dict, todays_digest: str) -> bool:
+    """Whether the rates have changed since the result was made."""
+    return snapshot.get("costs", {}).get("digest") != todays_digest
+
+
+def cost_view(snapshot: dict, book: costs.Book | None = None, **inputs) -> dict:
+    """The cost panel: for version 3 on, from `book` (the result's own unless today's
+    rates are asked for); before that, as those results always showed it."""
+    version = version_of(snapshot)
+    if version == 1:
+        return result_v1.cost_view(snapshot, **inputs)
+    if version == 2:
+        return result_v2.cost_view(snapshot, **inputs)
+    return cost_presenter.cost_view(snapshot, book or book_of(snapshot), **inputs)
 
 
 def result_view(snapshot: dict) -> dict:
     if version_of(snapshot) == 1:
         return result_v1.result_view(snapshot)
+    if version_of(snapshot) == 2:
+        return result_v2.result_view(snapshot)
     roles = {r["slug"]: r for r in snapshot["roles"]}
     outcome = snapshot["outcome"]
     rules = snapshot["rules"]
@@ -56,7 +74,7 @@ def result_view(snapshot: dict) -> dict:
         for f in snapshot["flips"]
     ]
     return {
-        "version": 2,
+        "version": version_of(snapshot),
         "roles": snapshot["roles"],
         "first": first,
         "later": later,
@@ -164,13 +182,6 @@ def _answer_rows(snapshot: dict, roles: dict) -> list[dict]:
     ]
 
 
-def first_hire_costs(snapshot: dict) -> list:
-    """The first hire's monthly cost options, at the default inputs."""
-    view = result_v1.cost_view(snapshot, hours_per_week=40, months=12)
-    first = snapshot["outcome"]["first_hire"]
-    return [row for row in view["rows"] if row.role["slug"] == first]
-
-
 def compare_view(left: dict, right: dict, *, deciding: set[str] = frozenset()) -> dict:
     """Two results side by side, each answer marked where the two differ, and more
     strongly where the difference alone would change a result's first hire."""
@@ -199,7 +210,7 @@ def compare_view(left: dict, right: dict, *, deciding: set[str] = frozenset()) -
         "deciding": [r for r in rows if r["decides"]],
         "same_hire": left_view["first"]["slug"] == right_view["first"]["slug"],
         "sides": [left_view, right_view],
-        "cost_columns": [first_hire_costs(left), first_hire_costs(right)],
+        "costs": [card_costs(left), card_costs(right)],
     }
 
 
@@ -265,3 +276,53 @@ def team_view(bank, advice, finished) -> dict:
         ],
         "open": len(advice.disagreements),
     }
+
+
+def card_costs(snapshot: dict) -> list[dict]:
+    """The first hire's monthly cost in-house and offshore, and the wrong hire, with the
+    cost panel's defaults: what the result's summary card shows before any input."""
+    if version_of(snapshot) >= 3:
+        book = book_of(snapshot)
+        option = (
+            ("us", "in-house")
+            if book.offers("us", "in-house")
+            else next(iter(book.options), ("", ""))
+        )
+        view = cost_presenter.cost_view(
+            snapshot,
+            book,
+            option=option,
+            seniority="senior",
+            compare=[],
+            show="all",
+            hours=40,
+            months=12,
+            currency="USD",
+        )
+        return view.get("summary", [])
+    view = result_v1.cost_view(snapshot, hours_per_week=40, months=12)
+    first = snapshot["outcome"]["first_hire"]
+    items = []
+    for row in view["rows"]:
+        if row.role["slug"] != first:
+            continue
+        low, high = row.estimate.monthly_low, row.estimate.monthly_high
+        text = f"${low:,}" if low == high else f"${low:,}–${high:,}"
+        text = f"from {text}" if row.rate.unit == "hour" else text
+        items.append(
+            {
+                "label": row.sourcing_label[:1].upper() + row.sourcing_label[1:],
+                "value": cost_presenter.Shown(f"{text} a month", row.rate.estimate),
+            }
+        )
+    wrong = view["mishire"]
+    if wrong:
+        wrong_rate = next(r for r in view["rows"] if r.role["slug"] == wrong.wrong_role)
+        text = f"${wrong.low:,}" if wrong.low == wrong.high else f"${wrong.low:,}–${wrong.high:,}"
+        items.append(
+            {
+                "label": "The wrong hire",
+                "value": cost_presenter.Shown(f"about {text}", wrong_rate.rate.estimate),
+            }
+        )
+    return items

@@ -1,19 +1,20 @@
 """The snapshot a completed assessment renders from: everything its page shows, as plain
 JSON, worked out once when the result is made so later edits never change it.
 
-`version` names the presentation: results keep the one they were made with.
+`version` names the presentation: results keep the one they were made with. Version 3
+stores the costs' regions, hiring terms, pay rates and exchange rates (`costs`); versions
+1 and 2 stored US in-house and offshore rates (`rates`).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Mapping
 
-from advisor import scoring
+from advisor import costs, scoring
 from advisor.bank import CORE, LEVER, Bank, Rule
 
-SNAPSHOT_VERSION = 2
+SNAPSHOT_VERSION = 3
 CONDITION = re.compile(r"^\[(!?)([^\]]+)\]\s*")  # a job-description line's "[q=c|c]" prefix
 
 
@@ -150,9 +151,7 @@ def snapshot_build(
         "roles": [r.as_dict() for r in bank.roles],
         "default_role": bank.default_role,
         "default_rule": default.first_rule if default else "",
-        "rates": [
-            {**dataclasses.asdict(r), "low": str(r.low), "high": str(r.high)} for r in bank.rates
-        ],
+        "costs": costs_data(bank),
         "answers": rows,
         "outcome": {
             "scores": outcome.scores,
@@ -182,6 +181,13 @@ def snapshot_build(
         "flips": [flip_data(f) for f in scoring.flips(bank, answers)],
         "came_from": came_from(earlier[0], earlier[1], rows) if earlier else None,
     }
+
+
+def costs_data(bank: Bank) -> dict:
+    """The regions, hiring terms, pay rates and exchange rates the costs are worked out
+    from, with the digest that tells whether they have changed since."""
+    data = costs.book_data(bank.cost_book)
+    return {**data, "digest": costs.book_digest(data)}
 
 
 def snapshot_answers(snapshot: dict | None) -> dict[str, str]:

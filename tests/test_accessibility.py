@@ -67,6 +67,12 @@ def test_no_axe_violations_on_any_page(browser, live_bank, scheme):
     page.get_by_role("button", name="Recalculate").click()
     expect(page.locator("#costs .alert-danger")).to_be_visible()
     assert_no_violations(page, "cost panel with an error")
+    page.get_by_label("Hours a week", exact=True).fill("30")
+    page.get_by_label("Monthly burn (optional)").fill("80000")
+    page.get_by_label("Cash in the bank (optional)").fill("900000")
+    page.get_by_label("Currency").select_option("EUR")
+    expect(page.locator("#costs .runway")).to_contain_text("€80,000")
+    assert_no_violations(page, "cost panel with burn and cash, in euros")
 
     # a second, staged result, and the two compared
     # back in the wizard after finishing, then a second, staged result

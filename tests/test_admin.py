@@ -11,7 +11,16 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from advisor import bank_store
-from advisor.models import Assessment, Choice, CostRate, Points, Question, RoleProfile, Rule
+from advisor.models import (
+    Assessment,
+    Choice,
+    CostRate,
+    PayRate,
+    Points,
+    Question,
+    RoleProfile,
+    Rule,
+)
 from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
 
 
@@ -156,11 +165,12 @@ def test_questions_can_be_reordered_and_deactivated(client, staff):
 
 
 def test_roles_and_rates_are_editable(client, staff):
-    for name in ("roleprofile", "costrate"):
+    for name in ("roleprofile", "costrate", "region", "hiringterms", "payrate", "exchangerate"):
         assert client.get(reverse(f"admin:advisor_{name}_changelist")).status_code == 200
-    rate = CostRate.objects.first()
-    page = client.get(reverse("admin:advisor_costrate_change", args=[rate.pk])).content.decode()
+    rate = PayRate.objects.first()
+    page = client.get(reverse("admin:advisor_payrate_change", args=[rate.pk])).content.decode()
     assert 'name="source_note"' in page and 'name="as_of"' in page
+    assert 'name="is_estimate"' in page
 
 
 def test_completed_assessments_are_listed_read_only_and_filterable(client, staff):

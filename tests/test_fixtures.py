@@ -8,9 +8,19 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from advisor import bank_rules, bank_store, scoring
+from advisor import bank_rules, bank_store, costs, scoring
 from advisor.management.commands.seed import FIXTURES
-from advisor.models import Case, Choice, CostRate, Points, Question, RoleProfile, Rule
+from advisor.models import (
+    Case,
+    Choice,
+    HiringTerms,
+    PayRate,
+    Points,
+    Question,
+    Region,
+    RoleProfile,
+    Rule,
+)
 from tests.conftest import AI_ANSWERS, ML_ANSWERS
 
 # DESIGN.md's contract: these slugs are what links, tests and analytics rely on.
@@ -58,21 +68,53 @@ def test_every_choice_has_points_for_every_role_and_an_explanation(bank):
 
 
 def test_loading_twice_changes_nothing(bank):
-    models = (RoleProfile, Question, Choice, Points, Rule, Case, CostRate)
+    models = (RoleProfile, Question, Choice, Points, Rule, Case, Region, HiringTerms, PayRate)
     counts = [m.objects.count() for m in models]
     call_command("loaddata", *FIXTURES, verbosity=0)
     assert [m.objects.count() for m in models] == counts
 
 
 def test_rates_carry_the_articles_figures_with_sources(bank):
-    ml_us = CostRate.objects.get(role__slug="ml-engineer", sourcing="in-house")
-    assert (ml_us.low, ml_us.high, ml_us.unit) == (12000, 14000, "month")
-    assert CostRate.objects.get(role__slug="ml-engineer", sourcing="offshore").low == 35
-    assert CostRate.objects.get(role__slug="ai-engineer", sourcing="offshore").low == 15
-    for rate in CostRate.objects.all():
+    def rate(role, region, engagement, seniority):
+        return PayRate.objects.get(
+            role__slug=role, region__slug=region, engagement=engagement, seniority=seniority
+        )
+
+    ml_us = rate("ml-engineer", "us", "in-house", "senior")
+    assert (ml_us.low, ml_us.high, ml_us.unit, ml_us.is_loaded) == (12000, 14000, "month", True)
+    assert not ml_us.is_estimate
+    for role, price in (("ai-engineer", 15), ("ml-engineer", 35)):
+        offshore = rate(role, "south-asia", "offshore", "mid")
+        assert (offshore.low, offshore.high, offshore.unit) == (price, price, "hour")
+        assert offshore.is_starting_price and not offshore.is_estimate
+        assert "AdSnipper, a vendor that places offshore specialists" in offshore.source_note
+    assert PayRate.objects.filter(is_estimate=False).count() == 3
+    for rate in PayRate.objects.all():
         assert rate.source_note and rate.as_of
         if rate.is_estimate:
-            assert "estimate" in rate.source_note.lower()
+            assert rate.source_note.startswith("Estimate"), rate
+            assert "the article's" in rate.source_note, rate  # what it is scaled from
+
+
+def test_every_option_the_page_offers_has_a_rate_for_each_role_and_seniority(bank):
+    book = bank.cost_book
+    assert {r.slug for r in book.regions} == {
+        "us", "western-europe", "eastern-europe", "latin-america", "south-asia",
+    }  # fmt: skip
+    for region in book.regions:
+        expected = {"in-house", "contractor"} | ({"offshore"} if region.slug != "us" else set())
+        assert {e for r, e in book.options if r == region.slug} == expected, region
+    for region, engagement in book.options:
+        for role in ("ai-engineer", "ml-engineer"):
+            mid, senior = (book.rate(role, region, engagement, s) for s in ("mid", "senior"))
+            assert mid and senior, (role, region, engagement)
+            # a senior never costs less, once on-costs are counted the same way
+            terms = book.terms_for(region, engagement)
+            mid_cost, senior_cost = (costs.hire_cost(rate, terms).monthly for rate in (mid, senior))
+            assert senior_cost.low >= mid_cost.low and senior_cost.high >= mid_cost.high
+    for terms in book.terms:
+        assert terms.source_note and terms.as_of and terms.estimate
+    assert {c.code for c in book.currencies} == {"USD", "EUR", "GBP"}
 
 
 def test_it_scores_a_full_set_of_answers(bank):

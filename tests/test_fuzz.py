@@ -113,9 +113,26 @@ def result_url(bank):
 @FUZZ
 @given(
     query=st.dictionaries(
-        st.sampled_from(["hours", "months", "sourcing", "today", "x"]),
-        odd_text | st.integers(-(10**20), 10**20).map(str),
-        max_size=4,
+        st.sampled_from(
+            [
+                "hours",
+                "months",
+                "sourcing",
+                "today",
+                "x",
+                "option",
+                "seniority",
+                "compare",
+                "show",
+                "currency",
+                "burn",
+                "cash",
+            ]
+        ),  # fmt: skip
+        odd_text
+        | st.integers(-(10**20), 10**20).map(str)
+        | st.sampled_from(["us/in-house", "south-asia/offshore", "us/offshore", "mid", "EUR"]),
+        max_size=6,
     ),
     htmx=st.booleans(),
 )

@@ -148,6 +148,7 @@ HOOKS = {
     "progress-wrap",
     "result",
     "score-value",
+    "seg-",
     "share",
     "sources",
     "summary",

@@ -1,8 +1,8 @@
 """Results keep the presentation of the snapshot version they were made with.
 
-`data/v1_results.json` holds results made with the first version, and the pages the site
-served for them that day; they must render byte for byte the same (static file names
-aside, which change with every stylesheet edit).
+`data/v1_results.json` and `data/v2_results.json` hold results made with the first and
+second versions, and the pages the site served for them that day; they must render byte
+for byte the same (static file names aside, which change with every stylesheet edit).
 """
 
 from __future__ import annotations
@@ -15,26 +15,32 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from advisor.models import Assessment
+from advisor.models import Assessment, CostRate, RoleProfile
 
-STORED = json.loads(Path(__file__).with_name("data").joinpath("v1_results.json").read_text())
+DATA = Path(__file__).with_name("data")
+STORED = json.loads(DATA.joinpath("v1_results.json").read_text())
+STORED_V2 = json.loads(DATA.joinpath("v2_results.json").read_text())
 
 
 def normalised(page: str) -> str:
     return re.sub(r'/static/[^"]+', "/static/…", page)
 
 
+def store(stored: dict) -> None:
+    Assessment.objects.create(
+        token=stored["token"],
+        completed_at=datetime.fromisoformat(stored["completed_at"]),
+        recommendation=stored["recommendation"],
+        confidence=stored["confidence"],
+        snapshot=stored["snapshot"],
+    )
+
+
 @pytest.fixture
 def v1_result(db):
     def make(name: str) -> dict:
         stored = STORED[name]
-        Assessment.objects.create(
-            token=stored["token"],
-            completed_at=datetime.fromisoformat(stored["completed_at"]),
-            recommendation=stored["recommendation"],
-            confidence=stored["confidence"],
-            snapshot=stored["snapshot"],
-        )
+        store(stored)
         return stored
 
     return make
@@ -63,3 +69,46 @@ def test_a_version_1_result_still_compares_with_a_new_one(v1_result, client, ban
     response = client.get(f"/compare/{old}/{new}/")
     assert response.status_code == 200
     assert "Machine Learning Engineer" in response.content.decode()
+
+
+# Version 2: the result page before regions, seniority and the whole cost of a hire.
+V2_PAGES = [
+    ("ml", "page"),
+    ("ml", "costs_page"),
+    ("ml", "fragment"),
+    ("ml", "error_page"),
+    ("ml", "today_page"),
+    ("held", "page"),
+    ("held", "costs_page"),
+]
+
+
+@pytest.mark.parametrize("name,page", V2_PAGES)
+def test_a_version_2_result_renders_exactly_as_it_did(bank, name, page):
+    stored = STORED_V2[name]
+    assert stored["snapshot"]["version"] == 2
+    store(stored)
+    # "Today's rates" of a version-2 result are the earlier cost rates, as they were.
+    for rate in stored["snapshot"]["rates"]:
+        CostRate.objects.create(
+            role=RoleProfile.objects.get(slug=rate["role"]),
+            **{k: rate[k] for k in ("sourcing", "unit", "low", "high", "weeks_to_hire")},
+            source_note=rate["source_note"],
+            as_of=rate["as_of"],
+            is_estimate=rate["estimate"],
+        )
+    served = stored[page]
+    headers = {"HTTP_HX_REQUEST": "true"} if served["htmx"] else {}
+    response = Client().get(f"/r/{stored['token']}/{served['query']}", **headers)
+    assert response.status_code == served["status"]
+    assert normalised(response.content.decode()) == normalised(served["content"])
+
+
+def test_a_version_2_result_still_compares_with_a_new_one(bank, client):
+    from tests.conftest import AI_ANSWERS, complete
+
+    store(STORED_V2["held"])
+    new = complete(client, AI_ANSWERS).split("/")[2]
+    response = client.get(f"/compare/{STORED_V2['held']['token']}/{new}/")
+    assert response.status_code == 200
+    assert "First, for now" in response.content.decode()

@@ -9,7 +9,8 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from advisor.models import Assessment, Choice, CostRate, Points, Question, RoleProfile
+from advisor import bank_store
+from advisor.models import Assessment, Choice, PayRate, Points, Question, RoleProfile
 from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
 
 HX = {"HTTP_HX_REQUEST": "true"}
@@ -57,10 +58,10 @@ def test_it_says_what_each_role_does_once_without_repeating_the_landing_pages_ta
 
 def test_it_shows_costs_for_both_roles_in_house_and_offshore(client, ml_result):
     page = text(client.get(ml_result))
-    assert "$12,000–$14,000" in page  # ML in-house, per month
-    assert "$144,000–$168,000" in page  # over 12 months
-    assert "$6,067" in page  # ML offshore at $35/h, 40 h a week
-    assert "$2,600" in page  # AI offshore at $15/h
+    assert "$12,000–$14,000" in page  # ML in-house (US, senior), per month: the article's
+    assert "$95,040–$110,880" in page  # paid for 6 of 12 months, and the recruiting fee
+    assert "from $8,147" in page  # ML offshore at $47/h (senior), 40 h a week
+    assert "from $3,467" in page  # AI offshore at $20/h (senior)
     assert "estimate" in page
     assert "a quarter of misdirected work" in page
     assert "about a week" in page and "about 6 months" in page
@@ -123,28 +124,36 @@ def without_csrf(content: bytes) -> bytes:
     return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", content)
 
 
+def without_form(page: bytes) -> str:
+    return re.sub(r"<form .*?</form>", "", page.decode(), flags=re.S)
+
+
 def test_later_admin_edits_never_change_a_result(client, ml_result):
     before = without_csrf(client.get(ml_result).content)
     # an admin rewrites the bank and the rates
     Question.objects.filter(slug="model-role").update(text="Reworded", weight=5)
     Choice.objects.filter(slug="moat").update(label="Changed", explanation="Changed.")
     Points.objects.update(points=1)
-    CostRate.objects.update(low=1, high=2, source_note="New")
+    PayRate.objects.update(low=1, high=2, source_note="New")
     RoleProfile.objects.update(name="Renamed")
     Question.objects.filter(slug="company-stage").update(is_active=False)
+    bank_store.forget()
     cache.clear()  # render afresh from the stored snapshot
-    assert without_csrf(client.get(ml_result).content) == before
+    after = client.get(ml_result).content
+    # the same figures; only the offer of today's rates is new
+    assert without_form(after) == without_form(before)
+    assert b'name="today"' in after and b'name="today"' not in before
 
 
 @pytest.mark.parametrize("headers", [{}, HX], ids=["plain", "htmx"])
 def test_costs_recalculate_for_other_hours_and_months(client, ml_result, headers):
-    response = client.get(ml_result + "?hours=20&months=6", **headers)
+    response = client.get(ml_result + "?hours=20&months=18", **headers)
     assert response.status_code == 200
     page = text(response)
-    assert "$3,033" in page  # $35 × 20 h × 52/12
-    assert "$72,000–$84,000" in page  # 6 months in-house
+    assert "from $4,073" in page  # $47 × 20 h × 52/12
+    assert "$167,040–$194,880" in page  # 12 of 18 months in-house, and the recruiting fee
     if headers:
-        assert page.lstrip().startswith('<section id="costs"')
+        assert page.lstrip().startswith('<div id="cost-figures"')
 
 
 @pytest.mark.parametrize("headers", [{}, HX], ids=["plain", "htmx"])
@@ -226,24 +235,40 @@ def test_a_result_page_sets_no_cookie(client, ml_result):
     assert not response.cookies
 
 
-def test_costs_can_show_one_sourcing_only(client, ml_result):
-    page = text(client.get(ml_result + "?sourcing=offshore"))
-    assert "$6,067" in page
-    assert "$144,000–$168,000" not in page
-    # the mis-hire cost still uses the in-house figures
-    # the wrong hire priced as shown: three months of an offshore AI engineer, a week to replace
-    assert "$7,800</strong>" in page
-    assert "plus about a week to find the right person" in page
+def test_costs_can_show_one_way_of_hiring_only(client, ml_result):
+    default = client.get(ml_result).content.decode()
+    page = client.get(ml_result + "?show=offshore").content.decode()
+    table = page[page.index('<table class="table cost-table') : page.index("</table>")]
+    assert "from $8,147" in table and "from $3,467" in table
+    assert "in-house, full time" not in table and "contractor" not in table
+    # the wrong hire is priced as the hire being priced, whatever the table shows
+    wrong = re.compile(r'<div class="mishire.*?</div>', re.S)
+    assert wrong.search(page).group() == wrong.search(default).group()
 
 
 def test_costs_can_use_todays_rates_on_request(client, ml_result):
-    rate = CostRate.objects.get(role__slug="ml-engineer", sourcing="in-house")
+    rate = PayRate.objects.get(
+        role__slug="ml-engineer", region__slug="us", engagement="in-house", seniority="senior"
+    )
     rate.low, rate.high = 20000, 22000
     rate.save()
     assert "$12,000–$14,000" in text(client.get(ml_result))
     page = text(client.get(ml_result + "?today=on"))
     assert "$20,000–$22,000" in page
     assert "at today's rates" in page
+
+
+def test_todays_rates_are_offered_only_once_they_differ(client, ml_result):
+    assert b'name="today"' not in client.get(ml_result).content
+    # asked for anyway, nothing differs: the result's own rates, said so
+    page = text(client.get(ml_result + "?today=on"))
+    assert "at the rates of" in page and "at today's rates" not in page
+    PayRate.objects.filter(region__slug="south-asia").first().save()  # saved, unchanged
+    assert b'name="today"' not in client.get(ml_result).content
+    rate = PayRate.objects.filter(region__slug="south-asia").first()
+    rate.high += 1
+    rate.save()
+    assert b'name="today"' in client.get(ml_result).content
 
 
 def test_each_answer_shows_which_way_it_points(client, bank):

@@ -23,7 +23,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
-from advisor import analytics, bank_store, cases, presenters, scoring
+from advisor import analytics, bank_store, cases, cost_presenter, presenters, scoring
 from advisor.admin import background, charts
 from advisor.admin.forms import PeriodForm
 from advisor.answer_sets import result_groups
@@ -173,16 +173,20 @@ def preview_result(model_admin, request):
     if not navigation.complete:
         return HttpResponseBadRequest("Answer every question asked before previewing the result.")
     snapshot = snapshot_build(bank, answers)
-    form = CostForm(None, action=request.path)  # the costs at their defaults
-    inputs = form.values()
+    book = presenters.book_of(snapshot)
+    form = CostForm(
+        None,
+        book=book,
+        action=request.path,
+        offer_today=False,
+        default_compare=cost_presenter.default_compare(book),
+    )
     context = {
         "assessment": Assessment(
             token=PREVIEW_TOKEN, completed_at=timezone.now(), snapshot=snapshot
         ),
         "result": presenters.result_view(snapshot),
-        "costs": presenters.cost_view(
-            snapshot, hours_per_week=inputs["hours"], months=inputs["months"], sourcing="both"
-        ),
+        "costs": presenters.cost_view(snapshot, book, **form.values(), todays_rates=False),
         "form": form,
         "share_url": request.build_absolute_uri(),
         "owner": True,

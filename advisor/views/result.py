@@ -13,8 +13,17 @@ from django.urls import reverse
 from django.utils.http import http_date
 from django.views.decorators.http import require_GET, require_http_methods
 
-from advisor import assessments, bank_store, drafts, embed, followup, page_cache, presenters
-from advisor.forms import CostForm
+from advisor import (
+    assessments,
+    bank_store,
+    cost_presenter,
+    drafts,
+    embed,
+    followup,
+    page_cache,
+    presenters,
+)
+from advisor.forms import CostForm, CostFormV2
 from advisor.models import Assessment
 from advisor.views.responses import go_to
 
@@ -26,12 +35,15 @@ def result(request, token):
     owner = drafts.result_owned(request=request, token=token)
     embedded = embed.is_embedded(request)  # its own variant: no site header, other links
     contact = followup.followup_settings().enabled
+    bank = bank_store.get()
+    # Today's rates change what the page offers ("use today's rates" only once they
+    # differ) and, when asked for, its figures: both can change under the same URL.
     variant = (
         f"{token}|{request.get_full_path()}|{fragment}|{request.get_host()}|{owner}"
-        f"|{embedded}|{contact}"
+        f"|{embedded}|{contact}|{bank.cost_digest}"
     )
     if request.GET.get("today"):
-        variant += repr(bank_store.get().rates)  # today's rates can change under the same URL
+        variant += repr(bank.rates)
     etag = page_cache.result_etag(variant)
     headers = {
         "ETag": f'"{etag}"',
@@ -52,7 +64,7 @@ def result(request, token):
             )
             if assessment is None:
                 raise Http404("No result has this link. Check that it was copied whole.")
-            status, content = _render(request, assessment, fragment, owner, contact)
+            status, content = _render(request, assessment, fragment, owner, contact, bank)
             cached = (status, content, http_date(assessment.completed_at.timestamp()))
             page_cache.result_set(etag, cached)
         status, content, headers["Last-Modified"] = cached
@@ -66,22 +78,18 @@ def result(request, token):
     return response
 
 
-def _render(request, assessment, fragment: bool, owner: bool, contact: bool) -> tuple[int, bytes]:
+def _render(request, assessment, fragment: bool, owner: bool, contact: bool, bank):
     snapshot = assessment.snapshot
     url = reverse("result", args=[assessment.token])
-    form = CostForm(request.GET or None, action=url)
+    if presenters.version_of(snapshot) < 3:
+        form, costs = _earlier_costs(request, snapshot, url, bank)
+    else:
+        form, costs = _costs(request, snapshot, url, bank)
     status = 422 if form.is_bound and not form.is_valid() else 200
-    inputs = form.values()
     context = {
         "assessment": assessment,
         "result": presenters.result_view(snapshot),
-        "costs": presenters.cost_view(
-            snapshot,
-            hours_per_week=inputs["hours"],
-            months=inputs["months"],
-            sourcing=inputs["sourcing"],
-            rates=list(bank_store.get().rates) if inputs["today"] else None,
-        ),
+        "costs": costs,
         "form": form,
         "share_url": embed.site_url(request, url),
         "outside_url": embed.outside(url),
@@ -90,8 +98,47 @@ def _render(request, assessment, fragment: bool, owner: bool, contact: bool) -> 
         "csrf_token": page_cache.CSRF_MARK,  # rendered once; filled in per browser
     }
     template = presenters.template_for(snapshot)
-    name = f"{template}#costs" if fragment else template
-    return status, render(request, name, context).content
+    if not fragment:
+        return status, render(request, template, context).content
+    if presenters.version_of(snapshot) < 3:
+        return status, render(request, f"{template}#costs", context).content
+    # The figures, and the summary card's, which follow the inputs too (out of band).
+    content = render(request, f"{template}#cost_figures", context).content
+    content += render(request, f"{template}#card_costs", {**context, "oob": True}).content
+    return status, content
+
+
+def _costs(request, snapshot: dict, url: str, bank):
+    """Version 3 on: from the rates stored with the result, or today's when they differ
+    and the founder asks for them."""
+    changed = presenters.costs_changed(snapshot, bank.cost_digest)
+    todays = changed and bool(request.GET.get("today"))
+    book = bank.cost_book if todays else presenters.book_of(snapshot)
+    form = CostForm(
+        request.GET or None,
+        book=book,
+        action=url,
+        offer_today=changed,
+        default_compare=cost_presenter.default_compare(book),
+    )
+    form.is_valid()
+    inputs = form.values()
+    return form, presenters.cost_view(snapshot, book, **inputs, todays_rates=todays)
+
+
+def _earlier_costs(request, snapshot: dict, url: str, bank):
+    """Versions 1 and 2: their own form and figures, as they always rendered."""
+    form = CostFormV2(request.GET or None, action=url)
+    form.is_valid()
+    inputs = form.values()
+    costs = presenters.cost_view(
+        snapshot,
+        hours_per_week=inputs["hours"],
+        months=inputs["months"],
+        sourcing=inputs["sourcing"],
+        rates=list(bank.rates) if inputs["today"] else None,
+    )
+    return form, costs
 
 
 @require_http_methods(["GET", "POST"])

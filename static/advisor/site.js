@@ -18,7 +18,7 @@
   });
 
   document.addEventListener("htmx:afterSettle", function (event) {
-    var costs = document.getElementById("costs");
+    var costs = document.getElementById("cost-figures") || document.getElementById("costs");
     if (costs && event.detail.elt === costs) {
       var announcer = document.getElementById("announcer");
       if (announcer && costs.dataset.announce) announcer.textContent = costs.dataset.announce;

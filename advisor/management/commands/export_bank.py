@@ -6,11 +6,22 @@ from django.conf import settings
 from django.core import serializers
 from django.core.management.base import BaseCommand
 
-from advisor.models import Case, Choice, CostRate, Points, Question, RoleProfile, Rule
+from advisor.models import (
+    Case,
+    Choice,
+    ExchangeRate,
+    HiringTerms,
+    PayRate,
+    Points,
+    Question,
+    Region,
+    RoleProfile,
+    Rule,
+)
 
 
 def bank_fixtures() -> dict[str, str]:
-    """The live bank, rules, cases, roles and rates, as the fixture files loaddata reads."""
+    """The live bank, rules, cases, roles and costs, as the fixture files loaddata reads."""
 
     def dump(*querysets) -> str:
         objects = [obj for queryset in querysets for obj in queryset]
@@ -35,14 +46,26 @@ def bank_fixtures() -> dict[str, str]:
         "rules.json": dump(Rule.objects.order_by("order", "slug")),
         "cases.json": dump(Case.objects.order_by("slug")),
         "rates.json": dump(
-            CostRate.objects.select_related("role").order_by("role__order", "sourcing")
+            Region.objects.order_by("order", "slug"),
+            HiringTerms.objects.select_related("region").order_by(
+                "region__order", "region__slug", "engagement"
+            ),
+            PayRate.objects.select_related("role", "region").order_by(
+                "role__order",
+                "role__slug",
+                "region__order",
+                "region__slug",
+                "engagement",
+                "seniority",
+            ),
+            ExchangeRate.objects.order_by("order", "code"),
         ),
     }
 
 
 class Command(BaseCommand):
     help = (
-        "Write the live question bank, role profiles and cost rates to fixtures/ (or --out) "
+        "Write the live question bank, role profiles and costs to fixtures/ (or --out) "
         "in the format loaddata reads, to ship a bank edited here to another environment."
     )
 
