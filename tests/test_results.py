@@ -299,8 +299,8 @@ def test_two_results_side_by_side_highlight_the_differences(client, bank):
     assert (decides, differs) == (1, 7)
     # columns named by what the viewer knows, and both results' costs
     assert "Your answers" in page and "Shared with you" in page
-    assert "Monthly cost of that hire" in page and "$12,000–$14,000" in page
-    assert "from $2,600" in page
+    assert "What the first hire costs" in page and "$12,000–$14,000 a month" in page
+    assert "from $3,467 a month" in page
 
 
 def test_the_compare_form_takes_a_pasted_link(client, bank):
