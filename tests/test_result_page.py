@@ -106,15 +106,19 @@ def test_radios_and_outlined_buttons_stand_out_from_their_background(browser, li
 
 
 @pytest.mark.parametrize(
-    "answers",
-    [ML_ANSWERS, {**ML_ANSWERS, "training-data": "none", "general-model-fit": "mostly"}],
+    "answers,most",
+    [
+        (ML_ANSWERS, 2),
+        # the longest page there is: named contradictions, a staged plan, every cost option
+        ({**ML_ANSWERS, "training-data": "none", "general-model-fit": "mostly"}, 3),
+    ],
     ids=["clear", "contradicted and held back"],
 )
-def test_it_prints_on_two_a4_pages_with_its_link(page, live_bank, answers):
+def test_it_prints_on_a_few_a4_pages_with_its_link(page, live_bank, answers, most):
     url = live_bank.url + complete(Client(), answers)
     page.goto(url)
     pdf = page.pdf(format="A4")
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-    assert 1 <= pages <= 2, f"{pages} pages"
+    assert 1 <= pages <= most, f"{pages} pages"
     page.emulate_media(media="print")
     expect(page.locator(".share .print-only")).to_have_text(url)
