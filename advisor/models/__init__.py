@@ -1,0 +1,57 @@
+"""The database, by what it holds: the question bank, costs, founders' results, teams,
+work behind the scenes and what reaches beyond the site."""
+
+from advisor.models.bank import (  # noqa: F401
+    Case,
+    Choice,
+    ChoiceManager,
+    Points,
+    PointsManager,
+    Question,
+    RoleProfile,
+    Rule,
+    SlugManager,
+    new_token,
+)
+from advisor.models.costs import (  # noqa: F401
+    ENGAGEMENTS,
+    ESTIMATE_HELP,
+    SENIORITIES,
+    CostRate,
+    CostRateManager,
+    ExchangeRate,
+    ExchangeRateManager,
+    HiringTerms,
+    HiringTermsManager,
+    PayRate,
+    PayRateManager,
+    Region,
+    share_field,
+)
+from advisor.models.outreach import (  # noqa: F401
+    DEFAULT_CONSENT,
+    Attribution,
+    ContactRequest,
+    FollowUpSettings,
+    ResumeLink,
+    WebhookDelivery,
+    WebhookEndpoint,
+    new_secret,
+    source_label,
+)
+from advisor.models.results import (  # noqa: F401
+    Answer,
+    AnswerSet,
+    Assessment,
+    AssessmentQuerySet,
+    Attempt,
+    WizardStart,
+)
+from advisor.models.teams import (  # noqa: F401
+    Team,
+    TeamMember,
+)
+from advisor.models.work import (  # noqa: F401
+    BankVersion,
+    Job,
+)

@@ -1,0 +1,330 @@
+"""The question bank admins edit: roles, questions, choices, points, rules and founder
+cases."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from advisor import bank_rules
+from advisor.bank import CORE, FACT, LEVER, NEUTRAL_SLUGS
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)  # 192 bits
+
+
+class SlugManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class RoleProfile(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=80)
+    short_name = models.CharField(max_length=40, help_text="Used in tight places, e.g. “ML”.")
+    summary = models.TextField(help_text="One paragraph: what this person does.")
+    core_work = models.CharField(max_length=200)
+    typical_stack = models.CharField(max_length=200)
+    data_need = models.CharField(max_length=200)
+    time_to_first_value = models.CharField(max_length=100)
+    owns_in_production = models.CharField(max_length=200)
+    best_when = models.CharField(max_length=200)
+    job_description = models.TextField(
+        blank=True, help_text="A starter job description for this role, one line per point."
+    )
+    first_by_default = models.BooleanField(
+        default=False,
+        help_text="Hire this role first when the answers are evenly balanced. "
+        "Only one role should have this.",
+    )
+    first_rule = models.TextField(
+        blank=True,
+        default="",
+        db_default="",
+        help_text="The rule of thumb that makes this role the first hire in a toss-up, "
+        "shown on the result page (only for the role first by default).",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+    value_weeks_low = models.PositiveSmallIntegerField(
+        "time to first value, from (weeks)",
+        default=0,
+        db_default=0,
+        help_text="Once hired and up to speed, how soon this role delivers value: the "
+        "article's “time to first value” in weeks, e.g. days to weeks = 1 to 4.",
+    )
+    value_weeks_high = models.PositiveSmallIntegerField(
+        "time to first value, to (weeks)", default=0, db_default=0
+    )
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["order", "slug"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        if self.value_weeks_low > self.value_weeks_high:
+            raise ValidationError(
+                {"value_weeks_high": "The longest time must not be below the shortest."}
+            )
+
+
+class Question(models.Model):
+    slug = models.SlugField(
+        unique=True, help_text="Used in URLs and analytics. Changing it breaks saved links."
+    )
+    text = models.CharField(max_length=200, help_text="The question, as the step's heading.")
+    help_text = models.TextField(blank=True, help_text="A line under the question.")
+    why = models.TextField(blank=True, help_text="Why this matters, from the article.")
+    weight = models.PositiveSmallIntegerField(
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text="Importance, 1–5: each choice's points are multiplied by it.",
+    )
+    kind = models.CharField(
+        max_length=10,
+        choices=[
+            (CORE, "Core: one of the two checklist questions that decide when they agree"),
+            (LEVER, "Lever: something the founder can change (timeline, data, ownership)"),
+            (FACT, "Fact about the product, the team or the company"),
+        ],
+        default=FACT,
+        db_default=FACT,
+        help_text="Levers are offered first under “what would change the answer”.",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField(default=True)
+    show_if = models.ForeignKey(
+        "Choice",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="show only if",
+        help_text="Ask this question only when an earlier question was answered with this choice.",
+    )
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.text
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def is_contract(self) -> bool:
+        return bank_rules.is_contract(self.slug)
+
+    def _key(self) -> tuple[int, int]:
+        return (self.order, self.pk or 10**9)
+
+    def problems(self) -> dict[str, str]:
+        """What would break the wizard if this question were saved as it is, by field."""
+        errors = {}
+        stored = None
+        if self.pk:
+            stored = Question.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        if message := bank_rules.question_slug_problem(self.slug, stored):
+            errors["slug"] = message
+        if self.show_if_id:
+            parent = self.show_if.question
+            message = bank_rules.condition_problem(
+                own=self._key(),
+                parent=parent._key(),
+                parent_text=parent.text,
+                parent_active=parent.is_active,
+                same=parent.pk == self.pk,
+                neutral=self.show_if.slug in NEUTRAL_SLUGS,
+            )
+            if message:
+                errors["show_if"] = message
+        if self.pk:
+            children = Question.objects.filter(show_if__question=self, is_active=True)
+            errors.update(
+                bank_rules.dependant_problems(
+                    own=self._key(),
+                    active=self.is_active,
+                    children=[(c.text, c._key()) for c in children],
+                )
+            )
+        return errors
+
+
+class ChoiceManager(models.Manager):
+    def get_by_natural_key(self, question_slug, slug):
+        return self.get(question__slug=question_slug, slug=slug)
+
+
+class Choice(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    slug = models.SlugField()
+    label = models.CharField(max_length=200)
+    hint = models.CharField(max_length=300, blank=True)
+    explanation = models.TextField(
+        help_text="Why this answer points where it does, in a sentence from the article."
+    )
+    # No longer read (the bank's rules decide what holds a role back); kept one release so
+    # app servers on the old code keep working during a deploy, then removed.
+    holds_back = models.ForeignKey(
+        RoleProfile, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = ChoiceManager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "slug"], name="choice_slug_per_question")
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def natural_key(self):
+        return (*self.question.natural_key(), self.slug)
+
+    natural_key.dependencies = ["advisor.question"]
+
+
+class PointsManager(models.Manager):
+    def get_by_natural_key(self, question_slug, choice_slug, role_slug):
+        return self.get(
+            choice__question__slug=question_slug, choice__slug=choice_slug, role__slug=role_slug
+        )
+
+
+class Points(models.Model):
+    """How many points a choice gives a role (before the question's weight)."""
+
+    choice = models.ForeignKey(Choice, on_delete=models.CASCADE, related_name="points")
+    role = models.ForeignKey(RoleProfile, on_delete=models.CASCADE, related_name="+")
+    points = models.PositiveSmallIntegerField(validators=[MaxValueValidator(bank_rules.MAX_POINTS)])
+
+    objects = PointsManager()
+
+    class Meta:
+        verbose_name_plural = "points"
+        constraints = [
+            models.UniqueConstraint(fields=["choice", "role"], name="points_per_choice_role")
+        ]
+
+    def __str__(self):
+        return f"{self.choice} → {self.role}: {self.points}"
+
+    def natural_key(self):
+        return (*self.choice.natural_key(), self.role.slug)
+
+    natural_key.dependencies = ["advisor.choice", "advisor.roleprofile"]
+
+
+class Rule(models.Model):
+    """A piece of the article's reasoning the advice follows, as data: when these answers
+    are given, this happens (see the kinds). Shown on the result page by its title and
+    message when it applies."""
+
+    KIND_CHOICES = [
+        ("decide", "Decide: the core answers agree"),
+        ("hold-back", "Hold back: the role cannot deliver yet (staged plan)"),
+        ("caution", "Caution: the role can deliver, but slowly"),
+        ("contradiction", "Contradiction: answers that pull against each other"),
+        ("constraint", "Constraint: a hard limit on where a model may run"),
+        ("not-yet", "Not yet: the team can ship it without a specialist"),
+        ("tie-break", "Tie-break: who goes first in a toss-up"),
+    ]
+
+    slug = models.SlugField(unique=True)
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES)
+    when = models.CharField(
+        max_length=400,
+        help_text="Every condition that must hold, e.g. "
+        "“general-model-fit=mostly & model-role=plumbing”; several choices as “none|raw”.",
+    )
+    role = models.ForeignKey(
+        RoleProfile,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Decide: the first hire. Hold back, caution, not yet: the role it is about. "
+        "Constraint: the role it favours. Tie-break: the first hire (blank: the answers' leader).",
+    )
+    title = models.CharField(max_length=200, help_text="A short heading for the page.")
+    message = models.TextField(help_text="What it means for the founder, and what to check.")
+    order = models.PositiveSmallIntegerField(default=0)
+    is_active = models.BooleanField(default=True)
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["order", "slug"]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def parsed_when(self) -> dict:
+        return bank_rules.parse_when(self.when)
+
+    def clean(self):
+        try:
+            self.parsed_when()
+        except ValueError as error:
+            raise ValidationError({"when": str(error)}) from None
+
+
+class Case(models.Model):
+    """A founder the advice must get right: answers and the expected first hire.
+    `python manage.py check_cases` fails when the bank stops getting one right."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=200)
+    answers = models.JSONField(help_text="{question slug: choice slug}")
+    expected = models.ForeignKey(RoleProfile, on_delete=models.PROTECT, related_name="+")
+    confidences = models.CharField(
+        max_length=60,
+        help_text="Accepted confidences, comma-separated: clear, lean, toss-up, held-back.",
+    )
+    specialist = models.CharField(
+        max_length=10,
+        blank=True,
+        choices=[("now", "now"), ("not-yet", "not yet")],
+        help_text="Blank: either.",
+    )
+    note = models.TextField(blank=True, help_text="Where in the article this founder comes from.")
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def accepted(self) -> set[str]:
+        return {c.strip() for c in self.confidences.split(",") if c.strip()}
+
+    def clean(self):
+        bad = self.accepted() - {"clear", "lean", "toss-up", "held-back"}
+        if bad or not self.accepted():
+            raise ValidationError({"confidences": "Use clear, lean, toss-up or held-back."})
+        if not isinstance(self.answers, dict):
+            raise ValidationError({"answers": "Answers are {question slug: choice slug}."})

@@ -1,0 +1,299 @@
+"""What a hire costs, as admins edit it: regions, hiring terms, pay rates, exchange rates,
+and the earlier cost rates (what results made before regions compare with)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+
+from advisor.models.bank import RoleProfile, SlugManager
+
+ENGAGEMENTS = [
+    ("in-house", "In-house, full time"),
+    ("contractor", "Contractor or freelance"),
+    ("offshore", "Dedicated offshore, through a vendor"),
+]
+SENIORITIES = [("mid", "Mid-level"), ("senior", "Senior")]
+ESTIMATE_HELP = "Not from the article: say in the note what it is based on."
+
+
+class Region(models.Model):
+    """Where a hire works. Its terms of hiring are `HiringTerms`, its pay `PayRate`."""
+
+    slug = models.SlugField(unique=True, help_text="Used in links to results' costs.")
+    name = models.CharField(max_length=60)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["order", "slug"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class HiringTermsManager(models.Manager):
+    def get_by_natural_key(self, region_slug, engagement):
+        return self.get(region__slug=region_slug, engagement=engagement)
+
+
+def share_field(verbose_name: str, help_text: str):
+    return models.DecimalField(
+        verbose_name,
+        max_digits=4,
+        decimal_places=3,
+        validators=[MinValueValidator(0), MaxValueValidator(2)],
+        help_text=help_text,
+    )
+
+
+class HiringTerms(models.Model):
+    """What comes on top of pay when hiring one way in one region, and how long it takes:
+    the factors the whole cost of a hire is worked out with."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="terms")
+    engagement = models.CharField(max_length=20, choices=ENGAGEMENTS)
+    on_costs = share_field(
+        "employer on-costs",
+        "Employer taxes and benefits as a share of pay, e.g. 0.25 for 25%. "
+        "0 where the rate already holds them (contractors, vendors).",
+    )
+    recruiting_share = share_field(
+        "recruiting fee (share of first-year pay)", "E.g. 0.20 for an agency's 20%."
+    )
+    recruiting_fee = models.DecimalField(
+        "recruiting fee (fixed, US dollars)",
+        max_digits=10,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(0)],
+        help_text="A fixed fee paid once, such as a vendor's placement fee.",
+    )
+    equipment = models.DecimalField(
+        "equipment (US dollars, once)",
+        max_digits=10,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(0)],
+    )
+    weeks_to_hire = models.PositiveSmallIntegerField(help_text="Weeks until the hire starts.")
+    hire_time_is_estimate = models.BooleanField(
+        "time to hire is an estimate", default=True, help_text=ESTIMATE_HELP
+    )
+    ramp_up_weeks = models.PositiveSmallIntegerField(
+        help_text="Weeks from the start to full productivity."
+    )
+    source_note = models.TextField(help_text="Where these figures come from.")
+    as_of = models.DateField(help_text="When the figures were last checked.")
+    is_estimate = models.BooleanField(
+        "on-costs, fees, equipment and ramp-up are estimates",
+        default=True,
+        help_text=ESTIMATE_HELP,
+    )
+
+    objects = HiringTermsManager()
+
+    class Meta:
+        ordering = ["region__order", "region__slug", "engagement"]
+        verbose_name = "hiring terms"
+        verbose_name_plural = "hiring terms"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "engagement"], name="one_terms_per_region_engagement"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.region}, {self.get_engagement_display()}"
+
+    def natural_key(self):
+        return (self.region.slug, self.engagement)
+
+    natural_key.dependencies = ["advisor.region"]
+
+
+class PayRateManager(models.Manager):
+    def get_by_natural_key(self, role_slug, region_slug, engagement, seniority):
+        return self.get(
+            role__slug=role_slug,
+            region__slug=region_slug,
+            engagement=engagement,
+            seniority=seniority,
+        )
+
+
+class PayRate(models.Model):
+    """What one role is paid in one region, one way of hiring, at one seniority."""
+
+    class Unit(models.TextChoices):
+        MONTH = "month", "per month, full time"
+        HOUR = "hour", "per hour"
+
+    role = models.ForeignKey(RoleProfile, on_delete=models.CASCADE, related_name="pay_rates")
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="pay_rates")
+    engagement = models.CharField(max_length=20, choices=ENGAGEMENTS)
+    seniority = models.CharField(max_length=10, choices=SENIORITIES)
+    unit = models.CharField(max_length=10, choices=Unit.choices)
+    low = models.DecimalField(max_digits=10, decimal_places=2, validators=[MinValueValidator(0)])
+    high = models.DecimalField(max_digits=10, decimal_places=2, validators=[MinValueValidator(0)])
+    is_loaded = models.BooleanField(
+        "fully loaded",
+        default=False,
+        help_text="A monthly figure that already holds employer on-costs and equipment, "
+        "as the article's US figure does. Otherwise: base pay.",
+    )
+    is_starting_price = models.BooleanField(
+        "starting price", default=False, help_text="Shown as “from”, e.g. a vendor's price."
+    )
+    source_note = models.TextField(help_text="Where the figure comes from.")
+    as_of = models.DateField(help_text="When the figure was last checked.")
+    is_estimate = models.BooleanField(default=True, help_text=ESTIMATE_HELP)
+
+    objects = PayRateManager()
+
+    class Meta:
+        ordering = ["role__order", "region__order", "region__slug", "engagement", "seniority"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role", "region", "engagement", "seniority"],
+                name="one_pay_rate_per_role_region_engagement_seniority",
+            )
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.role.name}, {self.region}, {self.get_engagement_display()}, "
+            f"{self.get_seniority_display()}"
+        )
+
+    def natural_key(self):
+        return (self.role.slug, self.region.slug, self.engagement, self.seniority)
+
+    natural_key.dependencies = ["advisor.roleprofile", "advisor.region"]
+
+    def clean(self):
+        errors = {}
+        if self.low is not None and self.high is not None and self.low > self.high:
+            errors["high"] = "The high figure must not be below the low one."
+        if self.is_loaded and self.unit != self.Unit.MONTH:
+            errors["is_loaded"] = "Only a monthly figure can be fully loaded."
+        if not errors and self.role_id and self.region_id and self.low is not None:
+            # A senior never costs less than a mid-level hire of the same kind.
+            other = "mid" if self.seniority == "senior" else "senior"
+            pair = (
+                PayRate.objects.filter(
+                    role_id=self.role_id,
+                    region_id=self.region_id,
+                    engagement=self.engagement,
+                    seniority=other,
+                    unit=self.unit,
+                )
+                .values_list("low", "high")
+                .first()
+            )
+            if pair:
+                this = (self.low, self.high)
+                mid, senior = (pair, this) if self.seniority == "senior" else (this, pair)
+                if senior[0] < mid[0] or senior[1] < mid[1]:
+                    errors["low"] = (
+                        f"A senior must not cost less than a mid-level hire: the "
+                        f"{'mid-level' if other == 'mid' else 'senior'} rate here is "
+                        f"{pair[0]:,.2f}–{pair[1]:,.2f}."
+                    )
+        if errors:
+            raise ValidationError(errors)
+
+
+class ExchangeRateManager(models.Manager):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class ExchangeRate(models.Model):
+    """A currency founders can see costs in, at a rate to the US dollar."""
+
+    code = models.CharField(
+        max_length=3,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z]{3}$", "Three capital letters, e.g. EUR.")],
+    )
+    symbol = models.CharField(max_length=4, help_text="E.g. €.")
+    per_usd = models.DecimalField(
+        "units for one US dollar",
+        max_digits=12,
+        decimal_places=6,
+        validators=[MinValueValidator(Decimal("0.000001"))],
+    )
+    as_of = models.DateField(help_text="The day of the rate.")
+    source_note = models.TextField(help_text="Where the rate comes from.")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = ExchangeRateManager()
+
+    class Meta:
+        ordering = ["order", "code"]
+
+    def __str__(self):
+        return self.code
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class CostRateManager(models.Manager):
+    def get_by_natural_key(self, role_slug, sourcing):
+        return self.get(role__slug=role_slug, sourcing=sourcing)
+
+
+class CostRate(models.Model):
+    """The rates of results made before regions and seniority (snapshot versions 1 and 2):
+    their "today's rates". New results use `PayRate` and `HiringTerms`."""
+
+    class Sourcing(models.TextChoices):
+        IN_HOUSE = "in-house", "In-house (US)"
+        OFFSHORE = "offshore", "Dedicated offshore"
+
+    class Unit(models.TextChoices):
+        MONTH = "month", "per month, full time, fully loaded"
+        HOUR = "hour", "per hour"
+
+    role = models.ForeignKey(RoleProfile, on_delete=models.CASCADE, related_name="rates")
+    sourcing = models.CharField(max_length=20, choices=Sourcing.choices)
+    unit = models.CharField(max_length=10, choices=Unit.choices)
+    low = models.DecimalField(max_digits=10, decimal_places=2, validators=[MinValueValidator(0)])
+    high = models.DecimalField(max_digits=10, decimal_places=2, validators=[MinValueValidator(0)])
+    weeks_to_hire = models.PositiveSmallIntegerField(help_text="Typical weeks until they start.")
+    source_note = models.TextField(help_text="Where the figure comes from.")
+    as_of = models.DateField(help_text="When the figure was last checked.")
+    is_estimate = models.BooleanField(
+        default=False, help_text="Not from the article: say where it came from in the note."
+    )
+
+    objects = CostRateManager()
+
+    class Meta:
+        ordering = ["role__order", "sourcing"]
+        verbose_name = "earlier cost rate"
+        verbose_name_plural = "earlier cost rates (results made before regions)"
+        constraints = [
+            models.UniqueConstraint(fields=["role", "sourcing"], name="one_rate_per_role_sourcing")
+        ]
+
+    def __str__(self):
+        return f"{self.role.name}, {self.get_sourcing_display()}"
+
+    def natural_key(self):
+        return (self.role.slug, self.sourcing)
+
+    natural_key.dependencies = ["advisor.roleprofile"]
+
+    def clean(self):
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValidationError({"high": "The high figure must not be below the low one."})

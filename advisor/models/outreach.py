@@ -1,0 +1,200 @@
+"""Beyond the site: where founders come from, links that carry a draft, consented
+follow-up and webhooks."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from advisor.models.bank import new_token
+from advisor.models.results import Assessment
+
+
+class Attribution(models.Model):
+    """Where a founder came from, recorded once when their draft starts and kept with the
+    result: the campaign (utm_* parameters), the site that sent them (its origin only) and,
+    in a frame, the page that showed the advisor. Nothing here names a person."""
+
+    UTM_FIELDS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content")
+
+    assessment = models.OneToOneField(
+        Assessment, on_delete=models.CASCADE, related_name="attribution"
+    )
+    utm_source = models.CharField(
+        "campaign source (utm_source)", max_length=100, blank=True, db_index=True
+    )
+    utm_medium = models.CharField(max_length=100, blank=True)
+    utm_campaign = models.CharField(max_length=100, blank=True)
+    utm_term = models.CharField(max_length=100, blank=True)
+    utm_content = models.CharField(max_length=100, blank=True)
+    referrer = models.CharField(
+        "referring site", max_length=200, blank=True, db_index=True, help_text="Its origin only."
+    )
+    embedded = models.BooleanField(default=False, help_text="Answered in another site's page.")
+    embed_origin = models.CharField("embedded on", max_length=200, blank=True, db_index=True)
+    embed_path = models.CharField("embedding page", max_length=300, blank=True)
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """One name for where this founder came from, as analytics groups them."""
+        return source_label(self.utm_source, self.embed_origin, self.referrer, self.embedded)
+
+
+def source_label(utm_source: str, embed_origin: str, referrer: str, embedded: bool) -> str:
+    if utm_source:
+        return f"campaign: {utm_source}"
+    if embedded:
+        return f"embedded: {embed_origin.split('://')[-1] or 'unknown site'}"
+    if referrer:
+        return f"referred: {referrer.split('://')[-1]}"
+    return "direct or unknown"
+
+
+class ResumeLink(models.Model):
+    """A link that carries a draft (or the result it became) to another browser or tab:
+    "open in a new tab" from a frame, or an emailed "finish later". It has a token of its
+    own, never the draft's, and stops working once revoked or expired; a new tab's link
+    works once."""
+
+    TAB, EMAIL = "tab", "email"
+
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=[(TAB, "new tab"), (EMAIL, "email")])
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.get_kind_display()} link {self.token[:8]}…"
+
+
+DEFAULT_CONSENT = (
+    "I agree that Hiring Advisor may keep my name and email address, with this result, "
+    "so that someone can contact me about this hire. I can withdraw at any time through "
+    "the link in the confirmation email."
+)
+
+
+class FollowUpSettings(models.Model):
+    """Whether founders are offered "Talk to someone about this hire" after their result,
+    and on what terms. One row; off until an admin turns it on."""
+
+    enabled = models.BooleanField(
+        default=False, help_text="Offer founders a way to ask to be contacted about the hire."
+    )
+    consent_text = models.TextField(
+        default=DEFAULT_CONSENT,
+        help_text="What founders agree to. A copy is stored with each request.",
+    )
+    retention_days = models.PositiveSmallIntegerField(
+        default=90,
+        validators=[MinValueValidator(1), MaxValueValidator(730)],
+        help_text="Requests are deleted this many days after they were made "
+        "(by `manage.py purge_drafts`).",
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "follow-up settings"
+
+    def __str__(self):
+        return "Follow-up settings"
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # one row, whatever the form
+        super().save(*args, **kwargs)
+
+
+class ContactRequest(models.Model):
+    """A founder who asked to talk to someone about their result, and what they agreed
+    to. Deleted after the retention period, or at once when they withdraw."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(max_length=100)
+    email = models.EmailField(max_length=254)
+    consent_text = models.TextField()
+    consented_at = models.DateTimeField(db_index=True)
+    withdraw_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+
+    class Meta:
+        ordering = ["-consented_at"]
+
+    def __str__(self):
+        return f"{self.name} ({self.consented_at:%Y-%m-%d})"
+
+
+def new_secret() -> str:
+    return f"whsec_{secrets.token_urlsafe(32)}"
+
+
+class WebhookEndpoint(models.Model):
+    """An address that is told, with a signed POST, when a founder completes a result or
+    asks to be contacted."""
+
+    RESULT_COMPLETED = "result.completed"
+    CONTACT_REQUESTED = "contact.requested"
+
+    url = models.URLField(max_length=500, help_text="Receives a POST for each event.")
+    description = models.CharField(max_length=200, blank=True)
+    on_result_completed = models.BooleanField("result completed", default=True)
+    on_contact_requested = models.BooleanField("contact requested", default=False)
+    secret = models.CharField(
+        max_length=100,
+        default=new_secret,
+        help_text="Signs each delivery (see the README). Give it to the receiver; "
+        "change it to rotate.",
+    )
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.description or self.url
+
+
+class WebhookDelivery(models.Model):
+    """One event sent to one endpoint: each attempt's response is recorded here."""
+
+    PENDING, DELIVERED, FAILED, CANCELLED = "pending", "delivered", "failed", "cancelled"
+
+    endpoint = models.ForeignKey(
+        WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    event = models.CharField(max_length=40)
+    delivery_id = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    assessment = models.ForeignKey(
+        Assessment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    contact_request = models.ForeignKey(
+        ContactRequest, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=[(s, s) for s in (PENDING, DELIVERED, FAILED, CANCELLED)],
+        default=PENDING,
+        db_index=True,
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    response_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    response_body = models.TextField(blank=True, help_text="The start of the last response.")
+    duration_ms = models.PositiveIntegerField(null=True, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name_plural = "webhook deliveries"
+
+    def __str__(self):
+        return f"{self.event} → {self.endpoint} ({self.status})"

@@ -1,0 +1,136 @@
+"""Founders' assessments and answers, the answer sets results share, rate limits and the
+funnel's first step."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from advisor.models.bank import Choice, Question, new_token
+
+
+class AnswerSet(models.Model):
+    """One distinct set of answers that completed results were made from, stored once.
+
+    Every completed result points at its set, so replaying the bank or counting answers
+    scores and walks each set once and multiplies by how many results share it, instead
+    of reading every result. `answers` is the sorted "question=choice;…" key
+    (advisor.answer_sets.answers_key)."""
+
+    answers = models.TextField(unique=True)
+
+    def __str__(self):
+        return self.answers
+
+
+class AssessmentQuerySet(models.QuerySet):
+    def completed(self):
+        return self.filter(completed_at__isnull=False)
+
+    def drafts(self):
+        return self.filter(completed_at__isnull=True)
+
+
+class Assessment(models.Model):
+    """A founder's run through the wizard: a draft until completed, then frozen.
+
+    A completed assessment renders only from `snapshot`, so later edits to questions,
+    points or rates never change a result someone has shared.
+    """
+
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    completed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    recommendation = models.SlugField(blank=True, db_index=True)
+    confidence = models.CharField(max_length=20, blank=True)
+    snapshot = models.JSONField(null=True, blank=True, editable=False)
+    started_from = models.CharField(
+        max_length=64, blank=True, help_text="Token of the result this draft was copied from."
+    )
+    bank_version = models.PositiveIntegerField(
+        null=True, blank=True, help_text="The published version of the question bank it used."
+    )
+    # Set when the result is made (and by `manage.py backfill_answer_sets` for older ones).
+    answer_set = models.ForeignKey(
+        AnswerSet,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,  # the indexes below start with it or serve it
+    )
+
+    objects = AssessmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            # Replay and the effect check: results counted per answer set and first hire.
+            models.Index(
+                fields=["answer_set", "recommendation"],
+                name="result_answer_set",
+                condition=models.Q(completed_at__isnull=False),
+            ),
+            # The admin's list, newest first, and analytics over a date range: everything
+            # they read is in the index, so neither touches a result's snapshot.
+            models.Index(
+                fields=["completed_at", "id", "recommendation", "answer_set"],
+                name="result_completed",
+                condition=models.Q(completed_at__isnull=False),
+            ),
+        ]
+
+    def __str__(self):
+        state = f"{self.recommendation} ({self.confidence})" if self.completed_at else "draft"
+        return f"Assessment {self.token[:8]}… {state}"
+
+    @property
+    def is_completed(self) -> bool:
+        return self.completed_at is not None
+
+
+class Answer(models.Model):
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    choice = models.ForeignKey(Choice, on_delete=models.CASCADE, related_name="+")
+    answered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "question"], name="one_answer_per_question"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.question.slug} = {self.choice.slug}"
+
+
+class Attempt(models.Model):
+    """One rate-limited event (a result made, a failed admin login) by one client.
+
+    Kept in the database so the limits hold across any number of app servers.
+    `client` is a keyed hash of the address, never the address itself.
+    """
+
+    scope = models.CharField(max_length=20)
+    client = models.CharField(max_length=64)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["scope", "client", "at"], name="attempt_lookup")]
+
+    def __str__(self):
+        return f"{self.scope} {self.client[:8]} {self.at:%Y-%m-%d %H:%M}"
+
+
+class WizardStart(models.Model):
+    """How many browsers were shown the first question, per day: the top of the funnel.
+    (Drafts exist only from the first answer on, so they cannot count this.)"""
+
+    day = models.DateField(unique=True)
+    count = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.day}: {self.count}"

@@ -1,0 +1,57 @@
+"""Team decisions: a team and its members."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from advisor.models.bank import new_token
+from advisor.models.results import Assessment
+
+
+class Team(models.Model):
+    """Co-founders deciding together: each answers on their own, then the team page shows
+    where they disagree and which disagreements decide the hire.
+
+    `token` opens the team page; `invite_token` lets someone join, until it is revoked."""
+
+    MAX_MEMBERS = 5  # whoever starts it and up to four others
+
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    invite_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    name = models.CharField(max_length=120)
+    created_at = models.DateTimeField(auto_now_add=True)
+    invite_revoked_at = models.DateTimeField(null=True, blank=True)
+    settled = models.JSONField(default=dict, blank=True, help_text="{question: choice}")
+    result = models.ForeignKey(
+        Assessment,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The team's latest result, made from what the members agree on and settle.",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.name
+
+
+class TeamMember(models.Model):
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="members")
+    name = models.CharField(max_length=60)
+    joined_at = models.DateTimeField(auto_now_add=True)
+    assessment = models.ForeignKey(
+        Assessment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["joined_at", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def finished(self) -> bool:
+        return self.assessment_id is not None
