@@ -346,6 +346,77 @@ def team_counts(period: Period | None = None) -> dict[str, int]:
     }
 
 
+def analytics_report(
+    bank: Bank, period: Period, progress: Callable[[int, int], None] | None = None
+) -> dict:
+    """Everything the analytics page shows for a period, as plain JSON-able data (a job
+    stores it as it is); `progress(done, total)` hears as each part is counted."""
+    parts = 5
+    tell = progress or (lambda done, total: None)
+    tell(0, parts)
+    groups = result_groups(since=period.since, until=period.until)
+    tell(1, parts)
+    bars = completions_over(period)
+    tell(2, parts)
+    steps = funnel(bank, groups, period)
+    tell(3, parts)
+    answers = answer_counts(bank, groups)
+    teams = team_counts(period)
+    tell(4, parts)
+    split = recommendation_split(groups)
+    total = sum(split.values())
+    report = {
+        "period": {
+            "start": period.first.isoformat(),
+            "end": period.last.isoformat(),
+            "first": period.first.strftime("%-d %b %Y"),
+            "last": period.last.strftime("%-d %b %Y"),
+            "days": period.days,
+        },
+        "bucket": bucket_of(period),
+        "bars": [{**b, "start": b["start"].isoformat()} for b in bars],
+        "bars_total": sum(b["count"] for b in bars),
+        "split": [
+            {
+                "name": role.name,
+                "count": split.get(role.slug, 0),
+                "percent": round(100 * split.get(role.slug, 0) / total) if total else 0,
+            }
+            for role in bank.roles
+        ],
+        "total": total,
+        "funnel": [
+            {
+                "text": s["question"].text if "question" in s else s["label"],
+                "conditional": bool(s.get("question") and s["question"].condition),
+                "shown": s["shown"],
+                "answered": s["answered"],
+                "left": s["left"],
+            }
+            for s in steps
+        ],
+        "teams": teams,
+        "answers": [
+            {
+                "text": block["question"].text,
+                "choices": [
+                    {
+                        "label": row["choice"].label,
+                        "total": row["total"],
+                        "percent": row["percent"],
+                        "by_outcome": [row["by_outcome"][r] for r in bank.role_slugs],
+                    }
+                    for row in block["choices"]
+                ],
+            }
+            for block in answers
+        ],
+        "roles": [role.short_name for role in bank.roles],
+    }
+    tell(parts, parts)
+    return report
+
+
 # Export
 
 

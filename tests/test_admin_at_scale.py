@@ -238,6 +238,30 @@ def test_analytics_count_only_the_period_asked_for(staff, bank):
     assert "First hire recommended (4 results)" in page
 
 
+def test_a_long_period_of_a_busy_site_is_counted_by_a_job(staff, bank, settings):
+    settings.ADMIN_INLINE_RESULTS = 1
+    for answers in (ML_ANSWERS, AI_ANSWERS, AI_ANSWERS):
+        make_result(bank, answers)
+    url = reverse("admin:advisor_analytics")
+    # a month is counted as the page loads
+    assert staff.get(url).status_code == 200
+    query = {"start": "2025-01-01", "end": str(timezone.localdate())}
+    response = staff.get(url, query)
+    assert response.status_code == 303
+    assert staff.get(url, query)["Location"] == response["Location"]  # the one on its way
+    page = staff.get(response["Location"]).content.decode()
+    assert "Waiting to start…" in page and '<meta http-equiv="refresh"' in page
+    assert 'value="2025-01-01"' in page  # the period asked for, in the form
+    assert run_jobs() == 1
+    page = staff.get(response["Location"]).content.decode()
+    assert '<meta http-equiv="refresh"' not in page
+    assert "by a job" in page and "Count again" in page
+    assert "First hire recommended (3 results)" in page
+    assert "<td>AI Engineer</td><td>2</td><td>67%</td>" in page
+    job = Job.objects.get(kind="analytics")
+    assert (job.progress_done, job.progress_total) == (5, 5)
+
+
 @pytest.mark.parametrize(
     "query, message",
     [
