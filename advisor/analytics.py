@@ -53,7 +53,13 @@ class Replay:
     def as_data(self) -> dict:
         """JSON-able, for a job's stored report; `from_data` reverses it."""
         examples = [
-            {**e, "results": [[t, at.isoformat()] for t, at in e["results"]]} for e in self.examples
+            {
+                **e,
+                "answers": [list(a) for a in e["answers"]],
+                "shares": [list(s) for s in e["shares"]],
+                "results": [[t, at.isoformat()] for t, at in e["results"]],
+            }
+            for e in self.examples
         ]
         return {
             "total": self.total,
@@ -71,7 +77,12 @@ class Replay:
             sets=data["sets"],
             moves=Counter({(was, now): n for was, now, n in data["moves"]}),
             examples=[
-                {**e, "results": [(t, parse_datetime(at)) for t, at in e["results"]]}
+                {
+                    **e,
+                    "answers": [tuple(a) for a in e["answers"]],
+                    "shares": [tuple(s) for s in e["shares"]],
+                    "results": [(t, parse_datetime(at)) for t, at in e["results"]],
+                }
                 for e in data["examples"]
             ],
         )
@@ -102,14 +113,20 @@ def replay(
             changed.append((group, outcome))
     report.sets = len(outcomes)
     changed.sort(key=lambda pair: (-pair[0].count, pair[0].key))
+    order = {q.slug: i for i, q in enumerate(bank.questions)}
+
+    def name(role: str) -> str:
+        return found.name if (found := bank.role(role)) else role
+
     for group, outcome in changed[:examples]:
         report.examples.append(
             {
-                "answers": group.answers,
+                # lists, in the bank's order: a stored report keeps them as they are
+                "answers": sorted(group.answers.items(), key=lambda a: order.get(a[0], len(order))),
                 "count": group.count,
-                "was": group.recommendation,
-                "now": outcome.first_hire,
-                "shares": outcome.shares,
+                "was": name(group.recommendation),
+                "now": name(outcome.first_hire),
+                "shares": [(name(r), outcome.shares.get(r, 0)) for r in bank.role_slugs],
                 "results": list(group.samples or _samples(group)),
             }
         )

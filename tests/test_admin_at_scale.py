@@ -92,13 +92,17 @@ def test_replay_by_answer_set_counts_what_a_row_by_row_replay_counts(bank):
         assert report.sets == len(ANSWER_SETS)
         # each example is a set of answers that really changes, with results that have it
         assert sum(e["count"] for e in report.examples) == changed
+        names = {r.name: r.slug for r in replay_bank.roles}
         for example in report.examples:
-            assert scoring.score(replay_bank, example["answers"]).first_hire == example["now"]
+            answers = dict(example["answers"])
+            now = scoring.score(replay_bank, answers)
+            assert names[example["now"]] == now.first_hire
+            assert example["shares"] == [(r.name, now.shares[r.slug]) for r in replay_bank.roles]
             assert 1 <= len(example["results"]) <= min(3, example["count"])
             for token, _ in example["results"]:
                 result = Assessment.objects.get(token=token)
-                assert snapshot_answers(result.snapshot) == example["answers"]
-                assert result.recommendation == example["was"]
+                assert snapshot_answers(result.snapshot) == answers
+                assert result.recommendation == names[example["was"]]
     assert changed > report.examples[0]["count"] > 0  # the edit changes several sets
 
 
