@@ -659,7 +659,8 @@ def measure(env: dict[str, str], made: dict, tmp: Path, problems: Problems) -> d
         stop(worker)
     return {
         "seconds": seconds,
-        "export peak rss mb": round(max(export_rss, gunicorn_rss), 1),
+        # the process that exported everything: the job worker, or gunicorn's when it streamed
+        "export peak rss mb": round(export_rss if export_job else gunicorn_rss, 1),
         "export job worker peak rss mb": round(export_rss, 1),
         "gunicorn worker peak rss mb": round(gunicorn_rss, 1),
         "exported rows (last 7 days, streamed)": streamed_rows,
