@@ -7,10 +7,12 @@ against gunicorn, signed in as staff.
 
 The results are made by the app's own scoring and snapshot code (snapshot_build), once for
 each distinct set of answers (drawn so that a few sets are common and most are rare, as
-founders answer), and bulk-inserted: COPY on PostgreSQL. Drafts that stopped part way,
-and the funnel's daily counts, come with them. The database is PostgreSQL in a cluster of
-its own (as .ci/run starts it) or a temporary SQLite file; gunicorn and a job worker
-serve it; all of it is removed at the end.
+founders answer), and bulk-inserted: on PostgreSQL, COPY into staging tables and then
+INSERT … SELECT, so the database parses and compresses each distinct snapshot once.
+Drafts that stopped part way, and the funnel's daily counts, come with them; results
+span --days days, drafts the last 90 (older ones are purged). The database is PostgreSQL
+in a cluster of its own (as .ci/run starts it) or a temporary SQLite file; gunicorn and a
+job worker serve it; all of it is removed at the end.
 
 Prints a table and, with --json, writes {"db", "results", "seconds": {...},
 "export peak rss mb", ...}. Exits 1 when a response is not the one expected or a figure

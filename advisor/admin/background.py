@@ -89,7 +89,7 @@ def analytics_is_quick(period: analytics.Period) -> bool:
     )
 
 
-def analytics_start(period: analytics.Period) -> Job:
+def analytics_start(*, period: analytics.Period) -> Job:
     """Analytics for the period, counted by a job (or the one already on its way)."""
     payload = {"start": period.first.isoformat(), "end": period.last.isoformat()}
     waiting = Job.objects.filter(

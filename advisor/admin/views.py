@@ -198,7 +198,7 @@ def analytics_page(model_admin, request):
         )
     period = form.period() if request.GET else default
     if not background.analytics_is_quick(period):
-        job = background.analytics_start(period)
+        job = background.analytics_start(period=period)
         return see_other(reverse("admin:advisor_analytics_job", args=[job.pk]))
     return {**frame, **_analytics_report(analytics.analytics_report(bank_store.get(), period))}
 
