@@ -20,12 +20,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from advisor import analytics, bank_store, jobs, scoring
+from advisor.admin import AssessmentAdmin, paging
 from advisor.answer_sets import result_groups
 from advisor.bank import bank_as_data, bank_from_data
 from advisor.models import Answer, Assessment, Job, Question
 from advisor.snapshots import snapshot_answers
 from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
 from tests.test_admin import change_url, choice_prefix, form_data
+from tests.test_admin_tools import labeled, make_question
 from tests.test_answer_sets import make_result
 
 # Founders answering in a few different ways, some of them many times.
@@ -289,8 +291,6 @@ def test_analytics_refuse_a_bad_period_with_a_message(staff, bank, query, messag
 
 
 def test_the_funnel_by_answer_set_is_the_funnel_walked_answer_by_answer(staff, bank):
-    from tests.test_admin_tools import labeled, make_question
-
     make_question(show_if=labeled(), order=4)
     many_results(bank)
     for answers in ANSWER_SETS[:3]:  # drafts that stopped at different steps
@@ -378,8 +378,6 @@ def test_the_list_reads_no_snapshot_and_costs_the_same_queries(staff, bank):
 
 
 def test_the_list_pages_newest_first(staff, bank, monkeypatch):
-    from advisor.admin import AssessmentAdmin
-
     monkeypatch.setattr(AssessmentAdmin, "list_per_page", 4)
     many_results(bank)
     ordered = list(
@@ -397,8 +395,6 @@ def test_the_list_pages_newest_first(staff, bank, monkeypatch):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner estimate")
 def test_a_long_list_shows_the_planners_estimate(staff, bank, monkeypatch):
-    from advisor.admin import AssessmentAdmin, paging
-
     monkeypatch.setattr(paging, "EXACT_UP_TO", 5)
     many_results(bank)
     with connection.cursor() as cursor:
