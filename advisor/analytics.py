@@ -54,7 +54,13 @@ class Replay:
     def as_data(self) -> dict:
         """JSON-able, for a job's stored report; `from_data` reverses it."""
         examples = [
-            {**e, "results": [[t, at.isoformat()] for t, at in e["results"]]} for e in self.examples
+            {
+                **e,
+                "answers": [list(a) for a in e["answers"]],
+                "shares": [list(s) for s in e["shares"]],
+                "results": [[t, at.isoformat()] for t, at in e["results"]],
+            }
+            for e in self.examples
         ]
         return {
             "total": self.total,
@@ -72,7 +78,12 @@ class Replay:
             sets=data["sets"],
             moves=Counter({(was, now): n for was, now, n in data["moves"]}),
             examples=[
-                {**e, "results": [(t, parse_datetime(at)) for t, at in e["results"]]}
+                {
+                    **e,
+                    "answers": [tuple(a) for a in e["answers"]],
+                    "shares": [tuple(s) for s in e["shares"]],
+                    "results": [(t, parse_datetime(at)) for t, at in e["results"]],
+                }
                 for e in data["examples"]
             ],
         )
@@ -103,14 +114,31 @@ def replay(
             changed.append((group, outcome))
     report.sets = len(outcomes)
     changed.sort(key=lambda pair: (-pair[0].count, pair[0].key))
+    order = {q.slug: i for i, q in enumerate(bank.questions)}
+
+    def name(role: str) -> str:
+        return found.name if (found := bank.role(role)) else role
+
+    def said(question: str, choice: str) -> tuple[str, str]:
+        """The question and the answer in the founder's words, slugs if the bank lost them."""
+        if (asked := bank.question(question)) is None:
+            return question, choice
+        return asked.text, (found.label if (found := asked.choice(choice)) else choice)
+
     for group, outcome in changed[:examples]:
         report.examples.append(
             {
-                "answers": group.answers,
+                # lists, in the bank's order: a stored report keeps them as they are
+                "answers": [
+                    said(q, c)
+                    for q, c in sorted(
+                        group.answers.items(), key=lambda a: order.get(a[0], len(order))
+                    )
+                ],
                 "count": group.count,
-                "was": group.recommendation,
-                "now": outcome.first_hire,
-                "shares": outcome.shares,
+                "was": name(group.recommendation),
+                "now": name(outcome.first_hire),
+                "shares": [(name(r), outcome.shares.get(r, 0)) for r in bank.role_slugs],
                 "results": list(group.samples or _samples(group)),
             }
         )
@@ -347,6 +375,79 @@ def team_counts(period: Period | None = None) -> dict[str, int]:
     }
 
 
+def analytics_report(
+    bank: Bank, period: Period, progress: Callable[[int, int], None] | None = None
+) -> dict:
+    """Everything the analytics page shows for a period, as plain JSON-able data (a job
+    stores it as it is); `progress(done, total)` hears as each part is counted."""
+    parts = 5
+    tell = progress or (lambda done, total: None)
+    tell(0, parts)
+    groups = result_groups(since=period.since, until=period.until)
+    tell(1, parts)
+    bars = completions_over(period)
+    tell(2, parts)
+    steps = funnel(bank, groups, period)
+    tell(3, parts)
+    answers = answer_counts(bank, groups)
+    teams = team_counts(period)
+    sources = completions_by_source(bank, period)
+    tell(4, parts)
+    split = recommendation_split(groups)
+    total = sum(split.values())
+    report = {
+        "period": {
+            "start": period.first.isoformat(),
+            "end": period.last.isoformat(),
+            "first": period.first.strftime("%-d %b %Y"),
+            "last": period.last.strftime("%-d %b %Y"),
+            "days": period.days,
+        },
+        "bucket": bucket_of(period),
+        "bars": [{**b, "start": b["start"].isoformat()} for b in bars],
+        "bars_total": sum(b["count"] for b in bars),
+        "split": [
+            {
+                "name": role.name,
+                "count": split.get(role.slug, 0),
+                "percent": round(100 * split.get(role.slug, 0) / total) if total else 0,
+            }
+            for role in bank.roles
+        ],
+        "total": total,
+        "funnel": [
+            {
+                "text": s["question"].text if "question" in s else s["label"],
+                "conditional": bool(s.get("question") and s["question"].condition),
+                "shown": s["shown"],
+                "answered": s["answered"],
+                "left": s["left"],
+            }
+            for s in steps
+        ],
+        "teams": teams,
+        "sources": sources,
+        "answers": [
+            {
+                "text": block["question"].text,
+                "choices": [
+                    {
+                        "label": row["choice"].label,
+                        "total": row["total"],
+                        "percent": row["percent"],
+                        "by_outcome": [row["by_outcome"][r] for r in bank.role_slugs],
+                    }
+                    for row in block["choices"]
+                ],
+            }
+            for block in answers
+        ],
+        "roles": [role.short_name for role in bank.roles],
+    }
+    tell(parts, parts)
+    return report
+
+
 # Export
 
 
@@ -412,13 +513,15 @@ def export_rows(queryset, bank: Bank):
 SOURCES_SHOWN = 20  # the biggest sources; the rest are added up in one row
 
 
-def completions_by_source(bank: Bank) -> list[dict]:
+def completions_by_source(bank: Bank, period: Period | None = None) -> list[dict]:
     """Completed results per source (a campaign, the site that embedded the advisor, the
-    referring site, or none), biggest first, each with its split of recommendations.
-    One grouped query, however many results."""
+    referring site, or none), biggest first, each with its split of recommendations, in
+    the period if one is given. One grouped query."""
+    completed = Assessment.objects.completed()
+    if period:
+        completed = completed.filter(completed_at__gte=period.since, completed_at__lt=period.until)
     rows = (
-        Assessment.objects.completed()
-        .values_list(
+        completed.values_list(
             "attribution__utm_source",
             "attribution__embed_origin",
             "attribution__referrer",
@@ -445,7 +548,7 @@ def completions_by_source(bank: Bank) -> list[dict]:
                 "total": total,
                 "by_role": [
                     {
-                        "role": role,
+                        "role": role.short_name,
                         "count": counts[role.slug],
                         "percent": round(100 * counts[role.slug] / total) if total else 0,
                     }

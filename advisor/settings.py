@@ -297,8 +297,10 @@ WEBHOOK_TIMEOUT_SECONDS = _env_int("WEBHOOK_TIMEOUT_SECONDS", 10)
 
 # Admin work done in the request while small, else as a job the admin watches
 # (advisor/admin/background.py): a replay or effect check over more completed results
-# than this, an export of more rows than that, written as a file under EXPORT_DIR.
+# than this, analytics over more days (once there are that many results), an export of
+# more rows, written as a file under EXPORT_DIR.
 ADMIN_INLINE_RESULTS = _env_int("ADMIN_INLINE_RESULTS", 10_000)
+ANALYTICS_INLINE_DAYS = _env_int("ANALYTICS_INLINE_DAYS", 31)
 EXPORT_INLINE_ROWS = _env_int("EXPORT_INLINE_ROWS", 50_000)
 EXPORT_DIR = Path(_env("EXPORT_DIR", str(BASE_DIR / "exports")))
 

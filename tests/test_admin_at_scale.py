@@ -20,12 +20,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from advisor import analytics, bank_store, jobs, scoring
+from advisor.admin import AssessmentAdmin, paging
 from advisor.answer_sets import result_groups
 from advisor.bank import bank_as_data, bank_from_data
 from advisor.models import Answer, Assessment, Job, Question
 from advisor.snapshots import snapshot_answers
 from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
 from tests.test_admin import change_url, choice_prefix, form_data
+from tests.test_admin_tools import labeled, make_question
 from tests.test_answer_sets import make_result
 
 # Founders answering in a few different ways, some of them many times.
@@ -92,13 +94,23 @@ def test_replay_by_answer_set_counts_what_a_row_by_row_replay_counts(bank):
         assert report.sets == len(ANSWER_SETS)
         # each example is a set of answers that really changes, with results that have it
         assert sum(e["count"] for e in report.examples) == changed
+        names = {r.name: r.slug for r in replay_bank.roles}
         for example in report.examples:
-            assert scoring.score(replay_bank, example["answers"]).first_hire == example["now"]
+            token = example["results"][0][0]
+            answers = snapshot_answers(Assessment.objects.get(token=token).snapshot)
+            # in the founder's words, in the bank's order
+            asked = [q for q in replay_bank.questions if q.slug in answers]
+            assert example["answers"] == [
+                (q.text, q.choice(answers[q.slug]).label) for q in asked
+            ]
+            now = scoring.score(replay_bank, answers)
+            assert names[example["now"]] == now.first_hire
+            assert example["shares"] == [(r.name, now.shares[r.slug]) for r in replay_bank.roles]
             assert 1 <= len(example["results"]) <= min(3, example["count"])
             for token, _ in example["results"]:
                 result = Assessment.objects.get(token=token)
-                assert snapshot_answers(result.snapshot) == example["answers"]
-                assert result.recommendation == example["was"]
+                assert snapshot_answers(result.snapshot) == answers
+                assert result.recommendation == names[example["was"]]
     assert changed > report.examples[0]["count"] > 0  # the edit changes several sets
 
 
@@ -238,6 +250,30 @@ def test_analytics_count_only_the_period_asked_for(staff, bank):
     assert "First hire recommended (4 results)" in page
 
 
+def test_a_long_period_of_a_busy_site_is_counted_by_a_job(staff, bank, settings):
+    settings.ADMIN_INLINE_RESULTS = 1
+    for answers in (ML_ANSWERS, AI_ANSWERS, AI_ANSWERS):
+        make_result(bank, answers)
+    url = reverse("admin:advisor_analytics")
+    # a month is counted as the page loads
+    assert staff.get(url).status_code == 200
+    query = {"start": "2025-01-01", "end": str(timezone.localdate())}
+    response = staff.get(url, query)
+    assert response.status_code == 303
+    assert staff.get(url, query)["Location"] == response["Location"]  # the one on its way
+    page = staff.get(response["Location"]).content.decode()
+    assert "Waiting to start…" in page and '<meta http-equiv="refresh"' in page
+    assert 'value="2025-01-01"' in page  # the period asked for, in the form
+    assert run_jobs() == 1
+    page = staff.get(response["Location"]).content.decode()
+    assert '<meta http-equiv="refresh"' not in page
+    assert "by a job" in page and "Count again" in page
+    assert "First hire recommended (3 results)" in page
+    assert "<td>AI Engineer</td><td>2</td><td>67%</td>" in page
+    job = Job.objects.get(kind="analytics")
+    assert (job.progress_done, job.progress_total) == (5, 5)
+
+
 @pytest.mark.parametrize(
     "query, message",
     [
@@ -261,8 +297,6 @@ def test_analytics_refuse_a_bad_period_with_a_message(staff, bank, query, messag
 
 
 def test_the_funnel_by_answer_set_is_the_funnel_walked_answer_by_answer(staff, bank):
-    from tests.test_admin_tools import labeled, make_question
-
     make_question(show_if=labeled(), order=4)
     many_results(bank)
     for answers in ANSWER_SETS[:3]:  # drafts that stopped at different steps
@@ -350,8 +384,6 @@ def test_the_list_reads_no_snapshot_and_costs_the_same_queries(staff, bank):
 
 
 def test_the_list_pages_newest_first(staff, bank, monkeypatch):
-    from advisor.admin import AssessmentAdmin
-
     monkeypatch.setattr(AssessmentAdmin, "list_per_page", 4)
     many_results(bank)
     ordered = list(
@@ -369,8 +401,6 @@ def test_the_list_pages_newest_first(staff, bank, monkeypatch):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner estimate")
 def test_a_long_list_shows_the_planners_estimate(staff, bank, monkeypatch):
-    from advisor.admin import AssessmentAdmin, paging
-
     monkeypatch.setattr(paging, "EXACT_UP_TO", 5)
     many_results(bank)
     with connection.cursor() as cursor:

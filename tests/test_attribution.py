@@ -120,9 +120,9 @@ def test_completions_and_recommendations_are_split_by_source(bank, settings):
     rows = {r["source"]: r for r in analytics.completions_by_source(bank_store.get())}
     assert list(rows) == ["campaign: newsletter", "direct or unknown", "embedded: blog.example.com"]
     newsletter = {
-        c["role"].slug: (c["count"], c["percent"]) for c in rows["campaign: newsletter"]["by_role"]
+        c["role"]: (c["count"], c["percent"]) for c in rows["campaign: newsletter"]["by_role"]
     }
-    assert newsletter == {"ai-engineer": (1, 33), "ml-engineer": (2, 67)}
+    assert newsletter == {"AI engineer": (1, 33), "ML engineer": (2, 67)}
     assert rows["embedded: blog.example.com"]["total"] == 1
 
 

@@ -330,6 +330,9 @@ class AssessmentAdmin(admin.ModelAdmin):
     def get_urls(self):
         return [
             views.admin_url(self, "analytics/", views.analytics_page, "advisor_analytics"),
+            views.admin_url(
+                self, "analytics/<int:job_id>/", views.analytics_job, "advisor_analytics_job"
+            ),
             views.admin_url(self, "export/", views.export, "advisor_export"),
             views.admin_url(self, "export/<int:job_id>/", views.export_job, "advisor_export_job"),
             views.admin_url(

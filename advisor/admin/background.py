@@ -1,6 +1,7 @@
 """Admin work that would hold a request too long runs as a job (advisor/jobs.py): the
 replay of past results (with the bank as it is, or with an unsaved edit) once there are
-more than ADMIN_INLINE_RESULTS results, and an export of more than EXPORT_INLINE_ROWS.
+more than ADMIN_INLINE_RESULTS results, analytics over more than ANALYTICS_INLINE_DAYS
+days of such a site, and an export of more than EXPORT_INLINE_ROWS.
 
 The page that asks enqueues the job and sends the admin to the job's page, which shows
 "running… N of M", refreshes itself, and then shows the report or the file to download.
@@ -11,6 +12,7 @@ itself was rolled back before the job runs.
 from __future__ import annotations
 
 import csv
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
@@ -25,6 +27,7 @@ from advisor.jobs import job_enqueue, job_handler, job_progress
 from advisor.models import Assessment, Job
 
 REPLAY = "replay"
+ANALYTICS = "analytics"
 EXPORT = "export"
 ATTEMPTS = 3  # an admin's report is worth a retry or two, not a day of them
 EXPORT_PROGRESS_EVERY = 5000  # rows written between two progress reports
@@ -75,6 +78,39 @@ def _replay(job: Job) -> dict:
 
 def replay_bank(job: Job) -> Bank:
     return bank_from_data(job.payload["bank"])
+
+
+# Analytics
+
+
+def analytics_is_quick(period: analytics.Period) -> bool:
+    return period.days <= settings.ANALYTICS_INLINE_DAYS or at_most(
+        Assessment.objects.completed(), settings.ADMIN_INLINE_RESULTS
+    )
+
+
+def analytics_start(*, period: analytics.Period) -> Job:
+    """Analytics for the period, counted by a job (or the one already on its way)."""
+    payload = {"start": period.first.isoformat(), "end": period.last.isoformat()}
+    waiting = Job.objects.filter(
+        kind=ANALYTICS,
+        status__in=[Job.QUEUED, Job.RUNNING],
+        payload__start=payload["start"],
+        payload__end=payload["end"],
+    ).first()
+    return waiting or job_enqueue(kind=ANALYTICS, payload=payload, max_attempts=ATTEMPTS)
+
+
+@job_handler(ANALYTICS)
+def _analytics(job: Job) -> dict:
+    period = analytics.Period(
+        date.fromisoformat(job.payload["start"]), date.fromisoformat(job.payload["end"])
+    )
+
+    def progress(done: int, total: int) -> None:
+        job_progress(job, done=done, total=total)
+
+    return analytics.analytics_report(bank_store.build(), period, progress=progress)
 
 
 # Export

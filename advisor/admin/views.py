@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.admin.options import IncorrectLookupParameters
@@ -26,7 +27,6 @@ from django.utils import timezone
 from advisor import analytics, bank_store, cases, cost_presenter, presenters, scoring
 from advisor.admin import background, charts
 from advisor.admin.forms import PeriodForm
-from advisor.answer_sets import result_groups
 from advisor.forms import CostForm
 from advisor.models import Assessment, Job
 from advisor.navigation import Navigation
@@ -198,14 +198,10 @@ def preview_result(model_admin, request):
 PREVIEW_TOKEN = "preview-not-stored"
 
 
-@admin_page("admin/advisor/analytics.html", "How founders answer")
-def analytics_page(model_admin, request):
-    """Counts for a period (the last 30 days unless `start` and `end` say otherwise),
-    each made by the database from indexes, whatever the number of results."""
-    default = analytics.Period.last_days(ANALYTICS_DAYS)
-    form = PeriodForm(request.GET or None, initial={"start": default.first, "end": default.last})
+def _analytics_frame(form: PeriodForm) -> dict:
+    """The period form and its shortcuts, on the page whatever it shows below them."""
     first_result = Assessment.objects.completed().aggregate(first=Min("completed_at"))["first"]
-    frame = {
+    return {
         "form": form,
         "since_first": first_result and timezone.localdate(first_result),
         "today": timezone.localdate(),
@@ -214,42 +210,52 @@ def analytics_page(model_admin, request):
             for days in ANALYTICS_PRESETS
         ],
     }
+
+
+def _analytics_report(report: dict) -> dict:
+    return {
+        "report": report,
+        "chart": charts.bar_chart([(b["label"], b["count"]) for b in report["bars"]]),
+    }
+
+
+@admin_page("admin/advisor/analytics.html", "How founders answer")
+def analytics_page(model_admin, request):
+    """Counts for a period (the last 30 days unless `start` and `end` say otherwise),
+    each made by the database from indexes. A long period of a busy site is counted by
+    a job whose page this redirects to."""
+    default = analytics.Period.last_days(ANALYTICS_DAYS)
+    form = PeriodForm(request.GET or None, initial={"start": default.first, "end": default.last})
+    frame = _analytics_frame(form)
     if request.GET and not form.is_valid():
         return page_response(
             model_admin,
             request,
             "admin/advisor/analytics.html",
             "How founders answer",
-            {**frame, "invalid": True},
+            frame,
             status=422,
         )
     period = form.period() if request.GET else default
-    bank = bank_store.get()
-    groups = result_groups(since=period.since, until=period.until)
-    bars = analytics.completions_over(period)
-    split = analytics.recommendation_split(groups)
-    total = sum(split.values())
+    if not background.analytics_is_quick(period):
+        job = background.analytics_start(period=period)
+        return see_other(reverse("admin:advisor_analytics_job", args=[job.pk]))
+    return {**frame, **_analytics_report(analytics.analytics_report(bank_store.get(), period))}
+
+
+@admin_page("admin/advisor/analytics.html", "How founders answer")
+def analytics_job(model_admin, request, job_id: int):
+    """Analytics counted by a job, then its report, saying when it was counted."""
+    job = get_object_or_404(Job, pk=job_id, kind=background.ANALYTICS)
+    period = {"start": job.payload["start"], "end": job.payload["end"]}
+    frame = _analytics_frame(PeriodForm(initial=period))
+    if job.status != Job.DONE:
+        return {**frame, **job_page(job, "parts counted")}
     return {
         **frame,
-        "period": period,
-        "chart": charts.bar_chart([(b["label"], b["count"]) for b in bars]),
-        "bars": bars,
-        "bucket": analytics.bucket_of(period),
-        "bars_total": sum(b["count"] for b in bars),
-        "split": [
-            {
-                "role": role,
-                "count": split.get(role.slug, 0),
-                "percent": round(100 * split.get(role.slug, 0) / total) if total else 0,
-            }
-            for role in bank.roles
-        ],
-        "total": total,
-        "funnel": analytics.funnel(bank, groups, period),
-        "teams": analytics.team_counts(period),
-        "answers": analytics.answer_counts(bank, groups),
-        "roles": bank.roles,
-        "sources": analytics.completions_by_source(bank),
+        **_analytics_report(job.result),
+        "counted_at": job.finished_at,
+        "again": f"{reverse('admin:advisor_analytics')}?{urlencode(period)}",
     }
 
 
