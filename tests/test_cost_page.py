@@ -359,10 +359,22 @@ def test_the_articles_own_figures_are_not_marked(client, ml_result):
 
 
 def test_the_page_says_where_the_offshore_figures_come_from(client, ml_result):
-    page = page_of(client, ml_result)
+    page = page_of(client, f"{ml_result}?currency=EUR")
     assert "AdSnipper, a vendor that places offshore specialists" in page
     assert "Where the figures come from" in page
-    assert "Estimate of base pay: the article&#x27;s US ML figure" in page
+    # each figure's source is a link away, for the same settings
+    link = re.search(r'<a href="([^"]+/sources/[^"]*)">its own page</a>', page).group(1)
+    assert link == f"{ml_result}sources/?currency=EUR"
+    sources = page_of(client, link.replace("&amp;", "&"))
+    assert "Estimate of base pay: the article&#x27;s US ML figure" in sources
+    assert "Machine Learning Engineer, US, in-house, full time, senior" in sources
+    assert f'href="{ml_result}?currency=EUR#costs"' in sources  # back to the same figures
+    assert "Estimate of base pay" not in page
+
+
+def test_sources_of_a_result_that_does_not_exist_are_not_found(client, ml_result):
+    assert client.get("/r/" + "x" * 32 + "/sources/").status_code == 404
+    assert client.get(f"{ml_result}sources/?months=999").status_code == 200  # the default
 
 
 def test_the_compare_page_marks_estimated_costs(client, bank):
@@ -392,7 +404,9 @@ def test_the_htmx_update_swaps_the_figures_and_the_summary_card(client, ml_resul
 def test_the_form_changes_the_figures_as_soon_as_an_input_changes(client, ml_result):
     page = page_of(client, ml_result)
     assert 'data-hx-trigger="change, submit"' in page
-    assert '<button class="btn btn-primary" type="submit">Recalculate</button>' in page
+    # the button is for browsers without script; site.js hides it where htmx runs
+    button = '<button class="btn btn-primary" type="submit">Recalculate</button>'
+    assert re.search(r"<div [^>]*data-no-script>" + re.escape(button), page)
 
 
 def test_a_link_with_some_inputs_keeps_the_defaults_of_the_others(client, ml_result):

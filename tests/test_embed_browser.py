@@ -143,7 +143,7 @@ def test_a_founder_completes_the_advisor_inside_an_article_with_third_party_cook
     expect(verdict).to_have_attribute("data-recommendation", "ml-engineer")
     expect(frame.get_by_text("Your result: hire first")).to_be_visible()
     height, content = _wait_until_fits(page)
-    assert content > 1000
+    assert content > 700  # the folded result page, taller than the check page
 
     # The advisor's cookies are partitioned by the article's site, none unpartitioned.
     cookies = {c["name"]: c for c in context.cookies() if c["domain"] == "127.0.0.1"}

@@ -1,4 +1,5 @@
-"""A result: its permanent page (with the cost panel) and "change my answers".
+"""A result: its permanent page (with the cost panel), where its cost figures come from,
+and "change my answers".
 
 A result never changes, so each variant of its page is rendered once: repeats come from
 the page cache, and a browser that has it already gets a 304, both without a query.
@@ -139,6 +140,29 @@ def _earlier_costs(request, snapshot: dict, url: str, bank):
         rates=list(bank.rates) if inputs["today"] else None,
     )
     return form, costs
+
+
+@require_GET
+def result_sources(request, token):
+    """Where the figures on a result's cost panel come from, for the same settings: each
+    rate and hiring term with its source note, whether it is an estimate, and its date."""
+    assessment = (
+        Assessment.objects.completed().filter(token=token).only("token", "snapshot").first()
+    )
+    if assessment is None or presenters.version_of(assessment.snapshot) < 3:
+        # Results made before version 3 list their sources on their own page.
+        raise Http404("No result with this link has a separate list of sources.")
+    url = reverse("result", args=[assessment.token])
+    form, costs = _costs(request, assessment.snapshot, url, bank_store.get())
+    context = {
+        "assessment": assessment,
+        "result": presenters.result_view(assessment.snapshot),
+        "costs": costs,
+        "back": url + (f"?{request.GET.urlencode()}" if request.GET else ""),
+    }
+    response = render(request, "advisor/result_sources.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_http_methods(["GET", "POST"])

@@ -70,6 +70,10 @@
   // Show the copy button only where it can work.
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-copy]").forEach(function (b) { b.hidden = false; });
+    // Where htmx runs, a change applies at once: the form's own button is for no-script.
+    if (window.htmx) {
+      document.querySelectorAll("[data-no-script]").forEach(function (b) { b.hidden = true; });
+    }
     document.querySelectorAll("[data-print]").forEach(function (b) {
       b.hidden = false;
       b.addEventListener("click", function () { window.print(); });
