@@ -1,9 +1,5 @@
 """The first cost model, for results made with snapshot versions 1 and 2: a role hired
-in-house in the US against dedicated offshore, and a quarter of the wrong role's pay.
-
-An hourly rate becomes a monthly one over the founder's hours a week (52 weeks over 12
-months); a monthly rate is a full-time figure and does not shrink with fewer hours.
-"""
+in-house in the US against dedicated offshore, and a quarter of the wrong role's pay."""
 
 from __future__ import annotations
 
