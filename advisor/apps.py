@@ -44,7 +44,7 @@ class AdvisorConfig(AppConfig):
     verbose_name = "Hiring Advisor"
 
     def ready(self):
-        from advisor import bank_store, cost_admin, followup, job_kinds  # noqa: F401 (registers)
+        from advisor import bank_store, followup, job_kinds  # noqa: F401 (registers)
         from advisor.models import (
             Choice,
             CostRate,

@@ -1,50 +1,26 @@
-"""Settings for Hiring Advisor, read from environment variables with safe defaults.
+"""Settings for Hiring Advisor, read from environment variables (by `advisor.env`) with
+safe defaults.
 
 A bad value fails loudly at start-up rather than running with a surprise.
 """
 
 from __future__ import annotations
 
-import os
 import secrets
 import tempfile
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
+
+from advisor.env import env, env_bool, env_int, env_origins
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def _env(name: str, default: str = "") -> str:
-    return os.environ.get(name, default)
-
-
-def _env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    if value.lower() in ("1", "true", "yes", "on"):
-        return True
-    if value.lower() in ("0", "false", "no", "off"):
-        return False
-    raise ImproperlyConfigured(f"{name} must be a boolean (1/0, true/false), not {value!r}")
-
-
-def _env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be an integer, not {value!r}") from None
 
 
 def _secret_key() -> str:
     # Never a key in the repository: take it from the environment, else make one
     # once and keep it in an untracked file so sessions survive restarts.
-    if key := _env("SECRET_KEY"):
+    if key := env("SECRET_KEY"):
         return key
     path = BASE_DIR / ".secret_key"
     if not path.exists():
@@ -54,33 +30,15 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
-DEBUG = _env_bool("DEBUG", False)
+DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = [
-    h for h in _env("ALLOWED_HOSTS", "127.0.0.1,localhost").replace(" ", "").split(",") if h
+    h for h in env("ALLOWED_HOSTS", "127.0.0.1,localhost").replace(" ", "").split(",") if h
 ]
-CSRF_TRUSTED_ORIGINS = [o for o in _env("CSRF_TRUSTED_ORIGINS").replace(" ", "").split(",") if o]
-
-
-def _env_origins(name: str) -> list[str]:
-    """Comma-separated origins such as `https://blog.example.com`: a scheme, a host and
-    an optional port, nothing more (CSP and postMessage compare whole origins)."""
-    origins = []
-    for value in _env(name).replace(" ", "").split(","):
-        if not value:
-            continue
-        scheme, _, rest = value.lower().partition("://")
-        if scheme not in ("http", "https") or not rest or "/" in rest or "*" in rest:
-            raise ImproperlyConfigured(
-                f"{name} takes origins like https://blog.example.com, not {value!r}"
-            )
-        # As browsers write an origin: without the scheme's default port.
-        rest = rest.removesuffix({"http": ":80", "https": ":443"}[scheme])
-        origins.append(f"{scheme}://{rest}")
-    return origins
+CSRF_TRUSTED_ORIGINS = [o for o in env("CSRF_TRUSTED_ORIGINS").replace(" ", "").split(",") if o]
 
 
 # Sites that may show the advisor in a frame (see advisor/embed.py); empty: none may.
-EMBED_ORIGINS = _env_origins("EMBED_ORIGINS")
+EMBED_ORIGINS = env_origins("EMBED_ORIGINS")
 
 INSTALLED_APPS = [
     "advisor.apps.AdvisorAdminConfig",  # django.contrib.admin with the advisor's site
@@ -143,23 +101,23 @@ TEMPLATES = [
 # one that a database restart ended is replaced at once. A SQLite connection cannot be
 # checked that way (one opened while the file was read-only stays read-only), so it is
 # kept for seconds, not a minute, and dropped at once when a write fails.
-if _env("DATABASE_URL"):
-    CONN_MAX_AGE = _env_int("CONN_MAX_AGE", 60)
+if env("DATABASE_URL"):
+    CONN_MAX_AGE = env_int("CONN_MAX_AGE", 60)
     DATABASES = {
         "default": dj_database_url.parse(
-            _env("DATABASE_URL"), conn_max_age=CONN_MAX_AGE, conn_health_checks=True
+            env("DATABASE_URL"), conn_max_age=CONN_MAX_AGE, conn_health_checks=True
         )
     }
     # An unreachable server costs a founder seconds and a 503, not a hung page.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", _env_int("DATABASE_CONNECT_TIMEOUT", 5)
+        "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5)
     )
 else:
-    CONN_MAX_AGE = _env_int("CONN_MAX_AGE", 5)
+    CONN_MAX_AGE = env_int("CONN_MAX_AGE", 5)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": _env("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
+            "NAME": env("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
             "CONN_MAX_AGE": CONN_MAX_AGE,
             "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
@@ -221,7 +179,7 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "advisor-pages",
-        "OPTIONS": {"MAX_ENTRIES": _env_int("PAGE_CACHE_ENTRIES", 300)},
+        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 300)},
     }
 }
 
@@ -229,11 +187,11 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Security headers. HTTPS=1 behind TLS turns on the production-only flags.
-HTTPS = _env_bool("HTTPS", False)
+HTTPS = env_bool("HTTPS", False)
 SECURE_SSL_REDIRECT = HTTPS
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
-SECURE_HSTS_SECONDS = _env_int("HSTS_SECONDS", 60 * 60 * 24 * 365) if HTTPS else 0
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 60 * 60 * 24 * 365) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
@@ -258,17 +216,17 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Limits per client, in the database so they hold across app servers.
-TRUSTED_PROXY_COUNT = _env_int("TRUSTED_PROXY_COUNT", 0)
-RESULTS_PER_HOUR = _env_int("RESULTS_PER_HOUR", 30)
-DRAFTS_PER_HOUR = _env_int("DRAFTS_PER_HOUR", 100)
-LOGIN_FAILURES_PER_15_MINUTES = _env_int("LOGIN_FAILURES_PER_15_MINUTES", 5)
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+RESULTS_PER_HOUR = env_int("RESULTS_PER_HOUR", 30)
+DRAFTS_PER_HOUR = env_int("DRAFTS_PER_HOUR", 100)
+LOGIN_FAILURES_PER_15_MINUTES = env_int("LOGIN_FAILURES_PER_15_MINUTES", 5)
 
 # While the database is unavailable founders get a 503 that asks them to come back after
 # this many seconds. /readyz answers 503 when the database refuses a write or one of these
 # directories (the SQLite file's, and the temporary files') has less free space than this.
-RETRY_AFTER_SECONDS = _env_int("RETRY_AFTER_SECONDS", 5)
-READY_MIN_FREE_MB = _env_int("READY_MIN_FREE_MB", 100)
-READY_DISK_PATHS = [p for p in _env("READY_DISK_PATHS").replace(" ", "").split(",") if p]
+RETRY_AFTER_SECONDS = env_int("RETRY_AFTER_SECONDS", 5)
+READY_MIN_FREE_MB = env_int("READY_MIN_FREE_MB", 100)
+READY_DISK_PATHS = [p for p in env("READY_DISK_PATHS").replace(" ", "").split(",") if p]
 if not READY_DISK_PATHS:
     READY_DISK_PATHS = [tempfile.gettempdir()]
     if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -276,37 +234,37 @@ if not READY_DISK_PATHS:
 
 # Email: the console unless EMAIL_HOST names an SMTP server. Founders' addresses are used
 # to send and not kept (advisor/emails.py).
-EMAIL_HOST = _env("EMAIL_HOST")
-EMAIL_BACKEND = _env(
+EMAIL_HOST = env("EMAIL_HOST")
+EMAIL_BACKEND = env(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend",
 )
-EMAIL_PORT = _env_int("EMAIL_PORT", 587)
-EMAIL_HOST_USER = _env("EMAIL_HOST_USER")
-EMAIL_HOST_PASSWORD = _env("EMAIL_HOST_PASSWORD")
-EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS", EMAIL_PORT == 587)
-EMAIL_USE_SSL = _env_bool("EMAIL_USE_SSL", EMAIL_PORT == 465)
-EMAIL_TIMEOUT = _env_int("EMAIL_TIMEOUT", 20)
-DEFAULT_FROM_EMAIL = _env("DEFAULT_FROM_EMAIL", "Hiring Advisor <advisor@localhost>")
-EMAILS_PER_HOUR = _env_int("EMAILS_PER_HOUR", 10)  # emails one client may ask for
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", EMAIL_PORT == 465)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Hiring Advisor <advisor@localhost>")
+EMAILS_PER_HOUR = env_int("EMAILS_PER_HOUR", 10)  # emails one client may ask for
 # How long an emailed "finish later" link works, unless revoked first.
-RESUME_LINK_DAYS = _env_int("RESUME_LINK_DAYS", 30)
-WEBHOOK_TIMEOUT_SECONDS = _env_int("WEBHOOK_TIMEOUT_SECONDS", 10)
+RESUME_LINK_DAYS = env_int("RESUME_LINK_DAYS", 30)
+WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10)
 
 # Admin work done in the request while small, else as a job the admin watches
 # (advisor/admin/background.py): a replay or effect check over more completed results
 # than this, analytics over more days (once there are that many results), an export of
 # more rows, written as a file under EXPORT_DIR.
-ADMIN_INLINE_RESULTS = _env_int("ADMIN_INLINE_RESULTS", 10_000)
-ANALYTICS_INLINE_DAYS = _env_int("ANALYTICS_INLINE_DAYS", 31)
-EXPORT_INLINE_ROWS = _env_int("EXPORT_INLINE_ROWS", 50_000)
-EXPORT_DIR = Path(_env("EXPORT_DIR", str(BASE_DIR / "exports")))
+ADMIN_INLINE_RESULTS = env_int("ADMIN_INLINE_RESULTS", 10_000)
+ANALYTICS_INLINE_DAYS = env_int("ANALYTICS_INLINE_DAYS", 31)
+EXPORT_INLINE_ROWS = env_int("EXPORT_INLINE_ROWS", 50_000)
+EXPORT_DIR = Path(env("EXPORT_DIR", str(BASE_DIR / "exports")))
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": _env("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }

@@ -20,7 +20,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from advisor import analytics, bank_store, jobs, scoring
-from advisor.admin import AssessmentAdmin, paging
+from advisor.admin import paging
+from advisor.admin.results import AssessmentAdmin
 from advisor.answer_sets import result_groups
 from advisor.bank import bank_as_data, bank_from_data
 from advisor.models import Answer, Assessment, Job, Question

@@ -157,7 +157,7 @@ def test_every_change_listed_leads_where_it_says_and_there_are_at_most_three(
     every_answer_set, scorer, monkeypatch
 ):
     bank, sets = every_answer_set
-    monkeypatch.setattr(scoring, "score", scorer)
+    monkeypatch.setattr("advisor.scoring.changes.score", scorer)
     listed = 0
     for answers in sets:
         current = scorer(bank, answers)

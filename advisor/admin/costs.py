@@ -1,12 +1,11 @@
-"""Admin pages for the costs: regions with their hiring terms, pay rates, exchange rates.
-
-Registered when the app is ready (see `apps.AdvisorConfig.ready`)."""
+"""The costs in the admin: regions with their hiring terms, pay rates, exchange rates, and
+the rates of results made before regions (snapshot versions 1 and 2)."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 
-from advisor.models import ExchangeRate, HiringTerms, PayRate, Region
+from advisor.models import CostRate, ExchangeRate, HiringTerms, PayRate, Region
 
 
 class HiringTermsInline(admin.StackedInline):
@@ -61,3 +60,18 @@ class PayRateAdmin(admin.ModelAdmin):
 class ExchangeRateAdmin(admin.ModelAdmin):
     list_display = ["code", "symbol", "per_usd", "as_of", "order"]
     list_editable = ["per_usd", "as_of"]
+
+
+@admin.register(CostRate)
+class CostRateAdmin(admin.ModelAdmin):
+    list_display = [
+        "role",
+        "sourcing",
+        "low",
+        "high",
+        "unit",
+        "weeks_to_hire",
+        "as_of",
+        "is_estimate",
+    ]
+    list_filter = ["role", "sourcing", "is_estimate"]

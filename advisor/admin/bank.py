@@ -1,0 +1,189 @@
+"""The question bank in the admin: questions with their choices and points, roles, rules
+and founder cases, each edit tried against past results and cases before it is kept."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+from advisor import bank_store, cases
+from advisor.admin import views
+from advisor.admin.edits import CaseGuardMixin, EffectCheckMixin
+from advisor.admin.forms import CaseForm, ChoiceFormSet, QuestionForm, RuleForm, choice_form_for
+from advisor.bank import NEUTRAL_SLUGS
+from advisor.bank_rules import CONTRACT, NEW_UNSURE
+from advisor.models import Case, Choice, Points, Question, RoleProfile, Rule
+
+
+class ChoiceInline(admin.TabularInline):
+    model = Choice
+    formset = ChoiceFormSet
+    extra = 0
+    min_num = 2
+    fk_name = "question"
+
+    def get_formset(self, request, obj=None, **kwargs):
+        kwargs["form"] = choice_form_for(list(RoleProfile.objects.all()))
+        return super().get_formset(request, obj, **kwargs)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("points")
+
+
+@admin.register(Question)
+class QuestionAdmin(EffectCheckMixin, admin.ModelAdmin):
+    form = QuestionForm
+    list_display = [
+        "text",
+        "slug",
+        "kind",
+        "weight",
+        "order",
+        "is_active",
+        "asked_when",
+        "choice_count",
+    ]
+    list_editable = ["order", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["text", "slug"]
+    inlines = [ChoiceInline]
+
+    class Media:
+        css = {"all": ["advisor/admin.css"]}
+
+    change_form_template = "admin/advisor/question/change_form.html"
+    change_list_template = "admin/advisor/question/change_list.html"
+    fieldsets = [
+        (None, {"fields": ["text", "slug", "help_text", "why"]}),
+        (
+            "Scoring, order and conditions",
+            {"fields": ["kind", "weight", "order", "is_active", "show_if"]},
+        ),
+    ]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        question = form.instance
+        if not question.choices.filter(slug__in=NEUTRAL_SLUGS).exists():
+            # Every question has its "not sure" choice: a new one gets it here.
+            order = max((c.order for c in question.choices.all()), default=0) + 1
+            unsure = Choice.objects.create(question=question, order=order, **NEW_UNSURE)
+            for role in RoleProfile.objects.all():
+                Points.objects.create(choice=unsure, role=role, points=0)
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("show_if__question")
+            .annotate(n_choices=Count("choices"))
+        )
+
+    def get_changelist_form(self, request, **kwargs):
+        kwargs.setdefault("form", QuestionForm)
+        return super().get_changelist_form(request, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        # The fixed questions keep their slugs: links, tests and analytics rely on them.
+        return ["slug"] if obj is not None and obj.is_contract else []
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_contract:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        # Bulk delete from the list: the fixed questions stay.
+        super().delete_queryset(request, queryset.exclude(slug__in=CONTRACT))
+
+    @admin.display(description="choices", ordering="n_choices")
+    def choice_count(self, obj):
+        return obj.n_choices
+
+    @admin.display(description="asked when")
+    def asked_when(self, obj):
+        if not obj.show_if_id:
+            return "always"
+        return f"{obj.show_if.question.slug} = {obj.show_if.slug}"
+
+    def get_urls(self):
+        return [
+            views.admin_url(self, "replay/", views.replay, "advisor_replay"),
+            views.admin_url(self, "replay/<int:job_id>/", views.replay_job, "advisor_replay_job"),
+            views.admin_url(self, "preview/", views.preview, "advisor_preview"),
+            views.admin_url(
+                self, "preview/result/", views.preview_result, "advisor_preview_result"
+            ),
+            *super().get_urls(),
+        ]
+
+
+@admin.register(RoleProfile)
+class RoleProfileAdmin(CaseGuardMixin, admin.ModelAdmin):
+    list_display = ["name", "slug", "order", "first_by_default"]
+    list_editable = ["order"]
+
+
+@admin.register(Rule)
+class RuleAdmin(CaseGuardMixin, admin.ModelAdmin):
+    form = RuleForm
+    list_display = ["kind_name", "conditions", "role_name", "title", "order", "is_active"]
+
+    class Media:
+        css = {"all": ["advisor/admin.css"]}
+
+    list_display_links = ["title"]
+    list_filter = ["kind", "is_active", "role"]
+    list_editable = ["order", "is_active"]
+    list_select_related = ["role"]
+    search_fields = ["title", "when", "message", "slug"]
+
+    @admin.display(description="kind", ordering="kind")
+    def kind_name(self, obj):
+        return obj.kind  # the kind's own short name; the form explains each
+
+    @admin.display(description="when", ordering="when")
+    def conditions(self, obj):
+        # One condition a line; long lists of choices may wrap after each "|".
+        lines = [
+            format_html_join(mark_safe("|<wbr>"), "{}", ((c,) for c in part.strip().split("|")))
+            for part in obj.when.split("&")
+        ]
+        return mark_safe("<br>".join(lines))  # each line escaped by format_html_join
+
+    @admin.display(description="role", ordering="role__order")
+    def role_name(self, obj):
+        return obj.role.short_name if obj.role else "—"
+
+
+@admin.register(Case)
+class CaseAdmin(admin.ModelAdmin):
+    form = CaseForm
+    list_display = ["name", "expected", "confidences", "specialist"]
+    list_select_related = ["expected"]
+    search_fields = ["name", "note", "slug"]
+
+    def get_list_display(self, request):
+        # One bank for the whole page: each row is scored with it, no query per row.
+        bank = bank_store.build_draft()
+
+        @admin.display(description="with the current bank")
+        def verdict(case):
+            result = cases.case_check(case, bank)
+            if result.passed:
+                return "passes"
+            return format_html("<strong>fails</strong>: gets {}", result.got)
+
+        return [*self.list_display, verdict]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        result = cases.case_check(obj, bank_store.build_draft())
+        if result.passed:
+            self.message_user(request, f"“{obj}” passes with the current bank: {result.got}.")
+        else:
+            self.message_user(
+                request, f"“{obj}” fails with the current bank: {result.summary}.", "warning"
+            )

@@ -1,0 +1,170 @@
+"""Founders' results in the admin, read-only: completed assessments (paged along their
+index, with analytics and export) and team decisions."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
+from django.db.models import Count
+
+from advisor import bank_store
+from advisor.admin import followups, views
+from advisor.admin.paging import EstimatedPaginator
+from advisor.models import Assessment, Team
+from advisor.scoring import CONFIDENCES
+
+
+class RecommendationFilter(admin.SimpleListFilter):
+    """The roles of the bank, not a scan of every result for the values it holds."""
+
+    title = "recommendation"
+    parameter_name = "recommendation"
+
+    def lookups(self, request, model_admin):
+        return [(r.slug, r.name) for r in bank_store.get().roles]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(recommendation=self.value()) if self.value() else queryset
+
+
+class ConfidenceFilter(admin.SimpleListFilter):
+    title = "confidence"
+    parameter_name = "confidence"
+
+    def lookups(self, request, model_admin):
+        return [(c, c) for c in CONFIDENCES]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(confidence=self.value()) if self.value() else queryset
+
+
+class ResultList(ChangeList):
+    """The list reads only the columns it shows."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        queryset = super().get_queryset(request, exclude_parameters)
+        return queryset.only("token", "recommendation", "confidence", "completed_at", "attribution")
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(admin.ModelAdmin):
+    """Completed results, newest first, paged along the index on (completed_at, id): a
+    page reads its hundred rows' few columns and never a snapshot, and the list is not
+    counted row by row (see `paging`)."""
+
+    change_list_template = "admin/advisor/assessment/change_list.html"
+    show_full_result_count = False
+    paginator = EstimatedPaginator
+    ordering = ["-completed_at", "-id"]
+    show_facets = admin.ShowFacets.NEVER  # a count per filter choice would read every row
+
+    list_display = ["short_token", "recommendation", "confidence", "completed_at", "source"]
+    list_filter = [
+        RecommendationFilter,
+        ConfidenceFilter,
+        ("completed_at", admin.DateFieldListFilter),
+        followups.SourceFilter,  # fixed choices: listing every utm_source would read them all
+    ]
+    list_select_related = ["attribution"]
+    readonly_fields = [
+        "token",
+        "created_at",
+        "completed_at",
+        "recommendation",
+        "confidence",
+        "started_from",
+        "answers_given",
+        "came_from",
+    ]
+    fields = readonly_fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).completed()
+
+    def get_changelist(self, request, **kwargs):
+        return ResultList
+
+    def lookup_allowed(self, lookup, value, request=None):
+        # A campaign or embedding site by its exact value (links from analytics' source
+        # table), without listing every value the table holds.
+        if lookup in ("attribution__utm_source", "attribution__embed_origin"):
+            return True
+        return super().lookup_allowed(lookup, value, request)
+
+    @admin.display(description="token")
+    def short_token(self, obj):
+        return f"{obj.token[:10]}…"
+
+    @admin.display(description="source")
+    def source(self, obj):
+        return followups.source_of(obj)
+
+    @admin.display(description="where the founder came from")
+    def came_from(self, obj):
+        return followups.source_detail(obj)
+
+    @admin.display(description="answers")
+    def answers_given(self, obj):
+        rows = (obj.snapshot or {}).get("answers", [])
+        return "; ".join(f"{a['question_text']} → {a['choice_label']}" for a in rows)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # results are permanent: their links are shared
+
+    def get_urls(self):
+        return [
+            views.admin_url(self, "analytics/", views.analytics_page, "advisor_analytics"),
+            views.admin_url(
+                self, "analytics/<int:job_id>/", views.analytics_job, "advisor_analytics_job"
+            ),
+            views.admin_url(self, "export/", views.export, "advisor_export"),
+            views.admin_url(self, "export/<int:job_id>/", views.export_job, "advisor_export_job"),
+            views.admin_url(
+                self,
+                "export/<int:job_id>/download/",
+                views.export_download,
+                "advisor_export_download",
+            ),
+            *super().get_urls(),
+        ]
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    """Team decisions, read-only: who joined (by the names they gave) and what they settled."""
+
+    list_display = ["name", "created_at", "member_count", "answered", "result"]
+    readonly_fields = ["name", "created_at", "invite_revoked_at", "settled", "result", "names"]
+    fields = readonly_fields
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("result")
+            .annotate(n_members=Count("members"), n_answered=Count("members__assessment"))
+        )
+
+    @admin.display(description="members", ordering="n_members")
+    def member_count(self, obj):
+        return obj.n_members
+
+    @admin.display(description="answered", ordering="n_answered")
+    def answered(self, obj):
+        return obj.n_answered
+
+    @admin.display(description="members")
+    def names(self, obj):
+        return ", ".join(m.name for m in obj.members.all())
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

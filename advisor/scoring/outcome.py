@@ -1,0 +1,127 @@
+"""The whole outcome a result shows: who goes first and how surely, what each answer gave,
+the rules named on the page, a staged plan, and whether a specialist is needed yet."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from advisor.bank import Bank
+from advisor.scoring.first_hire import counted_answers, decide
+from advisor.scoring.rules import CAUTION, CONSTRAINT, CONTRADICTION, NOT_YET, matching
+
+STAGE_SHARE = 40  # share the other role needs for a staged plan to be worth spelling out
+
+
+@dataclass(frozen=True)
+class Contribution:
+    question: str
+    choice: str
+    points: dict[str, int]  # weighted points this answer gave each role
+    favours: str  # the role it gave most, "" when it gave all roles the same
+    strength: int  # how far it moved the favoured role ahead of the next
+    counted: bool = True  # False for "not sure": left out, exactly as if unanswered
+
+
+@dataclass(frozen=True)
+class Outcome:
+    scores: dict[str, int]
+    shares: dict[str, int]  # whole percentages adding up to 100 (0 each with no points)
+    counts: dict[str, int]  # counted answers pointing to each role
+    best_fit: str  # the role the answers point to, before anything holds it back
+    first_hire: str
+    gap: int  # share points between the best fit and the next
+    confidence: str  # "clear", "lean", "toss-up" or "held-back"
+    basis: str  # what decided: "core", "answers", "tie-break" or "default"
+    decided_by: str = ""  # the decide or tie-break rule's slug
+    held_back_by: tuple[str, ...] = ()  # hold-back rules keeping the best fit back
+    later_hire: str = ""  # "" unless a staged plan applies
+    cautions: tuple[str, ...] = ()
+    contradictions: tuple[str, ...] = ()
+    constraints: tuple[str, ...] = ()
+    specialist: str = "now"  # "now", or "not-yet" when the team can ship it first
+    not_yet: str = ""  # the not-yet rule's slug
+    not_counted: tuple[str, ...] = ()  # questions answered "not sure"
+    contributions: tuple[Contribution, ...] = field(default=())
+
+    @property
+    def staged(self) -> bool:
+        return bool(self.later_hire)
+
+    def reasons(self, limit: int = 3) -> list[Contribution]:
+        """The answers that pushed the best fit ahead most."""
+        moved = [c for c in self.contributions if c.favours == self.best_fit and c.strength > 0]
+        moved.sort(key=lambda c: -c.strength)
+        return moved[:limit]
+
+
+def score(bank: Bank, answers: Mapping[str, str]) -> Outcome:
+    """Score answers ({question slug: choice slug}); unknown, missing or "not sure"
+    answers, and answers to questions the founder is not asked, count for nothing."""
+    effective = bank.effective(answers)
+    counted = counted_answers(bank, effective)
+    roles = bank.role_slugs
+    scores = {r: 0 for r in roles}
+    counts = {r: 0 for r in roles}
+    contributions = []
+    for question in bank.questions:
+        if question.slug not in effective:
+            continue
+        choice = question.choice(effective[question.slug])
+        if question.slug not in counted:
+            zero = {r: 0 for r in roles}
+            contributions.append(Contribution(question.slug, choice.slug, zero, "", 0, False))
+            continue
+        given = {r: choice.points.get(r, 0) * question.weight for r in roles}
+        ranked_points = sorted(given.values(), reverse=True)
+        strength = ranked_points[0] - (ranked_points[1] if len(roles) > 1 else 0)
+        favours = max(roles, key=lambda r: given[r]) if strength > 0 else ""
+        for r in roles:
+            scores[r] += given[r]
+        if favours:
+            counts[favours] += 1
+        contributions.append(Contribution(question.slug, choice.slug, given, favours, strength))
+
+    decided = decide(bank, counted, scores)
+    first_hire, later_hire, confidence = decided.first_hire, decided.later_hire, decided.confidence
+    shares = decided.shares
+
+    contradictions = tuple(r.slug for r in matching(bank, CONTRADICTION, counted))
+    constraints = matching(bank, CONSTRAINT, counted)
+    cautions = tuple(r.slug for r in matching(bank, CAUTION, counted) if r.role == first_hire)
+    capping = contradictions or cautions or [c for c in constraints if c.role != first_hire]
+    if capping and confidence == "clear":
+        confidence = "lean"
+
+    if not later_hire and first_hire == bank.default_role and confidence != "clear":
+        # The other role's case is strong enough to plan for: the article's staged plan.
+        second = next((r for r in decided.ranked if r != first_hire), "")
+        if second and shares[second] >= STAGE_SHARE:
+            later_hire = second
+
+    specialist, not_yet = "now", ""
+    if not contradictions and not constraints and confidence in ("clear", "lean"):
+        rule = next((r for r in matching(bank, NOT_YET, counted) if r.role == first_hire), None)
+        if rule is not None:
+            specialist, not_yet = "not-yet", rule.slug
+
+    return Outcome(
+        scores=decided.scores,
+        shares=shares,
+        counts=counts,
+        best_fit=decided.best_fit,
+        first_hire=first_hire,
+        gap=decided.gap,
+        confidence=confidence,
+        basis=decided.basis,
+        decided_by=decided.decided_by,
+        held_back_by=decided.held_back_by,
+        later_hire=later_hire,
+        cautions=cautions,
+        contradictions=contradictions,
+        constraints=tuple(c.slug for c in constraints),
+        specialist=specialist,
+        not_yet=not_yet,
+        not_counted=tuple(q for q in effective if q not in counted),
+        contributions=tuple(contributions),
+    )
