@@ -1,4 +1,5 @@
 """Admin pages for the costs: regions with their hiring terms, pay rates, exchange rates.
+A row that results use is deactivated rather than deleted (`admin.rates`).
 
 Registered when the app is ready (see `apps.AdvisorConfig.ready`)."""
 
@@ -6,23 +7,26 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from advisor.admin.rates import KeepInlineRowsInUse, KeepRowsInUse
 from advisor.models import ExchangeRate, HiringTerms, PayRate, Region
 
 
 class HiringTermsInline(admin.StackedInline):
     model = HiringTerms
+    formset = KeepInlineRowsInUse
     extra = 0
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "order"]
+class RegionAdmin(KeepRowsInUse, admin.ModelAdmin):
+    list_display = ["name", "slug", "order", "is_active"]
     list_editable = ["order"]
+    list_filter = ["is_active"]
     inlines = [HiringTermsInline]
 
 
 @admin.register(HiringTerms)
-class HiringTermsAdmin(admin.ModelAdmin):
+class HiringTermsAdmin(KeepRowsInUse, admin.ModelAdmin):
     list_display = [
         "region",
         "engagement",
@@ -34,12 +38,13 @@ class HiringTermsAdmin(admin.ModelAdmin):
         "ramp_up_weeks",
         "is_estimate",
         "as_of",
+        "is_active",
     ]
-    list_filter = ["region", "engagement", "is_estimate"]
+    list_filter = ["region", "engagement", "is_estimate", "is_active"]
 
 
 @admin.register(PayRate)
-class PayRateAdmin(admin.ModelAdmin):
+class PayRateAdmin(KeepRowsInUse, admin.ModelAdmin):
     list_display = [
         "role",
         "region",
@@ -52,12 +57,13 @@ class PayRateAdmin(admin.ModelAdmin):
         "is_starting_price",
         "is_estimate",
         "as_of",
+        "is_active",
     ]
-    list_filter = ["role", "region", "engagement", "seniority", "is_estimate"]
+    list_filter = ["role", "region", "engagement", "seniority", "is_estimate", "is_active"]
     search_fields = ["source_note"]
 
 
 @admin.register(ExchangeRate)
-class ExchangeRateAdmin(admin.ModelAdmin):
-    list_display = ["code", "symbol", "per_usd", "as_of", "order"]
+class ExchangeRateAdmin(KeepRowsInUse, admin.ModelAdmin):
+    list_display = ["code", "symbol", "per_usd", "as_of", "order", "is_active"]
     list_editable = ["per_usd", "as_of"]

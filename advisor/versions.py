@@ -103,3 +103,26 @@ def bank_version_restore(*, version: BankVersion, user=None) -> None:
 def bank_version_live() -> BankVersion | None:
     return BankVersion.objects.order_by("-number").first()
 
+
+# Where each cost table's rows are in a published bank (`bank_as_data`), and the fields
+# that make up their natural keys there.
+PUBLISHED_AS = {
+    Region: (("cost_book", "regions"), ("slug",)),
+    HiringTerms: (("cost_book", "terms"), ("region", "engagement")),
+    PayRate: (("cost_book", "rates"), ("role", "region", "engagement", "seniority")),
+    ExchangeRate: (("cost_book", "currencies"), ("code",)),
+    CostRate: (("rates",), ("role", "sourcing")),
+}
+
+
+def cost_rows_in_use(model) -> set[tuple]:
+    """The natural keys of the rows of a cost table that results use: those in the costs
+    of a published version (founders' results are made with one), or, before anything is
+    published, of the draft founders get. One query over the versions, not the results."""
+    path, names = PUBLISHED_AS[model]
+    published = BankVersion.objects.values_list("__".join(("bank", *path)), flat=True)
+    parts = list(published)
+    if not parts:
+        data = bank_as_data(bank_store.build_draft())
+        parts = [data[path[0]] if len(path) == 1 else data[path[0]][path[1]]]
+    return {tuple(row.get(name) for name in names) for part in parts for row in part or []}

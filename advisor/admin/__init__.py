@@ -19,6 +19,7 @@ from advisor.admin import followups, views  # noqa: F401 (followups registers it
 from advisor.admin.edits import CaseGuardMixin, EffectCheckMixin
 from advisor.admin.forms import CaseForm, ChoiceFormSet, QuestionForm, RuleForm, choice_form_for
 from advisor.admin.paging import EstimatedPaginator
+from advisor.admin.rates import KeepRowsInUse
 from advisor.admin.versions import BankVersionAdmin
 from advisor.bank import NEUTRAL_SLUGS
 from advisor.bank_rules import CONTRACT, NEW_UNSURE
@@ -210,7 +211,7 @@ class CaseAdmin(admin.ModelAdmin):
 
 
 @admin.register(CostRate)
-class CostRateAdmin(admin.ModelAdmin):
+class CostRateAdmin(KeepRowsInUse, admin.ModelAdmin):
     list_display = [
         "role",
         "sourcing",
@@ -220,8 +221,9 @@ class CostRateAdmin(admin.ModelAdmin):
         "weeks_to_hire",
         "as_of",
         "is_estimate",
+        "is_active",
     ]
-    list_filter = ["role", "sourcing", "is_estimate"]
+    list_filter = ["role", "sourcing", "is_estimate", "is_active"]
 
 
 class RecommendationFilter(admin.SimpleListFilter):
