@@ -110,7 +110,7 @@ def test_the_chart_marks_each_version_published_in_the_period(staff, two_version
     assert "Question bank published: version 1 on" in page  # the chart's description
     # one row a day, with the version published that day
     published_day = (timezone.localdate() - timedelta(days=3)).strftime("%-d %b")
-    assert f'<th scope="row">{published_day}</th><td>0</td><td>v2</td>' in page
+    assert f'<th scope="row">{published_day}</th><td class="num">0</td><td>v2</td>' in page
     # a period before both: no marks
     start = (timezone.localdate() - timedelta(days=30)).isoformat()
     end = (timezone.localdate() - timedelta(days=15)).isoformat()
@@ -230,4 +230,4 @@ def test_the_day_table_is_one_row_a_day(staff, two_versions):
     table = table[: table.index("</table>")]
     assert table.count("<tr>") == 31  # the header and thirty days
     today = timezone.localdate().strftime("%-d %b")
-    assert f'<th scope="row">{today}</th><td>0</td>' in table
+    assert f'<th scope="row">{today}</th><td class="num">0</td>' in table
