@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 DAYS_BY_DAY = 62  # up to two months a bar a day; up to a year a bar a week; else a month
-LABELS = {"day": "%-d %b", "week": "week of %-d %b", "month": "%b %Y"}  # each kind of bar's
+LABELS = {"day": "%-d %b", "week": "week of %-d %b", "month": "%b %Y"}  # how bars are named
 
 
 @dataclass(frozen=True)
