@@ -60,11 +60,14 @@ GROUPS_SQL = (
 )
 
 
-def result_groups(*, since: datetime | None = None, until: datetime | None = None) -> list[Group]:
-    """Completed results (made in [since, until) when given) counted per answer set and
-    first hire: one aggregate in the database, read through an index, whatever the number
-    of results. Results made before answer sets existed are keyed from their snapshots."""
-    if since is not None or until is not None:
+def result_groups(
+    *, since: datetime | None = None, until: datetime | None = None, version: int | None = None
+) -> list[Group]:
+    """Completed results (made in [since, until) when given, scored with that published
+    version of the bank when `version` is) counted per answer set and first hire: one
+    aggregate in the database, read through an index, whatever the number of results.
+    Results made before answer sets existed are keyed from their snapshots."""
+    if version is None and (since is not None or until is not None):
         # A period holding every result reads the smaller index, as replay does.
         span = Assessment.objects.completed().aggregate(
             first=Min("completed_at"), last=Max("completed_at")
@@ -80,6 +83,9 @@ def result_groups(*, since: datetime | None = None, until: datetime | None = Non
     if until is not None:
         period += " AND completed_at < %s"
         params.append(until)
+    if version is not None:
+        period += " AND bank_version = %s"
+        params.append(version)
     sql = GROUPS_SQL.format(
         results=Assessment._meta.db_table, sets=AnswerSet._meta.db_table, period=period
     )
@@ -92,11 +98,11 @@ def result_groups(*, since: datetime | None = None, until: datetime | None = Non
         if set_id is not None
     ]
     if any(set_id is None for set_id, *_ in rows):
-        groups.extend(_unkeyed_groups(since, until))
+        groups.extend(_unkeyed_groups(since, until, version))
     return groups
 
 
-def _unkeyed_groups(since, until) -> list[Group]:
+def _unkeyed_groups(since, until, version) -> list[Group]:
     """Results not yet given their answer set (made by an older app server during a
     deploy, or before `backfill_answer_sets` ran), counted from their snapshots."""
     rows = Assessment.objects.completed().filter(answer_set__isnull=True)
@@ -104,6 +110,8 @@ def _unkeyed_groups(since, until) -> list[Group]:
         rows = rows.filter(completed_at__gte=since)
     if until is not None:
         rows = rows.filter(completed_at__lt=until)
+    if version is not None:
+        rows = rows.filter(bank_version=version)
     counts: dict[tuple[str, str], int] = {}
     samples: dict[tuple[str, str], list] = {}
     columns = ("token", "completed_at", "recommendation", "snapshot__answers")

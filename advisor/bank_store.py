@@ -89,7 +89,7 @@ def build_draft() -> Bank:
             as_of=r.as_of.isoformat(),
             estimate=r.is_estimate,
         )
-        for r in CostRate.objects.select_related("role")
+        for r in CostRate.objects.filter(is_active=True).select_related("role")
     )
     parts = (roles, default, tuple(questions), tuple(rules), rates)
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
@@ -107,9 +107,11 @@ def build_draft() -> Bank:
 
 
 def cost_book(roles: list[RoleProfile]) -> costs.Book:
-    """Regions, hiring terms, pay rates and exchange rates as a plain `costs.Book`."""
+    """Regions, hiring terms, pay rates and exchange rates as a plain `costs.Book`: the
+    active ones, and only the terms and pay of active regions."""
+    active = {"is_active": True, "region__is_active": True}
     return costs.Book(
-        regions=tuple(costs.Region(r.slug, r.name) for r in Region.objects.all()),
+        regions=tuple(costs.Region(r.slug, r.name) for r in Region.objects.filter(is_active=True)),
         terms=tuple(
             costs.Terms(
                 region=t.region.slug,
@@ -125,7 +127,7 @@ def cost_book(roles: list[RoleProfile]) -> costs.Book:
                 estimate=t.is_estimate,
                 hire_time_estimate=t.hire_time_is_estimate,
             )
-            for t in HiringTerms.objects.select_related("region")
+            for t in HiringTerms.objects.filter(**active).select_related("region")
         ),
         rates=tuple(
             costs.PayRate(
@@ -142,11 +144,11 @@ def cost_book(roles: list[RoleProfile]) -> costs.Book:
                 as_of=r.as_of.isoformat(),
                 estimate=r.is_estimate,
             )
-            for r in PayRate.objects.select_related("role", "region")
+            for r in PayRate.objects.filter(**active).select_related("role", "region")
         ),
         currencies=tuple(
             costs.Currency(c.code, c.symbol, c.per_usd, c.as_of.isoformat(), c.source_note)
-            for c in ExchangeRate.objects.all()
+            for c in ExchangeRate.objects.filter(is_active=True)
         ),
         times_to_value=tuple(
             costs.TimeToValue(r.slug, r.value_weeks_low, r.value_weeks_high, r.time_to_first_value)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import connection
 
-from advisor import analytics, attribution, throttle
+from advisor import attribution, funnel, throttle
 from advisor.bank import Bank
 from advisor.database import best_effort
 from advisor.models import Answer, Assessment
@@ -134,7 +134,7 @@ def start_count(*, request) -> bool:
     # Analytics only: a full disk or a read-only database must not cost the founder the
     # page. Without the cookie this browser is counted on its next first-step visit.
     with best_effort("The wizard start"):
-        analytics.count_start()
+        funnel.count_start()
         return True
     return False
 

@@ -20,14 +20,21 @@ from advisor.models import (
     Case,
     Choice,
     CostRate,
+    ExchangeRate,
+    HiringTerms,
+    PayRate,
     Points,
     Question,
+    Region,
     RoleProfile,
     Rule,
 )
 
+# What the costs are worked out from. Versions published before these were kept in their
+# revisions leave these tables as they are when restored.
+COST_MODELS = (Region, HiringTerms, PayRate, ExchangeRate)
 # What a version holds; registered with django-reversion in apps.py.
-BANK_MODELS = (RoleProfile, Question, Choice, Points, Rule, Case, CostRate)
+BANK_MODELS = (RoleProfile, Question, Choice, Points, Rule, Case, CostRate, *COST_MODELS)
 
 
 class NotPublishable(Exception):
@@ -67,17 +74,21 @@ def bank_version_publish(*, user=None, note: str = "") -> BankVersion:
 
 
 def bank_version_restore(*, version: BankVersion, user=None) -> None:
-    """Make an earlier version the draft again. Rows it did not have are retired rather
-    than deleted wherever founders' answers may still point at them."""
+    """Make an earlier version the draft again: its questions, rules, roles, cases and
+    costs. Rows it did not have are retired (made inactive) where they can be, and kept
+    wherever founders' answers may still point at them."""
     kept = {
         (v.content_type.model_class(), int(v.object_id))
         for v in version.revision.version_set.select_related("content_type")
     }
+    held = {model for model, _ in kept}
     with transaction.atomic(), reversion.create_revision():
         version.revision.revert(delete=False)
         for model in BANK_MODELS:
+            if model in COST_MODELS and model not in held:
+                continue  # published before its costs were kept with it
             newer = model.objects.exclude(pk__in=[pk for m, pk in kept if m is model])
-            if model is Question or model is Rule:
+            if any(f.name == "is_active" for f in model._meta.fields):
                 newer.update(is_active=False)
             elif model is Choice:
                 newer.exclude(pk__in=Answer.objects.values("choice_id")).delete()
@@ -91,3 +102,27 @@ def bank_version_restore(*, version: BankVersion, user=None) -> None:
 
 def bank_version_live() -> BankVersion | None:
     return BankVersion.objects.order_by("-number").first()
+
+
+# Where each cost table's rows are in a published bank (`bank_as_data`), and the fields
+# that make up their natural keys there.
+PUBLISHED_AS = {
+    Region: (("cost_book", "regions"), ("slug",)),
+    HiringTerms: (("cost_book", "terms"), ("region", "engagement")),
+    PayRate: (("cost_book", "rates"), ("role", "region", "engagement", "seniority")),
+    ExchangeRate: (("cost_book", "currencies"), ("code",)),
+    CostRate: (("rates",), ("role", "sourcing")),
+}
+
+
+def cost_rows_in_use(model) -> set[tuple]:
+    """The natural keys of the rows of a cost table that results use: those in the costs
+    of a published version (founders' results are made with one), or, before anything is
+    published, of the draft founders get. One query over the versions, not the results."""
+    path, names = PUBLISHED_AS[model]
+    published = BankVersion.objects.values_list("__".join(("bank", *path)), flat=True)
+    parts = list(published)
+    if not parts:
+        data = bank_as_data(bank_store.build_draft())
+        parts = [data[path[0]] if len(path) == 1 else data[path[0]][path[1]]]
+    return {tuple(row.get(name) for name in names) for part in parts for row in part or []}

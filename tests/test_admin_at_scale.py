@@ -19,12 +19,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from advisor import analytics, bank_store, jobs, scoring
+from advisor import bank_store, funnel, jobs, replay, scoring
 from advisor.admin import paging
 from advisor.admin.results import AssessmentAdmin
 from advisor.answer_sets import result_groups
 from advisor.bank import bank_as_data, bank_from_data
 from advisor.models import Answer, Assessment, Job, Question
+from advisor.periods import Period
 from advisor.snapshots import snapshot_answers
 from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
 from tests.test_admin import change_url, choice_prefix, form_data
@@ -89,7 +90,7 @@ def edited(bank):
 def test_replay_by_answer_set_counts_what_a_row_by_row_replay_counts(bank):
     many_results(bank, copies=2)
     for replay_bank in (bank, edited(bank)):
-        report = analytics.replay(replay_bank)
+        report = replay.replay(replay_bank)
         total, changed, moves = replayed_row_by_row(replay_bank)
         assert (report.total, report.changed, report.moves) == (total, changed, moves)
         assert report.sets == len(ANSWER_SETS)
@@ -101,9 +102,7 @@ def test_replay_by_answer_set_counts_what_a_row_by_row_replay_counts(bank):
             answers = snapshot_answers(Assessment.objects.get(token=token).snapshot)
             # in the founder's words, in the bank's order
             asked = [q for q in replay_bank.questions if q.slug in answers]
-            assert example["answers"] == [
-                (q.text, q.choice(answers[q.slug]).label) for q in asked
-            ]
+            assert example["answers"] == [(q.text, q.choice(answers[q.slug]).label) for q in asked]
             now = scoring.score(replay_bank, answers)
             assert names[example["now"]] == now.first_hire
             assert example["shares"] == [(r.name, now.shares[r.slug]) for r in replay_bank.roles]
@@ -117,8 +116,8 @@ def test_replay_by_answer_set_counts_what_a_row_by_row_replay_counts(bank):
 
 def test_the_stored_report_reads_back_as_it_was(bank):
     many_results(bank)
-    report = analytics.replay(edited(bank))
-    again = analytics.Replay.from_data(json.loads(json.dumps(report.as_data())))
+    report = replay.replay(edited(bank))
+    again = replay.Replay.from_data(json.loads(json.dumps(report.as_data())))
     assert again == report
 
 
@@ -312,9 +311,9 @@ def test_the_funnel_by_answer_set_is_the_funnel_walked_answer_by_answer(staff, b
     }
     complete(Client(), ordered)
     bank = bank_store.build()
-    period = analytics.Period.last_days(30)
+    period = Period.last_days(30)
     groups = result_groups(since=period.since, until=period.until)
-    steps = analytics.funnel(bank, groups, period)
+    steps = funnel.funnel(bank, groups, period.span())
 
     # the walk the funnel used to make: every founder's answer rows, one by one; results
     # made without answer rows (here: straight from snapshots) by their snapshot answers

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.urls import reverse
 
-from advisor import bank_store, versions
+from advisor import bank_store, costs, versions
 from advisor.apps import CONTENT_EDITORS
-from advisor.models import Assessment, BankVersion, Points, Question, Rule
+from advisor.models import (
+    Assessment,
+    BankVersion,
+    ExchangeRate,
+    HiringTerms,
+    PayRate,
+    Points,
+    Question,
+    Region,
+    Rule,
+)
 from tests.conftest import ML_ANSWERS, complete
 
 
@@ -123,3 +134,27 @@ def test_the_preview_ends_on_the_founders_real_result_page_with_the_draft(admin_
     assert Assessment.objects.count() == 0
     partial = admin_client.get(reverse("admin:advisor_preview_result"), {"use-case": "fraud"})
     assert partial.status_code == 400
+
+
+def test_restoring_a_version_brings_its_cost_tables_back(published, client):
+    keys = ("ml-engineer", "us", "in-house", "mid")
+    v1 = bank_store.build().cost_book.rate(*keys)
+    # version 2: dearer pay, other terms, another region's name, another exchange rate
+    PayRate.objects.filter(
+        role__slug="ml-engineer", region__slug="us", engagement="in-house", seniority="mid"
+    ).update(low=v1.low + 1000, high=v1.high + 1000)
+    HiringTerms.objects.filter(region__slug="us", engagement="in-house").update(equipment=9999)
+    Region.objects.filter(slug="us").update(name="United States")
+    ExchangeRate.objects.filter(code="EUR").update(per_usd=Decimal("2"))
+    versions.bank_version_publish(note="Dearer")
+    assert bank_store.build().cost_book.rate(*keys).low == v1.low + 1000
+    versions.bank_version_restore(version=published)
+    versions.bank_version_publish(note="Back to the first")
+    url = complete(client, ML_ANSWERS)
+    made = Assessment.objects.get(token=url.split("/")[2])
+    assert made.bank_version == 3
+    book = costs.book_from_data(made.snapshot["costs"])
+    assert (book.rate(*keys).low, book.rate(*keys).high) == (v1.low, v1.high)
+    assert book.terms_for("us", "in-house").equipment != 9999
+    assert book.region("us").name == "US"
+    assert book.currency("EUR").per_usd == Decimal("0.92")

@@ -21,10 +21,12 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, QueryDict
 
-from advisor import analytics, bank_store
+from advisor import bank_store, exports, replay
+from advisor.analytics_report import analytics_report
 from advisor.bank import Bank, bank_as_data, bank_from_data
 from advisor.jobs import job_enqueue, job_handler, job_progress
 from advisor.models import Assessment, Job
+from advisor.periods import Period
 
 REPLAY = "replay"
 ANALYTICS = "analytics"
@@ -73,7 +75,7 @@ def _replay(job: Job) -> dict:
     def progress(done: int, total: int) -> None:
         job_progress(job, done=done, total=total)
 
-    return analytics.replay(bank, progress=progress).as_data()
+    return replay.replay(bank, progress=progress).as_data()
 
 
 def replay_bank(job: Job) -> Bank:
@@ -83,34 +85,38 @@ def replay_bank(job: Job) -> Bank:
 # Analytics
 
 
-def analytics_is_quick(period: analytics.Period) -> bool:
+def analytics_is_quick(period: Period) -> bool:
     return period.days <= settings.ANALYTICS_INLINE_DAYS or at_most(
         Assessment.objects.completed(), settings.ADMIN_INLINE_RESULTS
     )
 
 
-def analytics_start(*, period: analytics.Period) -> Job:
-    """Analytics for the period, counted by a job (or the one already on its way)."""
-    payload = {"start": period.first.isoformat(), "end": period.last.isoformat()}
+def analytics_start(*, period: Period, version: int | None = None) -> Job:
+    """Analytics for the period (for the results of one published version of the bank
+    when `version` is given), counted by a job, or the one already on its way."""
+    start, end = period.first.isoformat(), period.last.isoformat()
+    payload = {"start": start, "end": end, "version": version}
     waiting = Job.objects.filter(
         kind=ANALYTICS,
         status__in=[Job.QUEUED, Job.RUNNING],
         payload__start=payload["start"],
         payload__end=payload["end"],
+        payload__version=version,
     ).first()
     return waiting or job_enqueue(kind=ANALYTICS, payload=payload, max_attempts=ATTEMPTS)
 
 
 @job_handler(ANALYTICS)
 def _analytics(job: Job) -> dict:
-    period = analytics.Period(
+    period = Period(
         date.fromisoformat(job.payload["start"]), date.fromisoformat(job.payload["end"])
     )
 
     def progress(done: int, total: int) -> None:
         job_progress(job, done=done, total=total)
 
-    return analytics.analytics_report(bank_store.build(), period, progress=progress)
+    version = job.payload.get("version")
+    return analytics_report(period, version=version, progress=progress)
 
 
 # Export
@@ -158,7 +164,7 @@ def _export(job: Job) -> dict:
     job_progress(job, done=0, total=total)
     with part.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
-        for row in analytics.export_rows(export_order(queryset), bank_store.get()):
+        for row in exports.export_rows(export_order(queryset), bank_store.get()):
             writer.writerow(row)
             rows += 1
             if rows % EXPORT_PROGRESS_EVERY == 0:

@@ -1,27 +1,31 @@
 """The costs in the admin: regions with their hiring terms, pay rates, exchange rates, and
-the rates of results made before regions (snapshot versions 1 and 2)."""
+the rates of results made before regions (snapshot versions 1 and 2). A row that results
+use is deactivated rather than deleted (`admin.rates`)."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 
+from advisor.admin.rates import KeepInlineRowsInUse, KeepRowsInUse
 from advisor.models import CostRate, ExchangeRate, HiringTerms, PayRate, Region
 
 
 class HiringTermsInline(admin.StackedInline):
     model = HiringTerms
+    formset = KeepInlineRowsInUse
     extra = 0
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "order"]
+class RegionAdmin(KeepRowsInUse, admin.ModelAdmin):
+    list_display = ["name", "slug", "order", "is_active"]
     list_editable = ["order"]
+    list_filter = ["is_active"]
     inlines = [HiringTermsInline]
 
 
 @admin.register(HiringTerms)
-class HiringTermsAdmin(admin.ModelAdmin):
+class HiringTermsAdmin(KeepRowsInUse, admin.ModelAdmin):
     list_display = [
         "region",
         "engagement",
@@ -33,12 +37,13 @@ class HiringTermsAdmin(admin.ModelAdmin):
         "ramp_up_weeks",
         "is_estimate",
         "as_of",
+        "is_active",
     ]
-    list_filter = ["region", "engagement", "is_estimate"]
+    list_filter = ["region", "engagement", "is_estimate", "is_active"]
 
 
 @admin.register(PayRate)
-class PayRateAdmin(admin.ModelAdmin):
+class PayRateAdmin(KeepRowsInUse, admin.ModelAdmin):
     list_display = [
         "role",
         "region",
@@ -51,19 +56,20 @@ class PayRateAdmin(admin.ModelAdmin):
         "is_starting_price",
         "is_estimate",
         "as_of",
+        "is_active",
     ]
-    list_filter = ["role", "region", "engagement", "seniority", "is_estimate"]
+    list_filter = ["role", "region", "engagement", "seniority", "is_estimate", "is_active"]
     search_fields = ["source_note"]
 
 
 @admin.register(ExchangeRate)
-class ExchangeRateAdmin(admin.ModelAdmin):
-    list_display = ["code", "symbol", "per_usd", "as_of", "order"]
+class ExchangeRateAdmin(KeepRowsInUse, admin.ModelAdmin):
+    list_display = ["code", "symbol", "per_usd", "as_of", "order", "is_active"]
     list_editable = ["per_usd", "as_of"]
 
 
 @admin.register(CostRate)
-class CostRateAdmin(admin.ModelAdmin):
+class CostRateAdmin(KeepRowsInUse, admin.ModelAdmin):
     list_display = [
         "role",
         "sourcing",
@@ -73,5 +79,6 @@ class CostRateAdmin(admin.ModelAdmin):
         "weeks_to_hire",
         "as_of",
         "is_estimate",
+        "is_active",
     ]
-    list_filter = ["role", "sourcing", "is_estimate"]
+    list_filter = ["role", "sourcing", "is_estimate", "is_active"]

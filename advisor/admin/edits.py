@@ -14,10 +14,11 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.urls import reverse
 
-from advisor import analytics, bank_store, cases
+from advisor import bank_store, cases
 from advisor.admin import background
 from advisor.admin.views import failing_cases, page_response
 from advisor.bank import Bank
+from advisor.replay import replay
 from advisor.views.responses import see_other
 
 CONFIRM = "_save_anyway"  # the second submit: keep the edit though it breaks cases
@@ -175,5 +176,5 @@ class EffectCheckMixin(CaseGuardMixin):
             # Many results: a job scores them with the edited bank, carried as plain data.
             job = background.replay_start(bank=bank, context=context, title=title)
             return see_other(reverse("admin:advisor_replay_job", args=[job.pk]))
-        context |= {"report": analytics.replay(bank), "roles": {r.slug: r for r in bank.roles}}
+        context |= {"report": replay(bank), "roles": {r.slug: r for r in bank.roles}}
         return page_response(self, request, "admin/advisor/replay.html", title, context)

@@ -10,12 +10,14 @@ from datetime import date, timedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from advisor import analytics, bank_rules, bank_store, scoring
+from advisor import bank_rules, bank_store, scoring
 from advisor.bank import Bank
 from advisor.bank import Rule as PlainRule
-from advisor.models import Case, Choice, Points, RoleProfile, Rule
+from advisor.models import BankVersion, Case, Choice, Points, RoleProfile, Rule
+from advisor.periods import Period
 
 
 def slugs_help(bank: Bank) -> str:
@@ -236,7 +238,8 @@ class CaseForm(forms.ModelForm):
 
 class PeriodForm(forms.Form):
     """Analytics for whole days, `start` to `end` included (GET parameters); either may be
-    left out: the last 30 days up to `end`, or from `start` to today."""
+    left out: the last 30 days up to `end`, or from `start` to today. `version` keeps
+    to the results scored with one published version of the question bank."""
 
     EARLIEST = date(2000, 1, 1)
     LATEST = date(2099, 12, 31)
@@ -248,6 +251,16 @@ class PeriodForm(forms.Form):
     end = forms.DateField(
         required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
     )
+    version = forms.TypedChoiceField(
+        required=False, label="Question bank", coerce=int, empty_value=None
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        published = BankVersion.objects.order_by("-number").values_list("number", "published_at")
+        self.fields["version"].choices = [("", "all versions")] + [
+            (n, f"version {n}, published {timezone.localdate(at):%-d %b %Y}") for n, at in published
+        ]
 
     def _in_range(self, name: str) -> date | None:
         day = self.cleaned_data.get(name)
@@ -267,7 +280,7 @@ class PeriodForm(forms.Form):
         data = super().clean()
         if self.errors:
             return data
-        end = data.get("end") or analytics.Period.last_days(1).last
+        end = data.get("end") or Period.last_days(1).last
         start = data.get("start") or end - timedelta(days=29)
         if start > end:
             raise ValidationError("The first day must not come after the last.")
@@ -276,5 +289,8 @@ class PeriodForm(forms.Form):
         data["start"], data["end"] = start, end
         return data
 
-    def period(self) -> analytics.Period:
-        return analytics.Period(self.cleaned_data["start"], self.cleaned_data["end"])
+    def period(self) -> Period:
+        return Period(self.cleaned_data["start"], self.cleaned_data["end"])
+
+    def chosen_version(self) -> int | None:
+        return self.cleaned_data.get("version")

@@ -11,10 +11,11 @@ from django.middleware.csrf import get_token
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from advisor import analytics, bank_rules, bank_store, cases, versions
+from advisor import bank_rules, bank_store, cases, versions
 from advisor.admin.views import admin_url, page_response
 from advisor.bank import bank_as_data
 from advisor.models import BankVersion
+from advisor.replay import replay
 
 
 def changes_between(live: dict | None, draft: dict) -> list[str]:
@@ -54,6 +55,8 @@ def changes_between(live: dict | None, draft: dict) -> list[str]:
         found.append("Role profiles.")
     if live["rates"] != draft["rates"]:
         found.append("Cost rates.")
+    if live.get("cost_book") != draft.get("cost_book"):
+        found.append("Costs: regions, hiring terms, pay rates or exchange rates.")
     return found
 
 
@@ -128,7 +131,7 @@ def publish(model_admin, request):
         "problems": bank_rules.bank_problems(draft),
         "changes": changes_between(live.bank if live else None, bank_as_data(draft)),
         "broken": broken,
-        "report": analytics.replay(draft),
+        "report": replay(draft),
         "roles": {r.slug: r for r in draft.roles},
         "live": live,
     }

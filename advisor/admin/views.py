@@ -24,12 +24,16 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
-from advisor import analytics, bank_store, cases, cost_presenter, presenters, scoring
+from advisor import bank_store, cases, cost_presenter, exports, presenters, scoring
 from advisor.admin import background, charts
 from advisor.admin.forms import PeriodForm
+from advisor.analytics_report import analytics_report
 from advisor.forms import CostForm
 from advisor.models import Assessment, Job
 from advisor.navigation import Navigation
+from advisor.periods import Period
+from advisor.replay import Replay
+from advisor.replay import replay as replay_results
 from advisor.snapshots import snapshot_build
 from advisor.views.responses import see_other
 
@@ -120,14 +124,14 @@ def replay(model_admin, request):
         title = "Replay past results with the current question bank"
         job = background.replay_start(bank=bank, context=context, title=title)
         return see_other(reverse("admin:advisor_replay_job", args=[job.pk]))
-    return {**context, "report": analytics.replay(bank), "roles": replay_roles(bank)}
+    return {**context, "report": replay_results(bank), "roles": replay_roles(bank)}
 
 
 @admin_page("admin/advisor/replay.html")
 def replay_job(model_admin, request, job_id: int):
     """A replay running as a job, then its report."""
     job = get_object_or_404(Job, pk=job_id, kind=background.REPLAY)
-    report = analytics.Replay.from_data(job.result) if job.status == Job.DONE else None
+    report = Replay.from_data(job.result) if job.status == Job.DONE else None
     return {
         **job.payload["context"],
         **job_page(job, "answer sets scored"),
@@ -198,7 +202,7 @@ def preview_result(model_admin, request):
 PREVIEW_TOKEN = "preview-not-stored"
 
 
-def _analytics_frame(form: PeriodForm) -> dict:
+def _analytics_frame(form: PeriodForm, version: int | None = None) -> dict:
     """The period form and its shortcuts, on the page whatever it shows below them."""
     first_result = Assessment.objects.completed().aggregate(first=Min("completed_at"))["first"]
     return {
@@ -206,41 +210,52 @@ def _analytics_frame(form: PeriodForm) -> dict:
         "since_first": first_result and timezone.localdate(first_result),
         "today": timezone.localdate(),
         "presets": [
-            {"days": days, "start": analytics.Period.last_days(days).first}
-            for days in ANALYTICS_PRESETS
+            {"days": days, "start": Period.last_days(days).first} for days in ANALYTICS_PRESETS
         ],
+        "version_query": "" if version is None else f"&version={version}",
     }
 
 
 def _analytics_report(report: dict) -> dict:
+    """The report and its chart, with a marker at each bar a version was published in."""
+    markers: dict[int, list[str]] = {}
+    for published in report.get("published", []):
+        if published["index"] is not None:
+            markers.setdefault(published["index"], []).append(f"v{published['number']}")
+    labels = {index: ", ".join(names) for index, names in markers.items()}
     return {
         "report": report,
-        "chart": charts.bar_chart([(b["label"], b["count"]) for b in report["bars"]]),
+        "chart": charts.bar_chart(
+            [(b["label"], b["count"]) for b in report["bars"]], markers=list(labels.items())
+        ),
+        "bar_rows": [{**b, "published": labels.get(i, "")} for i, b in enumerate(report["bars"])],
     }
 
 
 @admin_page("admin/advisor/analytics.html", "How founders answer")
 def analytics_page(model_admin, request):
-    """Counts for a period (the last 30 days unless `start` and `end` say otherwise),
-    each made by the database from indexes. A long period of a busy site is counted by
-    a job whose page this redirects to."""
-    default = analytics.Period.last_days(ANALYTICS_DAYS)
+    """Counts for a period (the last 30 days unless `start` and `end` say otherwise), for
+    every result or those of one published `version` of the question bank, each made by
+    the database from indexes. A long period of a busy site is counted by a job whose
+    page this redirects to."""
+    default = Period.last_days(ANALYTICS_DAYS)
     form = PeriodForm(request.GET or None, initial={"start": default.first, "end": default.last})
-    frame = _analytics_frame(form)
     if request.GET and not form.is_valid():
         return page_response(
             model_admin,
             request,
             "admin/advisor/analytics.html",
             "How founders answer",
-            frame,
+            _analytics_frame(form),
             status=422,
         )
     period = form.period() if request.GET else default
+    version = form.chosen_version() if request.GET else None
     if not background.analytics_is_quick(period):
-        job = background.analytics_start(period=period)
+        job = background.analytics_start(period=period, version=version)
         return see_other(reverse("admin:advisor_analytics_job", args=[job.pk]))
-    return {**frame, **_analytics_report(analytics.analytics_report(bank_store.get(), period))}
+    report = analytics_report(period, version=version)
+    return {**_analytics_frame(form, version), **_analytics_report(report)}
 
 
 @admin_page("admin/advisor/analytics.html", "How founders answer")
@@ -248,7 +263,10 @@ def analytics_job(model_admin, request, job_id: int):
     """Analytics counted by a job, then its report, saying when it was counted."""
     job = get_object_or_404(Job, pk=job_id, kind=background.ANALYTICS)
     period = {"start": job.payload["start"], "end": job.payload["end"]}
-    frame = _analytics_frame(PeriodForm(initial=period))
+    version = job.payload.get("version")
+    if version is not None:
+        period["version"] = version
+    frame = _analytics_frame(PeriodForm(initial=period), version)
     if job.status != Job.DONE:
         return {**frame, **job_page(job, "parts counted")}
     return {
@@ -271,7 +289,7 @@ def export(model_admin, request):
         job = background.export_start(query=request.GET.urlencode(), user=request.user)
         return see_other(reverse("admin:advisor_export_job", args=[job.pk]))
     writer = csv.writer(_Echo())
-    rows = analytics.export_rows(background.export_order(queryset), bank_store.get())
+    rows = exports.export_rows(background.export_order(queryset), bank_store.get())
     response = StreamingHttpResponse(
         (writer.writerow(row) for row in rows), content_type="text/csv; charset=utf-8"
     )
@@ -317,7 +335,7 @@ def contact_export(model_admin, request):
         queryset = model_admin.get_changelist_instance(request).get_queryset(request)
     except IncorrectLookupParameters:
         return HttpResponseBadRequest("Those filters are not valid.")
-    rows = analytics.contact_rows(queryset.order_by("consented_at"))
+    rows = exports.contact_rows(queryset.order_by("consented_at"))
     writer = csv.writer(_Echo())
     response = StreamingHttpResponse(
         (writer.writerow(row) for row in rows), content_type="text/csv; charset=utf-8"

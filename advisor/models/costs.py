@@ -18,6 +18,14 @@ ENGAGEMENTS = [
 ]
 SENIORITIES = [("mid", "Mid-level"), ("senior", "Senior")]
 ESTIMATE_HELP = "Not from the article: say in the note what it is based on."
+ACTIVE_HELP = (
+    "Untick to stop offering it: results made after the next published version of the "
+    "question bank leave it out; results already made keep the figures they were made with."
+)
+
+
+def active_field():
+    return models.BooleanField("active", default=True, help_text=ACTIVE_HELP)
 
 
 class Region(models.Model):
@@ -26,6 +34,7 @@ class Region(models.Model):
     slug = models.SlugField(unique=True, help_text="Used in links to results' costs.")
     name = models.CharField(max_length=60)
     order = models.PositiveSmallIntegerField(default=0)
+    is_active = active_field()
 
     objects = SlugManager()
 
@@ -97,6 +106,7 @@ class HiringTerms(models.Model):
         default=True,
         help_text=ESTIMATE_HELP,
     )
+    is_active = active_field()
 
     objects = HiringTermsManager()
 
@@ -155,6 +165,7 @@ class PayRate(models.Model):
     source_note = models.TextField(help_text="Where the figure comes from.")
     as_of = models.DateField(help_text="When the figure was last checked.")
     is_estimate = models.BooleanField(default=True, help_text=ESTIMATE_HELP)
+    is_active = active_field()
 
     objects = PayRateManager()
 
@@ -234,6 +245,7 @@ class ExchangeRate(models.Model):
     as_of = models.DateField(help_text="The day of the rate.")
     source_note = models.TextField(help_text="Where the rate comes from.")
     order = models.PositiveSmallIntegerField(default=0)
+    is_active = active_field()
 
     objects = ExchangeRateManager()
 
@@ -275,6 +287,7 @@ class CostRate(models.Model):
     is_estimate = models.BooleanField(
         default=False, help_text="Not from the article: say where it came from in the note."
     )
+    is_active = active_field()
 
     objects = CostRateManager()
 

@@ -79,6 +79,12 @@ class Assessment(models.Model):
                 name="result_completed",
                 condition=models.Q(completed_at__isnull=False),
             ),
+            # Analytics by question bank version, and of one version, over a date range.
+            models.Index(
+                fields=["completed_at", "bank_version", "recommendation", "answer_set"],
+                name="result_version",
+                condition=models.Q(completed_at__isnull=False),
+            ),
         ]
 
     def __str__(self):
