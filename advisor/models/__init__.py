@@ -2,14 +2,12 @@
 work behind the scenes and what reaches beyond the site."""
 
 from advisor.models.bank import (  # noqa: F401
-    Case,
     Choice,
     ChoiceManager,
     Points,
     PointsManager,
     Question,
     RoleProfile,
-    Rule,
     SlugManager,
     new_token,
 )
@@ -47,6 +45,7 @@ from advisor.models.results import (  # noqa: F401
     Attempt,
     WizardStart,
 )
+from advisor.models.rules import Case, Rule  # noqa: F401
 from advisor.models.teams import (  # noqa: F401
     Team,
     TeamMember,

@@ -1,0 +1,93 @@
+"""What a result's snapshot version decides: the template its page renders with, the rates
+it was made with, its cost panel, and the costs its summary card shows before any input.
+Versions 1 and 2 through `result_v1` and `result_v2`, version 3 on through
+`cost_presenter`."""
+
+from __future__ import annotations
+
+from advisor import cost_presenter, costs, result_v1, result_v2
+
+TEMPLATES = {
+    1: "advisor/result_v1.html",
+    2: "advisor/result_v2.html",
+    3: "advisor/result.html",
+}
+
+
+def version_of(snapshot: dict) -> int:
+    return snapshot.get("version", 1)
+
+
+def template_for(snapshot: dict) -> str:
+    return TEMPLATES.get(version_of(snapshot), TEMPLATES[max(TEMPLATES)])
+
+
+def book_of(snapshot: dict) -> costs.Book:
+    """The rates, terms and exchange rates a result was made with (version 3 on)."""
+    return costs.book_from_data(snapshot.get("costs", {}))
+
+
+def costs_changed(snapshot: dict, todays_digest: str) -> bool:
+    """Whether the rates have changed since the result was made."""
+    return snapshot.get("costs", {}).get("digest") != todays_digest
+
+
+def cost_view(snapshot: dict, book: costs.Book | None = None, **inputs) -> dict:
+    """The cost panel: for version 3 on, from `book` (the result's own unless today's
+    rates are asked for); before that, as those results always showed it."""
+    version = version_of(snapshot)
+    if version == 1:
+        return result_v1.cost_view(snapshot, **inputs)
+    if version == 2:
+        return result_v2.cost_view(snapshot, **inputs)
+    return cost_presenter.cost_view(snapshot, book or book_of(snapshot), **inputs)
+
+
+def card_costs(snapshot: dict) -> list[dict]:
+    """The first hire's monthly cost in-house and offshore, and the wrong hire, with the
+    cost panel's defaults: what the result's summary card shows before any input."""
+    if version_of(snapshot) >= 3:
+        book = book_of(snapshot)
+        option = (
+            ("us", "in-house")
+            if book.offers("us", "in-house")
+            else next(iter(book.options), ("", ""))
+        )
+        view = cost_presenter.cost_view(
+            snapshot,
+            book,
+            option=option,
+            seniority="senior",
+            compare=[],
+            show="all",
+            hours=40,
+            months=12,
+            currency="USD",
+        )
+        return view.get("summary", [])
+    view = result_v1.cost_view(snapshot, hours_per_week=40, months=12)
+    first = snapshot["outcome"]["first_hire"]
+    items = []
+    for row in view["rows"]:
+        if row.role["slug"] != first:
+            continue
+        low, high = row.estimate.monthly_low, row.estimate.monthly_high
+        text = f"${low:,}" if low == high else f"${low:,}–${high:,}"
+        text = f"from {text}" if row.rate.unit == "hour" else text
+        items.append(
+            {
+                "label": row.sourcing_label[:1].upper() + row.sourcing_label[1:],
+                "value": cost_presenter.Shown(f"{text} a month", row.rate.estimate),
+            }
+        )
+    wrong = view["mishire"]
+    if wrong:
+        wrong_rate = next(r for r in view["rows"] if r.role["slug"] == wrong.wrong_role)
+        text = f"${wrong.low:,}" if wrong.low == wrong.high else f"${wrong.low:,}–${wrong.high:,}"
+        items.append(
+            {
+                "label": "The wrong hire",
+                "value": cost_presenter.Shown(f"about {text}", wrong_rate.rate.estimate),
+            }
+        )
+    return items
