@@ -122,6 +122,11 @@ def compare_remember(*, request, token: str) -> None:
     request.session.pop("completed", None)
 
 
+def compare_pending(*, request) -> bool:
+    """Whether these answers end beside a result someone shared."""
+    return bool(request.session.get("compare_with"))
+
+
 def compare_take(*, request) -> str:
     return request.session.pop("compare_with", "")
 

@@ -1,9 +1,10 @@
 """The snapshot a completed assessment renders from: everything its page shows, as plain
 JSON, worked out once when the result is made so later edits never change it.
 
-`version` names the presentation: results keep the one they were made with. Version 3
-stores the costs' regions, hiring terms, pay rates and exchange rates (`costs`); versions
-1 and 2 stored US in-house and offshore rates (`rates`).
+`version` names the presentation: results keep the one they were made with. Versions 3
+and 4 store the costs' regions, hiring terms, pay rates and exchange rates (`costs`), and
+differ only in the page they render on; versions 1 and 2 stored US in-house and offshore
+rates (`rates`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Mapping
 from advisor import costs, scoring
 from advisor.bank import CORE, LEVER, Bank, Rule
 
-SNAPSHOT_VERSION = 3
+SNAPSHOT_VERSION = 4
 CONDITION = re.compile(r"^\[(!?)([^\]]+)\]\s*")  # a job-description line's "[q=c|c]" prefix
 
 

@@ -420,7 +420,7 @@ def test_a_link_with_some_inputs_keeps_the_defaults_of_the_others(client, ml_res
 
 def test_a_new_result_keeps_the_rates_it_was_made_with(client, ml_result):
     snapshot = Assessment.objects.get(token=ml_result.split("/")[2]).snapshot
-    assert snapshot["version"] == 3
+    assert snapshot["version"] == 4
     assert len(snapshot["costs"]["rates"]) == PayRate.objects.count()
     assert snapshot["costs"]["digest"] == bank_store.get().cost_digest
     assert {c["code"] for c in snapshot["costs"]["currencies"]} == {"USD", "EUR", "GBP"}

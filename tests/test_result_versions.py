@@ -1,8 +1,9 @@
 """Results keep the presentation of the snapshot version they were made with.
 
-`data/v1_results.json` and `data/v2_results.json` hold results made with the first and
-second versions, and the pages the site served for them that day; they must render byte
-for byte the same (static file names aside, which change with every stylesheet edit).
+`data/v1_results.json`, `data/v2_results.json` and `data/v3_results.json` hold results
+made with the first three versions, and the pages the site served for them that day; they
+must render byte for byte the same (static file names aside, which change with every
+stylesheet edit).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from advisor.models import Assessment, CostRate, RoleProfile
 DATA = Path(__file__).with_name("data")
 STORED = json.loads(DATA.joinpath("v1_results.json").read_text())
 STORED_V2 = json.loads(DATA.joinpath("v2_results.json").read_text())
+STORED_V3 = json.loads(DATA.joinpath("v3_results.json").read_text())
 
 
 def normalised(page: str) -> str:
@@ -110,5 +112,39 @@ def test_a_version_2_result_still_compares_with_a_new_one(bank, client):
     store(STORED_V2["held"])
     new = complete(client, AI_ANSWERS).split("/")[2]
     response = client.get(f"/compare/{STORED_V2['held']['token']}/{new}/")
+    assert response.status_code == 200
+    assert "First, for now" in response.content.decode()
+
+
+# Version 3: regions, seniority and the whole cost of a hire, on the page before it was
+# laid out in fewer screens.
+V3_PAGES = [
+    ("ml", "page"),
+    ("ml", "costs_page"),
+    ("ml", "fragment"),
+    ("ml", "error_page"),
+    ("held", "page"),
+    ("held", "costs_page"),
+]
+
+
+@pytest.mark.parametrize("name,page", V3_PAGES)
+def test_a_version_3_result_renders_exactly_as_it_did(bank, name, page):
+    stored = STORED_V3[name]
+    assert stored["snapshot"]["version"] == 3
+    store(stored)
+    served = stored[page]
+    headers = {"HTTP_HX_REQUEST": "true"} if served["htmx"] else {}
+    response = Client().get(f"/r/{stored['token']}/{served['query']}", **headers)
+    assert response.status_code == served["status"]
+    assert normalised(response.content.decode()) == normalised(served["content"])
+
+
+def test_a_version_3_result_still_compares_with_a_new_one(bank, client):
+    from tests.conftest import AI_ANSWERS, complete
+
+    store(STORED_V3["held"])
+    new = complete(client, AI_ANSWERS).split("/")[2]
+    response = client.get(f"/compare/{STORED_V3['held']['token']}/{new}/")
     assert response.status_code == 200
     assert "First, for now" in response.content.decode()

@@ -1,7 +1,8 @@
 """What a result's snapshot version decides: the template its page renders with, the rates
 it was made with, its cost panel, and the costs its summary card shows before any input.
 Versions 1 and 2 through `result_v1` and `result_v2`, version 3 on through
-`cost_presenter`."""
+`cost_presenter`. Versions 3 and 4 hold the same data; version 3 keeps the page it was
+served with (`result_v3.html`), version 4 is the page laid out in fewer screens."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from advisor import cost_presenter, costs, result_v1, result_v2
 TEMPLATES = {
     1: "advisor/result_v1.html",
     2: "advisor/result_v2.html",
-    3: "advisor/result.html",
+    3: "advisor/result_v3.html",
+    4: "advisor/result.html",
 }
 
 

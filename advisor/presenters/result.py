@@ -53,6 +53,9 @@ def result_view(snapshot: dict) -> dict:
         "counts_words": counts_words(snapshot, roles),
         "counts": counts,
         "counted_total": len(counted),
+        "neither_count": len(counted) - sum(outcome["counts"].values()),
+        # value needed in days or weeks: an in-house search of months does not fit
+        "in_a_hurry": answers.get("time-to-value", {}).get("choice") == "days-weeks",
         "not_counted": [a for a in snapshot["answers"] if not a["counted"]],
         "bars": [
             {"role": roles[slug], "share": share}

@@ -269,5 +269,10 @@ def check(request):
         {"question": q, "choice": q.choice(answers[q.slug]), "url": step_url(q.slug, change=True)}
         for q in steps
     ]
-    context = {"rows": rows, "total": len(steps), "back_url": step_url(steps[-1].slug)}
+    context = {
+        "rows": rows,
+        "total": len(steps),
+        "back_url": step_url(steps[-1].slug),
+        "comparing": drafts.compare_pending(request=request),
+    }
     return _wizard_response(request, "advisor/check.html", lambda: context)

@@ -80,6 +80,12 @@
     });
   });
 
+  // The link to share follows the cost panel's settings as they change.
+  document.addEventListener("htmx:pushedIntoHistory", function () {
+    var link = document.getElementById("share-link");
+    if (link) link.value = window.location.href.split("#")[0];
+  });
+
   // A 503 (the database unavailable for a moment, or the proxy's page when the app did
   // not answer) says what was not saved and how to try again: show it where the founder
   // clicked, as htmx-config does for the 422 and 429 pages.
