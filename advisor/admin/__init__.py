@@ -3,9 +3,10 @@ site): the question bank in `bank`, founders' results and team decisions in `res
 the costs in `costs`, the bank's versions in `versions`, what reaches beyond the site in
 `followups`.
 
-Forms are in `forms`, the custom pages in `views`, edits tried before they are kept in
-`edits`, work run as jobs in `background`, long lists' pages in `paging`, the sign-in
-limit in `site`.
+Forms are in `forms`; the custom pages' shared frame in `pages`, and the pages themselves
+in `draft_views` (replay, preview), `analytics_views` and `export_views`; edits tried
+before they are kept in `edits`, work run as jobs in `background`, long lists' pages in
+`paging`, the sign-in limit in `site`.
 """
 
 from __future__ import annotations

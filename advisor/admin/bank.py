@@ -9,9 +9,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from advisor import bank_store, cases
-from advisor.admin import views
+from advisor.admin import draft_views
 from advisor.admin.edits import CaseGuardMixin, EffectCheckMixin
 from advisor.admin.forms import CaseForm, ChoiceFormSet, QuestionForm, RuleForm, choice_form_for
+from advisor.admin.pages import admin_url
 from advisor.bank import NEUTRAL_SLUGS
 from advisor.bank_rules import CONTRACT, NEW_UNSURE
 from advisor.models import Case, Choice, Points, Question, RoleProfile, Rule
@@ -110,11 +111,11 @@ class QuestionAdmin(EffectCheckMixin, admin.ModelAdmin):
 
     def get_urls(self):
         return [
-            views.admin_url(self, "replay/", views.replay, "advisor_replay"),
-            views.admin_url(self, "replay/<int:job_id>/", views.replay_job, "advisor_replay_job"),
-            views.admin_url(self, "preview/", views.preview, "advisor_preview"),
-            views.admin_url(
-                self, "preview/result/", views.preview_result, "advisor_preview_result"
+            admin_url(self, "replay/", draft_views.replay, "advisor_replay"),
+            admin_url(self, "replay/<int:job_id>/", draft_views.replay_job, "advisor_replay_job"),
+            admin_url(self, "preview/", draft_views.preview, "advisor_preview"),
+            admin_url(
+                self, "preview/result/", draft_views.preview_result, "advisor_preview_result"
             ),
             *super().get_urls(),
         ]

@@ -16,7 +16,8 @@ from django.urls import reverse
 
 from advisor import bank_store, cases
 from advisor.admin import background
-from advisor.admin.views import failing_cases, page_response
+from advisor.admin.draft_views import failing_cases
+from advisor.admin.pages import page_response
 from advisor.bank import Bank
 from advisor.replay import replay
 from advisor.views.responses import see_other

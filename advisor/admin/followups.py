@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from advisor import embed, jobs, webhooks
-from advisor.admin import views
+from advisor.admin import export_views
+from advisor.admin.pages import admin_url
 from advisor.models import (
     Attribution,
     ContactRequest,
@@ -132,7 +133,7 @@ class ContactRequestAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         return [
-            views.admin_url(self, "export/", views.contact_export, "advisor_contact_export"),
+            admin_url(self, "export/", export_views.contact_export, "advisor_contact_export"),
             *super().get_urls(),
         ]
 

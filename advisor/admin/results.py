@@ -8,7 +8,8 @@ from django.contrib.admin.views.main import ChangeList
 from django.db.models import Count
 
 from advisor import bank_store
-from advisor.admin import followups, views
+from advisor.admin import analytics_views, export_views, followups
+from advisor.admin.pages import admin_url
 from advisor.admin.paging import EstimatedPaginator
 from advisor.models import Assessment, Team
 from advisor.scoring import CONFIDENCES
@@ -119,16 +120,19 @@ class AssessmentAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         return [
-            views.admin_url(self, "analytics/", views.analytics_page, "advisor_analytics"),
-            views.admin_url(
-                self, "analytics/<int:job_id>/", views.analytics_job, "advisor_analytics_job"
+            admin_url(self, "analytics/", analytics_views.analytics_page, "advisor_analytics"),
+            admin_url(
+                self,
+                "analytics/<int:job_id>/",
+                analytics_views.analytics_job,
+                "advisor_analytics_job",
             ),
-            views.admin_url(self, "export/", views.export, "advisor_export"),
-            views.admin_url(self, "export/<int:job_id>/", views.export_job, "advisor_export_job"),
-            views.admin_url(
+            admin_url(self, "export/", export_views.export, "advisor_export"),
+            admin_url(self, "export/<int:job_id>/", export_views.export_job, "advisor_export_job"),
+            admin_url(
                 self,
                 "export/<int:job_id>/download/",
-                views.export_download,
+                export_views.export_download,
                 "advisor_export_download",
             ),
             *super().get_urls(),

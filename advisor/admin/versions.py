@@ -12,7 +12,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from advisor import bank_rules, bank_store, cases, versions
-from advisor.admin.views import admin_url, page_response
+from advisor.admin.pages import admin_url, page_response
 from advisor.bank import bank_as_data
 from advisor.models import BankVersion
 from advisor.replay import replay

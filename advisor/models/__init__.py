@@ -15,8 +15,6 @@ from advisor.models.costs import (  # noqa: F401
     ENGAGEMENTS,
     ESTIMATE_HELP,
     SENIORITIES,
-    CostRate,
-    CostRateManager,
     ExchangeRate,
     ExchangeRateManager,
     HiringTerms,
@@ -26,6 +24,7 @@ from advisor.models.costs import (  # noqa: F401
     Region,
     share_field,
 )
+from advisor.models.earlier_rates import CostRate, CostRateManager  # noqa: F401
 from advisor.models.outreach import (  # noqa: F401
     DEFAULT_CONSENT,
     Attribution,
