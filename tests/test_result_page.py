@@ -99,9 +99,12 @@ def test_radios_and_outlined_buttons_stand_out_from_their_background(browser, li
     page = context.new_page()
     page.goto(live_bank.url + "/wizard/")
     assert page.evaluate(CONTRAST_JS, ".choice .form-check-input") >= 3
+    page.locator(".choice .form-check-input").first.check()
+    page.get_by_role("button", name="Continue").click()
+    page.goto(live_bank.url + "/wizard/restart/")  # "Keep them and carry on": a grey outline
+    assert page.evaluate(CONTRAST_JS, ".btn-outline-secondary") >= 3
     page.goto(live_bank.url + complete(Client(), ML_ANSWERS))
-    for selector in (".btn-outline-primary", ".btn-outline-secondary"):
-        assert page.evaluate(CONTRAST_JS, selector) >= 3, selector
+    assert page.evaluate(CONTRAST_JS, ".btn-outline-primary") >= 3
     context.close()
 
 
@@ -121,7 +124,7 @@ def test_it_prints_on_two_a4_pages_with_its_link(page, live_bank, answers, most)
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 1 <= pages <= most, f"{pages} pages"
     page.emulate_media(media="print")
-    expect(page.locator(".share .print-only")).to_have_text(url)
+    expect(page.locator(".share p.print-only")).to_have_text(url)
 
 
 # A 390 × 844 phone, everything folded: the page in two screens. A staged plan with the
