@@ -114,8 +114,19 @@ def test_radios_and_outlined_buttons_stand_out_from_their_background(browser, li
         (ML_ANSWERS, 2),
         # the longest page there is: named contradictions, a staged plan, every cost option
         ({**ML_ANSWERS, "training-data": "none", "general-model-fit": "mostly"}, 2),
+        # held back, with a constraint, a caution and value needed in weeks
+        (
+            {
+                **ML_ANSWERS,
+                "training-data": "raw",
+                "time-to-value": "days-weeks",
+                "constraints": "data-stays-private",
+                "team": "no-engineers",
+            },
+            2,
+        ),
     ],
-    ids=["clear", "contradicted and held back"],
+    ids=["clear", "contradicted and held back", "held back in a hurry"],
 )
 def test_it_prints_on_two_a4_pages_with_its_link(page, live_bank, answers, most):
     url = live_bank.url + complete(Client(), answers)
