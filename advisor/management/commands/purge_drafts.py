@@ -1,3 +1,6 @@
+"""Clear what no one can use any more: drafts no browser can resume, expired limits and
+links, contact requests past their time, old webhook deliveries. Results stay."""
+
 from datetime import timedelta
 
 from django.conf import settings
