@@ -142,12 +142,13 @@ def test_it_prints_on_two_a4_pages_with_its_link(page, live_bank, answers, most)
 # constraint it is held to is about as long as a result with cautions gets.
 HELD_BACK = {**ML_ANSWERS, "training-data": "raw", "time-to-value": "days-weeks"}
 PRIVATE = {**HELD_BACK, "constraints": "data-stays-private", "team": "no-engineers"}
+CONTRADICTED = {**ML_ANSWERS, "training-data": "none", "general-model-fit": "mostly"}
 
 
 @pytest.mark.parametrize(
     "answers",
-    [ML_ANSWERS, HELD_BACK, PRIVATE],
-    ids=["clear", "held back", "held back, private data"],
+    [ML_ANSWERS, HELD_BACK, PRIVATE, CONTRADICTED],
+    ids=["clear", "held back", "held back, private data", "contradicted and held back"],
 )
 def test_folded_the_page_is_two_phone_screens(browser, live_bank, answers):
     context = browser.new_context(viewport={"width": 390, "height": 844})
