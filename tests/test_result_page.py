@@ -101,6 +101,7 @@ def test_radios_and_outlined_buttons_stand_out_from_their_background(browser, li
     assert page.evaluate(CONTRAST_JS, ".choice .form-check-input") >= 3
     page.locator(".choice .form-check-input").first.check()
     page.get_by_role("button", name="Continue").click()
+    expect(page).not_to_have_url(re.compile("/wizard/use-case/"))  # the answer is kept
     page.goto(live_bank.url + "/wizard/restart/")  # "Keep them and carry on": a grey outline
     assert page.evaluate(CONTRAST_JS, ".btn-outline-secondary") >= 3
     page.goto(live_bank.url + complete(Client(), ML_ANSWERS))
