@@ -22,8 +22,8 @@ ABOVE_THE_FOLD = {
     "monthly cost, in-house": ".card-costs div:nth-child(1) dd",
     "monthly cost, offshore": ".card-costs div:nth-child(2) dd",
     "the wrong hire": ".card-costs div:nth-child(3) dd",
-    "share": ".summary-card a[href='#share-title']",
-    "compare": ".summary-card .btn-outline-primary",
+    "share": ".summary-card .card-share",
+    "compare": ".summary-card .card-compare",
 }
 
 # WCAG 1.4.11: a control's edge against what is behind it, at least 3:1.
