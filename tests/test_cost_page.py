@@ -374,7 +374,10 @@ def test_the_page_says_where_the_offshore_figures_come_from(client, ml_result):
 
 def test_sources_of_a_result_that_does_not_exist_are_not_found(client, ml_result):
     assert client.get("/r/" + "x" * 32 + "/sources/").status_code == 404
-    assert client.get(f"{ml_result}sources/?months=999").status_code == 200  # the default
+    # a setting out of range: said, and the sources of the default settings shown
+    response = client.get(f"{ml_result}sources/?months=999")
+    assert response.status_code == 422
+    assert "The sources below are for the default settings instead." in response.content.decode()
 
 
 def test_the_compare_page_marks_estimated_costs(client, bank):

@@ -96,6 +96,7 @@ def test_unknown_steps_and_tokens_are_404s(client, bank, path):
         f"/wizard/{path}/",
         f"/r/{path}/",
         f"/r/{path}/change/",
+        f"/r/{path}/sources/",
         f"/compare/{path}/{path}/",
     ):
         try:
@@ -141,6 +142,10 @@ def test_bad_cost_inputs_never_500(client, result_url, query, htmx):
     response = fresh(client).get(result_url, query, **headers)
     assert response.status_code in (200, 422)
     assert b"$" in response.content
+    # the page of where those figures come from takes the same settings
+    sources = fresh(client).get(f"{result_url}sources/", query)
+    assert sources.status_code == response.status_code
+    assert b"Where the figures come from" in sources.content
 
 
 @FUZZ

@@ -150,7 +150,7 @@ def result_sources(request, token):
         Assessment.objects.completed().filter(token=token).only("token", "snapshot").first()
     )
     if assessment is None or presenters.version_of(assessment.snapshot) < 3:
-        # Results made before version 3 list their sources on their own page.
+        # Results made before version 3 list their sources on the result page itself.
         raise Http404("No result with this link has a separate list of sources.")
     url = reverse("result", args=[assessment.token])
     form, costs = _costs(request, assessment.snapshot, url, bank_store.get())
@@ -158,9 +158,11 @@ def result_sources(request, token):
         "assessment": assessment,
         "result": presenters.result_view(assessment.snapshot),
         "costs": costs,
+        "form": form,
         "back": url + (f"?{request.GET.urlencode()}" if request.GET else ""),
     }
-    response = render(request, "advisor/result_sources.html", context)
+    status = 422 if form.is_bound and not form.is_valid() else 200
+    response = render(request, "advisor/result_sources.html", context, status=status)
     response["X-Robots-Tag"] = "noindex"
     return response
 
