@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from advisor.models import Answer, Assessment
@@ -137,11 +137,13 @@ def result_url(bank):
     ),
     htmx=st.booleans(),
 )
+@example(query={"hours": "", "months": "", "currency": "EUR"}, htmx=False)  # figures in euros
 def test_bad_cost_inputs_never_500(client, result_url, query, htmx):
     headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
     response = fresh(client).get(result_url, query, **headers)
     assert response.status_code in (200, 422)
-    assert b"$" in response.content
+    # figures, in dollars or in the currency asked for
+    assert any(symbol.encode() in response.content for symbol in "$€£")
     # the page of where those figures come from takes the same settings
     sources = fresh(client).get(f"{result_url}sources/", query)
     assert sources.status_code == response.status_code
