@@ -303,6 +303,18 @@ def test_two_results_side_by_side_highlight_the_differences(client, bank):
     assert "from $3,467 a month" in page
 
 
+def test_compare_says_when_only_how_sure_the_call_is_differs(client, bank):
+    held_back = {**ML_ANSWERS, "training-data": "raw", "time-to-value": "days-weeks"}
+    left = complete(client, held_back).split("/")[2]  # the AI engineer first, for now
+    right = complete(Client(), AI_ANSWERS).split("/")[2]  # the AI engineer, a clear call
+    page = text(client.get(reverse("compare", args=[left, right])))
+    assert "You both get the AI Engineer" in page
+    assert (
+        "Where you differ is how sure the call is and what comes next: Your answers: first, "
+        "for now, the Machine Learning Engineer later; Shared with you: a clear call." in page
+    )
+
+
 def test_the_compare_form_takes_a_pasted_link(client, bank):
     left = complete(client, ML_ANSWERS).split("/")[2]
     right_url = complete(Client(), {**ML_ANSWERS, "model-role": "unsure"})
