@@ -14,7 +14,6 @@ CONTENT_MODELS = (
     "rule",
     "case",
     "roleprofile",
-    "costrate",
     "region",
     "hiringterms",
     "payrate",
@@ -47,7 +46,6 @@ class AdvisorConfig(AppConfig):
         from advisor import bank_store, followup, job_kinds  # noqa: F401 (registers)
         from advisor.models import (
             Choice,
-            CostRate,
             ExchangeRate,
             FollowUpSettings,
             HiringTerms,
@@ -64,7 +62,7 @@ class AdvisorConfig(AppConfig):
 
         from advisor.models import Case
 
-        bank_models = (RoleProfile, Question, Choice, Points, Rule, CostRate)
+        bank_models = (RoleProfile, Question, Choice, Points, Rule)
         cost_models = (Region, HiringTerms, PayRate, ExchangeRate)
         # Each row of the bank goes into a published version's revision (advisor/versions.py).
         for model in (*bank_models, *cost_models, Case):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
-from decimal import Decimal
 from functools import cached_property
 
 from advisor import costs
@@ -105,7 +104,6 @@ class Bank:
     default_role: str  # the first hire when nothing else decides
     questions: tuple[Question, ...]
     rules: tuple[Rule, ...] = ()
-    rates: tuple[costs.Rate, ...] = ()  # "today's rates" of results made before regions
     digest: str = ""  # changes whenever anything a wizard page shows changes
     cost_book: costs.Book = field(default_factory=costs.Book)
     cost_digest: str = ""  # changes whenever anything the costs are worked out from changes
@@ -193,7 +191,6 @@ def bank_as_data(bank: Bank) -> dict:
         "rules": [
             {**asdict(r), "when": {q: sorted(c) for q, c in r.when.items()}} for r in bank.rules
         ],
-        "rates": [{**asdict(r), "low": str(r.low), "high": str(r.high)} for r in bank.rates],
         "digest": bank.digest,
         "version": bank.version,
         "cost_book": costs.book_data(bank.cost_book),
@@ -219,10 +216,6 @@ def bank_from_data(data: Mapping) -> Bank:
         rules=tuple(
             Rule(**{**r, "when": {q: frozenset(c) for q, c in r["when"].items()}})
             for r in data["rules"]
-        ),
-        rates=tuple(
-            costs.Rate(**{**r, "low": Decimal(r["low"]), "high": Decimal(r["high"])})
-            for r in data["rates"]
         ),
         digest=data["digest"],
         version=data.get("version", 0),

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from advisor import bank_rules, costs
 from advisor.bank import Bank, Choice, Question, Role, Rule, bank_from_data
-from advisor.models import CostRate, ExchangeRate, HiringTerms, PayRate, Region, RoleProfile
+from advisor.models import ExchangeRate, HiringTerms, PayRate, Region, RoleProfile
 from advisor.models import Question as QuestionRow
 from advisor.models import Rule as RuleRow
 
@@ -77,21 +77,7 @@ def build_draft() -> Bank:
         except ValueError:
             continue  # refused by the admin form; never half-applied
         rules.append(Rule(r.slug, r.kind, when, r.role.slug if r.role else "", r.title, r.message))
-    rates = tuple(
-        costs.Rate(
-            role=r.role.slug,
-            sourcing=r.sourcing,
-            unit=r.unit,
-            low=Decimal(r.low),
-            high=Decimal(r.high),
-            weeks_to_hire=r.weeks_to_hire,
-            source_note=r.source_note,
-            as_of=r.as_of.isoformat(),
-            estimate=r.is_estimate,
-        )
-        for r in CostRate.objects.filter(is_active=True).select_related("role")
-    )
-    parts = (roles, default, tuple(questions), tuple(rules), rates)
+    parts = (roles, default, tuple(questions), tuple(rules))
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
     book = cost_book(rows)
     return Bank(
@@ -99,8 +85,7 @@ def build_draft() -> Bank:
         default,
         tuple(questions),
         tuple(rules),
-        rates,
-        digest,
+        digest=digest,
         cost_book=book,
         cost_digest=costs.book_digest(costs.book_data(book)),
     )

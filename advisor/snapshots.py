@@ -1,10 +1,9 @@
 """The snapshot a completed assessment renders from: everything its page shows, as plain
 JSON, worked out once when the result is made so later edits never change it.
 
-`version` names the presentation: results keep the one they were made with. Versions 3
-and 4 store the costs' regions, hiring terms, pay rates and exchange rates (`costs`), and
-differ only in the page they render on; versions 1 and 2 stored US in-house and offshore
-rates (`rates`).
+`version` names the snapshot's schema. When it changes, a data migration upgrades every
+stored snapshot to the new one (see `migrations/0014_upgrade_snapshots.py`), so every
+result renders through the one template and cost engine.
 """
 
 from __future__ import annotations

@@ -19,7 +19,6 @@ from advisor.models import (
     BankVersion,
     Case,
     Choice,
-    CostRate,
     ExchangeRate,
     HiringTerms,
     PayRate,
@@ -34,7 +33,7 @@ from advisor.models import (
 # revisions leave these tables as they are when restored.
 COST_MODELS = (Region, HiringTerms, PayRate, ExchangeRate)
 # What a version holds; registered with django-reversion in apps.py.
-BANK_MODELS = (RoleProfile, Question, Choice, Points, Rule, Case, CostRate, *COST_MODELS)
+BANK_MODELS = (RoleProfile, Question, Choice, Points, Rule, Case, *COST_MODELS)
 
 
 class NotPublishable(Exception):
@@ -111,7 +110,6 @@ PUBLISHED_AS = {
     HiringTerms: (("cost_book", "terms"), ("region", "engagement")),
     PayRate: (("cost_book", "rates"), ("role", "region", "engagement", "seniority")),
     ExchangeRate: (("cost_book", "currencies"), ("code",)),
-    CostRate: (("rates",), ("role", "sourcing")),
 }
 
 

@@ -14,7 +14,6 @@ from advisor import bank_store
 from advisor.models import (
     Assessment,
     Choice,
-    CostRate,
     PayRate,
     Points,
     Question,
@@ -165,7 +164,7 @@ def test_questions_can_be_reordered_and_deactivated(client, staff):
 
 
 def test_roles_and_rates_are_editable(client, staff):
-    for name in ("roleprofile", "costrate", "region", "hiringterms", "payrate", "exchangerate"):
+    for name in ("roleprofile", "region", "hiringterms", "payrate", "exchangerate"):
         assert client.get(reverse(f"admin:advisor_{name}_changelist")).status_code == 200
     rate = PayRate.objects.first()
     page = client.get(reverse("admin:advisor_payrate_change", args=[rate.pk])).content.decode()
@@ -198,7 +197,7 @@ def test_the_admin_is_the_advisors_own_site(client, bank):
     from advisor.admin.site import AdvisorAdminSite
 
     assert isinstance(admin.site, AdvisorAdminSite)
-    for model in (Question, CostRate, Assessment):
+    for model in (Question, PayRate, Assessment):
         assert admin.site.is_registered(model)
     assert admin.site.login.__func__ is AdvisorAdminSite.login  # nothing patched in
     page = client.get(reverse("admin:login")).content.decode()

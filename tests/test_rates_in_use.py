@@ -1,5 +1,5 @@
 """A cost row that results use is deactivated, not deleted: regions, hiring terms, pay
-rates, exchange rates and earlier cost rates in a published version's costs are refused
+rates and exchange rates in a published version's costs are refused
 deletion with a message, alone or in bulk; an inactive row leaves new results' costs
 only."""
 
@@ -17,12 +17,10 @@ from django.urls import reverse
 from advisor import bank_store, costs, versions
 from advisor.models import (
     Assessment,
-    CostRate,
     ExchangeRate,
     HiringTerms,
     PayRate,
     Region,
-    RoleProfile,
 )
 from tests.conftest import ML_ANSWERS, complete
 from tests.test_admin import form_data
@@ -46,19 +44,6 @@ def words(response) -> str:
     return text.replace("&#x27;", "'").replace("&quot;", '"')
 
 
-def earlier_rate() -> CostRate:
-    return CostRate.objects.create(
-        role=RoleProfile.objects.get(slug="ml-engineer"),
-        sourcing="offshore",
-        unit="hour",
-        low=Decimal(35),
-        high=Decimal(35),
-        weeks_to_hire=1,
-        source_note="The article.",
-        as_of=date(2026, 11, 1),
-    )
-
-
 def rows() -> dict:
     """One row of each cost table, as the fixtures ship them."""
     return {
@@ -66,11 +51,10 @@ def rows() -> dict:
         "hiringterms": HiringTerms.objects.get(region__slug="us", engagement="in-house"),
         "payrate": PayRate.objects.get(**US_MID, seniority="mid"),
         "exchangerate": ExchangeRate.objects.get(code="EUR"),
-        "costrate": earlier_rate(),
     }
 
 
-@pytest.mark.parametrize("name", ["region", "hiringterms", "payrate", "exchangerate", "costrate"])
+@pytest.mark.parametrize("name", ["region", "hiringterms", "payrate", "exchangerate"])
 def test_a_row_in_the_published_costs_is_not_deleted_but_the_admin_is_told_why(staff, admin, name):
     row = rows()[name]
     versions.bank_version_publish(user=admin)

@@ -1,13 +1,12 @@
-"""The costs in the admin: regions with their hiring terms, pay rates, exchange rates, and
-the rates of results made before regions (snapshot versions 1 and 2). A row that results
-use is deactivated rather than deleted (`admin.rates`)."""
+"""The costs in the admin: regions with their hiring terms, pay rates and exchange rates.
+A row that results use is deactivated rather than deleted (`admin.rates`)."""
 
 from __future__ import annotations
 
 from django.contrib import admin
 
 from advisor.admin.rates import KeepInlineRowsInUse, KeepRowsInUse
-from advisor.models import CostRate, ExchangeRate, HiringTerms, PayRate, Region
+from advisor.models import ExchangeRate, HiringTerms, PayRate, Region
 
 
 class HiringTermsInline(admin.StackedInline):
@@ -66,19 +65,3 @@ class PayRateAdmin(KeepRowsInUse, admin.ModelAdmin):
 class ExchangeRateAdmin(KeepRowsInUse, admin.ModelAdmin):
     list_display = ["code", "symbol", "per_usd", "as_of", "order", "is_active"]
     list_editable = ["per_usd", "as_of"]
-
-
-@admin.register(CostRate)
-class CostRateAdmin(KeepRowsInUse, admin.ModelAdmin):
-    list_display = [
-        "role",
-        "sourcing",
-        "low",
-        "high",
-        "unit",
-        "weeks_to_hire",
-        "as_of",
-        "is_estimate",
-        "is_active",
-    ]
-    list_filter = ["role", "sourcing", "is_estimate", "is_active"]

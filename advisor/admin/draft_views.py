@@ -132,4 +132,4 @@ def preview_result(model_admin, request):
         "owner": True,
         "preview": True,
     }
-    return render(request, presenters.template_for(snapshot), context)
+    return render(request, presenters.TEMPLATE, context)

@@ -1,5 +1,5 @@
 """Cost rows that results use are deactivated, never deleted: deleting a region, hiring
-terms, pay rate, exchange rate or earlier cost rate that a published version of the
+terms, pay rate or exchange rate that a published version of the
 question bank holds (see `versions.cost_rows_in_use`) is refused with a message saying
 so, from its page, from the list's bulk delete (which deletes the others) and from the
 region page's hiring terms."""

@@ -53,8 +53,6 @@ def changes_between(live: dict | None, draft: dict) -> list[str]:
             found.append(f"Rule “{title}”: {state}.")
     if live["roles"] != draft["roles"] or live["default_role"] != draft["default_role"]:
         found.append("Role profiles.")
-    if live["rates"] != draft["rates"]:
-        found.append("Cost rates.")
     if live.get("cost_book") != draft.get("cost_book"):
         found.append("Costs: regions, hiring terms, pay rates or exchange rates.")
     return found

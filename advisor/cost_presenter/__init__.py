@@ -1,4 +1,4 @@
-"""The cost panel of results from snapshot version 3 on: the rates a result was made with
+"""The cost panel of a result: the rates a result was made with
 (or today's) and the founder's inputs, turned into the rows, chart, wrong hire, runway and
 summary the page shows. No database access; the arithmetic is `costs`.
 

@@ -1,11 +1,9 @@
 """Cost arithmetic for the result page: pure Python on plain data, no Django.
 
-Two generations: `Rate`/`estimate`/`mishire` (`early`) price results made with snapshot
-versions 1 and 2 (US in-house against offshore); `PayRate`/`hire_cost`/`priced` price the
-whole cost of a hire by region, way of hiring and seniority, for results from version 3
-on: what the figures are worked out from (`book`), one hire part by part (`hire`), in the
-founder's currency (`currency`), a wrong hire (`wrong_role`), the burn and runway
-(`burn`). Both count weeks, months and money as `units` does.
+`PayRate`/`hire_cost`/`priced` price the whole cost of a hire by region, way of hiring
+and seniority: what the figures are worked out from (`book`), one hire part by part
+(`hire`), in the founder's currency (`currency`), a wrong hire (`wrong_role`), the burn
+and runway (`burn`), counting weeks, months and money as `units` does.
 
 An hourly rate becomes a monthly one over the founder's hours a week (52 weeks over 12
 months); a monthly rate is a full-time figure and does not shrink with fewer hours.
@@ -26,7 +24,6 @@ from advisor.costs.book import (  # noqa: F401
 )
 from advisor.costs.burn import Runway, runway, runway_with_hire  # noqa: F401
 from advisor.costs.currency import Figure, PricedHire, convert, figure, priced  # noqa: F401
-from advisor.costs.early import Estimate, Mishire, Rate, estimate, mishire, monthly  # noqa: F401
 from advisor.costs.hire import ZERO, HireCost, Part, Span, hire_cost  # noqa: F401
 from advisor.costs.units import (  # noqa: F401
     BURN_RANGE,

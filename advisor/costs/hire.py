@@ -1,5 +1,4 @@
-"""The whole cost of one hire over the founder's horizon, part by part, in exact dollars
-(results from snapshot version 3 on).
+"""The whole cost of one hire over the founder's horizon, part by part, in exact dollars.
 
 Money is worked out in US dollars as exact Decimals (the rates are stored in dollars) and
 turned into the founder's currency and rounded once, figure by figure, by `currency`. A

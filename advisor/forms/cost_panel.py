@@ -1,4 +1,4 @@
-"""The cost panel's inputs on results from snapshot version 3 on: the hire priced, the
+"""The cost panel's inputs: the hire priced, the
 founder's hours, horizon, currency, burn and cash, and the regions to compare."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ class RegionsField(forms.MultipleChoiceField):
 
 
 class CostForm(forms.Form):
-    """The cost panel's inputs (results from snapshot version 3 on), all in the query
+    """The cost panel's inputs, all in the query
     string: a link shows the same figures. Choices come from the rates the figures are
     worked out from; `values()` gives the default wherever an input is missing or bad."""
 

@@ -24,7 +24,6 @@ from advisor.models.costs import (  # noqa: F401
     Region,
     share_field,
 )
-from advisor.models.earlier_rates import CostRate, CostRateManager  # noqa: F401
 from advisor.models.outreach import (  # noqa: F401
     DEFAULT_CONSENT,
     Attribution,

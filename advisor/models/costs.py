@@ -1,5 +1,5 @@
 """What a hire costs, as admins edit it: regions, hiring terms, pay rates and exchange
-rates. The earlier cost rates, of results made before regions, are in `earlier_rates`."""
+rates."""
 
 from __future__ import annotations
 

@@ -1,13 +1,16 @@
-"""The result page of a version 3 snapshot: the first hire and how sure, what decided it,
-each answer and which way it pointed, the rules that applied and the roles compared.
-Versions 1 and 2 keep their own (`result_v1`, `result_v2`)."""
+"""The result page: the first hire and how sure, what decided it, each answer and which
+way it pointed, the rules that applied and the roles compared."""
 
 from __future__ import annotations
 
-from advisor import result_v1, result_v2
-from advisor.presenters.by_version import version_of
-
-COMPARISON_ROWS = result_v1.COMPARISON_ROWS
+COMPARISON_ROWS = (
+    ("core_work", "Core work"),
+    ("typical_stack", "Typical stack"),
+    ("data_need", "Data need"),
+    ("time_to_first_value", "Time to first value"),
+    ("owns_in_production", "Owns in production"),
+    ("best_when", "Best when"),
+)
 CONFIDENCE_WORDS = {
     "clear": "A clear call",
     "lean": "A lean",
@@ -17,10 +20,6 @@ CONFIDENCE_WORDS = {
 
 
 def result_view(snapshot: dict) -> dict:
-    if version_of(snapshot) == 1:
-        return result_v1.result_view(snapshot)
-    if version_of(snapshot) == 2:
-        return result_v2.result_view(snapshot)
     roles = {r["slug"]: r for r in snapshot["roles"]}
     outcome = snapshot["outcome"]
     rules = snapshot["rules"]
@@ -38,7 +37,6 @@ def result_view(snapshot: dict) -> dict:
         for f in snapshot["flips"]
     ]
     return {
-        "version": version_of(snapshot),
         "roles": snapshot["roles"],
         "first": first,
         "later": later,

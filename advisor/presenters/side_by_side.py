@@ -3,7 +3,7 @@ page, each answer marked where they differ and where the difference decides the 
 
 from __future__ import annotations
 
-from advisor.presenters.by_version import card_costs
+from advisor.presenters.costs import card_costs
 from advisor.presenters.result import CONFIDENCE_WORDS, result_view
 
 

@@ -24,7 +24,7 @@ from advisor import (
     page_cache,
     presenters,
 )
-from advisor.forms import CostForm, CostFormV2
+from advisor.forms import CostForm
 from advisor.models import Assessment
 from advisor.views.responses import go_to
 
@@ -43,8 +43,6 @@ def result(request, token):
         f"{token}|{request.get_full_path()}|{fragment}|{request.get_host()}|{owner}"
         f"|{embedded}|{contact}|{bank.cost_digest}"
     )
-    if request.GET.get("today"):
-        variant += repr(bank.rates)
     etag = page_cache.result_etag(variant)
     headers = {
         "ETag": f'"{etag}"',
@@ -69,7 +67,7 @@ def result(request, token):
             cached = (status, content, http_date(assessment.completed_at.timestamp()))
             page_cache.result_set(etag, cached)
         status, content, headers["Last-Modified"] = cached
-        # Pages with a form (the owner's; in a frame, a version-1 result's footer) get this
+        # Pages with a form (the owner's; in a frame, the footer's) get this
         # browser's CSRF token.
         if owner or (embedded and page_cache.CSRF_MARK.encode() in content):
             content = page_cache.csrf_fill(request, content)
@@ -82,10 +80,7 @@ def result(request, token):
 def _render(request, assessment, fragment: bool, owner: bool, contact: bool, bank):
     snapshot = assessment.snapshot
     url = reverse("result", args=[assessment.token])
-    if presenters.version_of(snapshot) < 3:
-        form, costs = _earlier_costs(request, snapshot, url, bank)
-    else:
-        form, costs = _costs(request, snapshot, url, bank)
+    form, costs = _costs(request, snapshot, url, bank)
     status = 422 if form.is_bound and not form.is_valid() else 200
     context = {
         "assessment": assessment,
@@ -98,11 +93,9 @@ def _render(request, assessment, fragment: bool, owner: bool, contact: bool, ban
         "contact": contact,
         "csrf_token": page_cache.CSRF_MARK,  # rendered once; filled in per browser
     }
-    template = presenters.template_for(snapshot)
+    template = presenters.TEMPLATE
     if not fragment:
         return status, render(request, template, context).content
-    if presenters.version_of(snapshot) < 3:
-        return status, render(request, f"{template}#costs", context).content
     # The figures, and the summary card's, which follow the inputs too (out of band).
     content = render(request, f"{template}#cost_figures", context).content
     content += render(request, f"{template}#card_costs", {**context, "oob": True}).content
@@ -110,8 +103,8 @@ def _render(request, assessment, fragment: bool, owner: bool, contact: bool, ban
 
 
 def _costs(request, snapshot: dict, url: str, bank):
-    """Version 3 on: from the rates stored with the result, or today's when they differ
-    and the founder asks for them."""
+    """From the rates stored with the result, or today's when they differ and the founder
+    asks for them."""
     changed = presenters.costs_changed(snapshot, bank.cost_digest)
     todays = changed and bool(request.GET.get("today"))
     book = bank.cost_book if todays else presenters.book_of(snapshot)
@@ -127,21 +120,6 @@ def _costs(request, snapshot: dict, url: str, bank):
     return form, presenters.cost_view(snapshot, book, **inputs, todays_rates=todays)
 
 
-def _earlier_costs(request, snapshot: dict, url: str, bank):
-    """Versions 1 and 2: their own form and figures, as they always rendered."""
-    form = CostFormV2(request.GET or None, action=url)
-    form.is_valid()
-    inputs = form.values()
-    costs = presenters.cost_view(
-        snapshot,
-        hours_per_week=inputs["hours"],
-        months=inputs["months"],
-        sourcing=inputs["sourcing"],
-        rates=list(bank.rates) if inputs["today"] else None,
-    )
-    return form, costs
-
-
 @require_GET
 def result_sources(request, token):
     """Where the figures on a result's cost panel come from, for the same settings: each
@@ -149,9 +127,8 @@ def result_sources(request, token):
     assessment = (
         Assessment.objects.completed().filter(token=token).only("token", "snapshot").first()
     )
-    if assessment is None or presenters.version_of(assessment.snapshot) < 3:
-        # Results made before version 3 list their sources on the result page itself.
-        raise Http404("No result with this link has a separate list of sources.")
+    if assessment is None:
+        raise Http404("No result has this link. Check that it was copied whole.")
     url = reverse("result", args=[assessment.token])
     form, costs = _costs(request, assessment.snapshot, url, bank_store.get())
     context = {
