@@ -51,13 +51,11 @@ def draft_find(*, request, bank: Bank) -> tuple[Assessment | None, dict[str, str
 
 def draft_start(*, request) -> Assessment:
     """A new draft for this browser; raises throttle.Limited past DRAFTS_PER_HOUR."""
-    client = throttle.client_of(request)
-    limit = settings.DRAFTS_PER_HOUR
-    if throttle.is_limited("draft", client, limit=limit, window=throttle.HOUR):
+    key = throttle.key_of("draft", request)
+    if not throttle.allow(key, settings.DRAFTS_PER_HOUR, throttle.HOUR):
         raise throttle.Limited(
             "This connection has started many sets of answers in the last hour. Try again later."
         )
-    throttle.record("draft", client, window=throttle.HOUR)
     draft = Assessment.objects.create()
     attribution.attribution_record(request=request, draft=draft)
     draft_attach(request=request, draft=draft)

@@ -24,13 +24,12 @@ class TeamClosed(Exception):
 
 
 def _limit(request) -> None:
-    client = throttle.client_of(request)
-    if throttle.is_limited("team", client, limit=settings.RESULTS_PER_HOUR, window=throttle.HOUR):
+    key = throttle.key_of("team", request)
+    if not throttle.allow(key, settings.TEAMS_PER_HOUR, throttle.HOUR):
         raise throttle.Limited(
             "This connection has started or joined many team decisions in the last hour. "
             "Try again later."
         )
-    throttle.record("team", client, window=throttle.HOUR)
 
 
 def _remember(request, member: TeamMember, *, answering: bool) -> None:

@@ -42,6 +42,7 @@ from advisor.models.results import (  # noqa: F401
     Assessment,
     AssessmentQuerySet,
     Attempt,
+    RateLimit,
     WizardStart,
 )
 from advisor.models.rules import Case, Rule  # noqa: F401

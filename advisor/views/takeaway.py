@@ -24,22 +24,14 @@ EMAIL_LIMITED = "This connection has asked for many emails in the last hour. Try
 
 def email_allowed(request) -> bool:
     """Count one email asked for by this client; False past EMAILS_PER_HOUR."""
-    client = throttle.client_of(request)
-    limit = settings.EMAILS_PER_HOUR
-    if throttle.is_limited("email", client, limit=limit, window=throttle.HOUR):
-        return False
-    throttle.record("email", client, window=throttle.HOUR)
-    return True
+    key = throttle.key_of("email", request)
+    return throttle.allow(key, settings.EMAILS_PER_HOUR, throttle.HOUR)
 
 
 def _tab_allowed(request) -> bool:
-    """Count one new-tab link made by this client; False past DRAFTS_PER_HOUR."""
-    client = throttle.client_of(request)
-    limit = settings.DRAFTS_PER_HOUR
-    if throttle.is_limited("tab", client, limit=limit, window=throttle.HOUR):
-        return False
-    throttle.record("tab", client, window=throttle.HOUR)
-    return True
+    """Count one new-tab link made by this client; False past NEW_TAB_LINKS_PER_HOUR."""
+    key = throttle.key_of("tab", request)
+    return throttle.allow(key, settings.NEW_TAB_LINKS_PER_HOUR, throttle.HOUR)
 
 
 @require_GET

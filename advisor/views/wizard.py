@@ -238,9 +238,8 @@ def check(request):
         return see_other(navigation.resume_url())
 
     if request.method == "POST":
-        client = throttle.client_of(request)
-        limit = settings.RESULTS_PER_HOUR
-        if throttle.is_limited("result", client, limit=limit, window=throttle.HOUR):
+        key = throttle.key_of("result", request)
+        if not throttle.allow(key, settings.RESULTS_PER_HOUR, throttle.HOUR):
             return too_many(
                 request,
                 "This connection has made many results in the last hour. "
@@ -248,8 +247,7 @@ def check(request):
             )
         if assessments.assessment_complete(assessment=draft, bank=bank, answers=answers):
             # Bookkeeping after the result exists never stands between a founder and it:
-            # the count is written best effort, and the session is a signed cookie.
-            throttle.record("result", client, window=throttle.HOUR)
+            # the session is a signed cookie (the rate count above is written best effort).
             webhooks.event_enqueue(
                 event=WebhookEndpoint.RESULT_COMPLETED,
                 site=embed.site_url(request, "/"),
