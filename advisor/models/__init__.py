@@ -54,3 +54,11 @@ from advisor.models.work import (  # noqa: F401
     BankVersion,
     Job,
 )
+
+# What the costs are worked out from. Versions published before these were kept in their
+# revisions leave these tables as they are when restored.
+COST_MODELS = (Region, HiringTerms, PayRate, ExchangeRate)
+# The question bank and its costs, the one list: what a published version holds (each
+# registered with django-reversion), what content editors may edit, and what a saved row
+# makes the bank be read again for.
+BANK_MODELS = (RoleProfile, Question, Choice, Points, Rule, Case, CostRate, *COST_MODELS)

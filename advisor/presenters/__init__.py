@@ -20,7 +20,6 @@ from advisor.presenters.by_version import (  # noqa: F401
 )
 from advisor.presenters.result import (  # noqa: F401
     COMPARISON_ROWS,
-    CONFIDENCE_WORDS,
     counts_words,
     result_view,
 )

@@ -6,14 +6,9 @@ from __future__ import annotations
 
 from advisor import result_v1, result_v2
 from advisor.presenters.by_version import version_of
+from advisor.scoring import CONFIDENCES
 
 COMPARISON_ROWS = result_v1.COMPARISON_ROWS
-CONFIDENCE_WORDS = {
-    "clear": "A clear call",
-    "lean": "A lean",
-    "toss-up": "A toss-up",
-    "held-back": "First, for now",
-}
 
 
 def result_view(snapshot: dict) -> dict:
@@ -34,7 +29,7 @@ def result_view(snapshot: dict) -> dict:
         {"role": roles[slug], "count": n} for slug, n in outcome["counts"].items() if slug in roles
     ]
     flips = [
-        {**f, "role": roles[f["first_hire"]], "words": CONFIDENCE_WORDS[f["confidence"]].lower()}
+        {**f, "role": roles[f["first_hire"]], "words": CONFIDENCES[f["confidence"]].lower()}
         for f in snapshot["flips"]
     ]
     return {
@@ -45,7 +40,7 @@ def result_view(snapshot: dict) -> dict:
         "best_fit": best_fit,
         "second": next((r for r in snapshot["roles"] if r["slug"] != first["slug"]), None),
         "confidence": confidence,
-        "confidence_words": CONFIDENCE_WORDS[confidence],
+        "confidence_words": CONFIDENCES[confidence],
         "specialist": outcome["specialist"],
         "basis": outcome["basis"],
         "headline": _headline(snapshot, roles),
