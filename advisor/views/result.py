@@ -25,7 +25,6 @@ from advisor import (
     presenters,
 )
 from advisor.forms import CostForm, CostFormV2
-from advisor.models import Assessment
 from advisor.views.responses import go_to
 
 
@@ -57,12 +56,7 @@ def result(request, token):
     else:
         cached = page_cache.result_get(etag)
         if cached is None:
-            assessment = (
-                Assessment.objects.completed()
-                .filter(token=token)
-                .only("token", "completed_at", "snapshot")
-                .first()
-            )
+            assessment = assessments.result_get(token, "token", "completed_at", "snapshot")
             if assessment is None:
                 raise Http404("No result has this link. Check that it was copied whole.")
             status, content = _render(request, assessment, fragment, owner, contact, bank)
@@ -146,9 +140,7 @@ def _earlier_costs(request, snapshot: dict, url: str, bank):
 def result_sources(request, token):
     """Where the figures on a result's cost panel come from, for the same settings: each
     rate and hiring term with its source note, whether it is an estimate, and its date."""
-    assessment = (
-        Assessment.objects.completed().filter(token=token).only("token", "snapshot").first()
-    )
+    assessment = assessments.result_get(token, "token", "snapshot")
     if assessment is None or presenters.version_of(assessment.snapshot) < 3:
         # Results made before version 3 list their sources on the result page itself.
         raise Http404("No result with this link has a separate list of sources.")
@@ -170,7 +162,7 @@ def result_sources(request, token):
 @require_http_methods(["GET", "POST"])
 def result_copy(request, token):
     """Change my answers: a new draft prefilled from this result; the result stays."""
-    source = Assessment.objects.completed().filter(token=token).first()
+    source = assessments.result_get(token)
     if source is None:
         raise Http404("No result has this link.")
     has_draft = drafts.draft_get(request=request) is not None

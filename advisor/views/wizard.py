@@ -122,7 +122,7 @@ def wizard(request):
     if not bank.questions:
         raise Http404("The advisor has no questions yet.")
     other = request.GET.get("compare", "")
-    if TOKEN.fullmatch(other) and Assessment.objects.completed().filter(token=other).exists():
+    if TOKEN.fullmatch(other) and assessments.result_exists(other):
         drafts.compare_remember(request=request, token=other)
     _, answers = drafts.draft_find(request=request, bank=bank)
     return see_other(_navigation(bank, answers).resume_url())
@@ -225,7 +225,7 @@ def check(request):
         # A second submit of a finished draft (a double click, two tabs, a retry):
         # show the result the first one made.
         token = drafts.result_last(request=request)
-        done = Assessment.objects.completed().filter(token=token).first() if token else None
+        done = assessments.result_get(token) if token else None
         if done is not None:
             _remember(request, done)
             return to_result(request, token)
@@ -256,7 +256,7 @@ def check(request):
         done = Assessment.objects.completed().only("token", "recommendation", "completed_at")
         result = done.get(pk=draft.pk)
         _remember(request, result)
-        if team := teams.team_member_finish(request=request, assessment=result):
+        if team := teams.team_member_finish(session=request.session, assessment=result):
             return go_to(request, reverse("team", args=[team.token]))
         if other := drafts.compare_take(request=request):
             return go_to(request, reverse("compare", args=[other, draft.token]))
