@@ -64,12 +64,8 @@ _ENUMERATED: dict = {}
 def every_answer_set(db):
     """The shipped bank (plain data, kept for the module) and every answer set."""
     if not _ENUMERATED:
-        from django.core.management import call_command
-
         from advisor import bank_store
-        from advisor.management.commands.seed import FIXTURES
 
-        call_command("loaddata", *FIXTURES, verbosity=0)
         bank = bank_store.build()
         reps = classes(bank)
         options = [sorted(set(reps[q.slug].values())) for q in bank.questions]
