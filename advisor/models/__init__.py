@@ -33,6 +33,7 @@ from advisor.models.outreach import (  # noqa: F401
     ResumeLink,
     WebhookDelivery,
     WebhookEndpoint,
+    WebhookSubscription,
     new_secret,
     source_label,
 )

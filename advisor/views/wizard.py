@@ -28,7 +28,7 @@ from advisor import (
     webhooks,
 )
 from advisor.forms import AnswerForm, TeamStartForm
-from advisor.models import Assessment, Question, WebhookEndpoint
+from advisor.models import Assessment, Question
 from advisor.navigation import Navigation
 from advisor.presenters import COMPARISON_ROWS
 from advisor.views.compare import TOKEN
@@ -249,7 +249,7 @@ def check(request):
             # Bookkeeping after the result exists never stands between a founder and it:
             # the session is a signed cookie (the rate count above is written best effort).
             webhooks.event_enqueue(
-                event=WebhookEndpoint.RESULT_COMPLETED,
+                event=webhooks.RESULT_COMPLETED,
                 site=embed.site_url(request, "/"),
                 assessment=draft,
             )
