@@ -391,6 +391,12 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--json", metavar="PATH", help="also write the results as JSON")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="only check that the tool works end to end (every response as expected): "
+        "budgets are shown but not enforced, as a run of a second or two says little",
+    )
     args = parser.parse_args()
 
     if not shutil.which("wrk"):
@@ -467,8 +473,9 @@ def main() -> int:
     budgets = check_budgets(rows)
     responses = check_responses(rows)
     memory = check_memory(peaks, baseline_peaks)
-    passed = all(c["ok"] for c in budgets + responses + [memory])
-    print("\nPASS" if passed else "\nFAIL")
+    enforced = responses if args.smoke else budgets + responses + [memory]
+    passed = all(c["ok"] for c in enforced)
+    print("\nPASS" if passed else "\nFAIL", "(smoke: responses only)" if args.smoke else "")
     if args.json:
         results = {
             "duration_s": args.duration,
