@@ -1,11 +1,12 @@
 """A smoke test per tool in scripts/: each serves the app at a tiny size for a few seconds
 through `python -m scripts.<tool>`, as the Makefile runs it, and must exit 0.
 
-The tools make throw-away databases of their own: SQLite, or, when the suite itself runs on
-PostgreSQL (`DATABASE_URL`, as CI's second pass) and as root, a PostgreSQL cluster of
-their own, so the two passes try the tools' two forms instead of one twice. bench needs wrk and faults nginx: each is installed the way the Makefile does
-(Debian's package, as root) when missing. faults also needs root for its tmpfs and
-privilege drop, so without root it is skipped, saying so.
+The tools make throw-away databases of their own: SQLite, or, when the suite itself runs
+on PostgreSQL (`DATABASE_URL`, as CI's second pass) and as root, a PostgreSQL cluster of
+their own, so the two passes try the tools' two forms instead of one twice. bench needs
+wrk and faults nginx: each is installed the way the Makefile does (Debian's package, as
+root) when missing. faults also needs root for its tmpfs and privilege drop, so without
+root it is skipped, saying so.
 """
 
 from __future__ import annotations
