@@ -170,6 +170,6 @@ def result_copy(request, token):
         # Only answers in progress are worth a question first: they would be replaced.
         return render(request, "advisor/copy.html", {"assessment": source, "has_draft": has_draft})
     draft = assessments.draft_copy(source=source, bank=bank_store.get())
-    drafts.draft_attach(request=request, draft=draft)
+    drafts.draft_attach(session=request.session, draft=draft)
     messages.info(request, "These are the answers from that result. Change any of them.")
     return go_to(request, reverse("check"))

@@ -173,7 +173,11 @@ def step(request, slug):
         if chosen is not None:
             if draft is None:
                 try:
-                    draft = drafts.draft_start(request=request)
+                    draft = drafts.draft_start(
+                        session=request.session,
+                        client=throttle.client_of(request),
+                        embedded=embed.is_embedded(request),
+                    )
                 except throttle.Limited as limited:
                     return too_many(request, str(limited))
             assessments.answer_save(assessment=draft, question_id=question.id, choice_id=chosen.id)
