@@ -59,7 +59,7 @@ test: install chromium static checkers
 
 # Lighthouse on the landing page, a wizard step and a result; reports in reports/lighthouse/.
 audit: db static chromium checkers
-	$(BIN)/python scripts/audit.py
+	$(BIN)/python -m scripts.audit
 
 lint: install
 	$(BIN)/ruff check .
@@ -72,7 +72,7 @@ format: install
 # Many founders at once against gunicorn on a throw-away database, then a check that
 # nothing was lost, e.g. LOAD_ARGS="--db postgres --founders 200 --servers 2".
 load: install static
-	$(BIN)/python scripts/load.py $(LOAD_ARGS)
+	$(BIN)/python -m scripts.load $(LOAD_ARGS)
 
 # Requests/s and latency of the hot pages against a plain-text Django view, with wrk;
 # exits 1 on a missed budget or any unexpected status or error in a run, e.g.
@@ -80,7 +80,7 @@ load: install static
 bench: static
 	@command -v wrk >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
 	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+	$(BIN)/python -m scripts.bench $(BENCH_ARGS)
 
 # What production brings, against Debian's nginx (deploy/nginx.conf) in front of gunicorn
 # on PostgreSQL or SQLite, with load founders: a database restart, a killed worker, a full
@@ -90,7 +90,7 @@ faults: install static
 	@{ command -v nginx >/dev/null && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; } || { \
 	  command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] || { echo "Install nginx and postgresql (apt-get install nginx postgresql)"; exit 1; }; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx postgresql >/dev/null; }
-	$(BIN)/python scripts/faults.py $(FAULTS_ARGS)
+	$(BIN)/python -m scripts.faults $(FAULTS_ARGS)
 
 # Only the Bootstrap CSS the pages use, into static/vendor/ (committed: running the app
 # needs no npm). Run it after using a Bootstrap class no template used before.
@@ -108,4 +108,4 @@ clean:
 # founder's step and result timed through gunicorn; exits 1 on a missed budget, e.g.
 # SCALE_ARGS="--db postgres --results 1000000 --json reports/scale.json".
 scale: install static
-	$(BIN)/python scripts/scale.py $(SCALE_ARGS)
+	$(BIN)/python -m scripts.scale $(SCALE_ARGS)

@@ -6,29 +6,19 @@ from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_delete, post_migrate, post_save
 
 CONTENT_EDITORS = "Content editors"
-# What content editors may do: the question bank and the rates, nothing else.
-CONTENT_MODELS = (
-    "question",
-    "choice",
-    "points",
-    "rule",
-    "case",
-    "roleprofile",
-    "region",
-    "hiringterms",
-    "payrate",
-    "exchangerate",
-)
 
 
 def content_editors_group(sender, **kwargs):
     """Make (or refresh) the group that may edit the question bank and rates, and no more."""
     from django.contrib.auth.models import Group, Permission
 
+    from advisor.models import BANK_MODELS
+
     group, _ = Group.objects.get_or_create(name=CONTENT_EDITORS)
+    # The question bank and the rates, nothing else.
     codenames = [
-        f"{action}_{model}"
-        for model in CONTENT_MODELS
+        f"{action}_{model._meta.model_name}"
+        for model in BANK_MODELS
         for action in ("add", "change", "delete", "view")
     ]
     # They see the versions (to preview and ask for a publish); publishing is not theirs.
@@ -44,31 +34,15 @@ class AdvisorConfig(AppConfig):
 
     def ready(self):
         from advisor import bank_store, followup, job_kinds  # noqa: F401 (registers)
-        from advisor.models import (
-            Choice,
-            ExchangeRate,
-            FollowUpSettings,
-            HiringTerms,
-            PayRate,
-            Points,
-            Question,
-            Region,
-            RoleProfile,
-            Rule,
-        )
+        from advisor.models import BANK_MODELS, FollowUpSettings
 
         post_migrate.connect(content_editors_group, sender=self, dispatch_uid="content-editors")
         import reversion
 
-        from advisor.models import Case
-
-        bank_models = (RoleProfile, Question, Choice, Points, Rule)
-        cost_models = (Region, HiringTerms, PayRate, ExchangeRate)
         # Each row of the bank goes into a published version's revision (advisor/versions.py).
-        for model in (*bank_models, *cost_models, Case):
+        for model in BANK_MODELS:
             if not reversion.is_registered(model):
                 reversion.register(model)
-        for model in bank_models + cost_models:
             post_save.connect(bank_store.forget, sender=model, dispatch_uid=f"forget-{model}")
             post_delete.connect(bank_store.forget, sender=model, dispatch_uid=f"forget-d-{model}")
         post_save.connect(followup.forget, sender=FollowUpSettings, dispatch_uid="forget-followup")

@@ -1,5 +1,5 @@
-"""Writes to assessments: an answer saved, a draft copied from a result, a draft
-completed into a frozen result."""
+"""Assessments: finding a completed result by its token (the selectors), and the writes:
+an answer saved, a draft copied from a result, a draft completed into a frozen result."""
 
 from __future__ import annotations
 
@@ -16,6 +16,34 @@ UPSERT_ANSWER_SQL = (
     "VALUES (%s, %s, %s, %s) ON CONFLICT (assessment_id, question_id) "
     "DO UPDATE SET choice_id = excluded.choice_id, answered_at = excluded.answered_at"
 )
+
+
+# --- selectors: completed results by token ---------------------------------------------
+
+
+def result_get(token: str, *fields: str) -> Assessment | None:
+    """The completed result with this token, or None (a draft's token finds nothing);
+    with `fields`, only those columns are read."""
+    rows = Assessment.objects.completed().filter(token=token)
+    return (rows.only(*fields) if fields else rows).first()
+
+
+def results_get(tokens: list[str]) -> dict[str, Assessment]:
+    """The completed results among these tokens, by token."""
+    return {a.token: a for a in Assessment.objects.completed().filter(token__in=tokens)}
+
+
+def result_exists(token: str) -> bool:
+    return Assessment.objects.completed().filter(token=token).exists()
+
+
+def result_snapshot(token: str) -> dict | None:
+    """Only the stored snapshot of the completed result with this token."""
+    rows = Assessment.objects.completed().filter(token=token)
+    return rows.values_list("snapshot", flat=True).first()
+
+
+# --- writes ----------------------------------------------------------------------------
 
 
 def answer_save(*, assessment: Assessment, question_id: int, choice_id: int) -> None:
@@ -46,11 +74,8 @@ def assessment_complete(*, assessment: Assessment, bank: Bank, answers: dict) ->
     already completed (a double submit), which leaves the first result untouched."""
     source = Assessment.objects.filter(pk=assessment.pk).values_list("started_from", flat=True)
     earlier = None
-    if token := source.first():
-        copied = (
-            Assessment.objects.completed().filter(token=token).values_list("snapshot", flat=True)
-        )
-        earlier = (token, copied.first()) if copied.first() else None
+    if (token := source.first()) and (copied := result_snapshot(token)):
+        earlier = (token, copied)
     snapshot = snapshot_build(bank, answers, earlier=earlier)
     outcome = snapshot["outcome"]
     answer_set = answer_set_id(snapshot_answers(snapshot))

@@ -53,10 +53,11 @@ def arrival_remember(*, request) -> None:
         request.session[SESSION_KEY] = arrival
 
 
-def attribution_record(*, request, draft: Assessment) -> Attribution | None:
-    """Store where the founder came from with the draft they have just started."""
-    arrival = request.session.pop(SESSION_KEY, None) or {}
-    if embed.is_embedded(request):
+def attribution_record(*, draft: Assessment, arrival: dict, embedded: bool) -> Attribution | None:
+    """Store where the founder came from (`arrival`, as `arrival_of` noted it) with the
+    draft they have just started; `embedded`: they answer in another site's frame."""
+    arrival = dict(arrival)
+    if embedded:
         arrival["embedded"] = True
     if not arrival:
         return None

@@ -49,28 +49,29 @@ def draft_find(*, request, bank: Bank) -> tuple[Assessment | None, dict[str, str
     return draft, bank.answers_from_ids((question, choice) for _, question, choice in rows)
 
 
-def draft_start(*, request) -> Assessment:
-    """A new draft for this browser; raises throttle.Limited past DRAFTS_PER_HOUR."""
-    client = throttle.client_of(request)
-    limit = settings.DRAFTS_PER_HOUR
-    if throttle.is_limited("draft", client, limit=limit, window=throttle.HOUR):
+def draft_start(*, session, client: str, embedded: bool) -> Assessment:
+    """A new draft for the browser of `session`, which keeps where it came from until now;
+    `client` is the keyed hash of its address (`throttle.client_of`), `embedded` whether
+    it answers in another site's frame. Raises throttle.Limited past DRAFTS_PER_HOUR."""
+    if not throttle.allow(f"draft:{client}", settings.DRAFTS_PER_HOUR, throttle.HOUR):
         raise throttle.Limited(
             "This connection has started many sets of answers in the last hour. Try again later."
         )
-    throttle.record("draft", client, window=throttle.HOUR)
     draft = Assessment.objects.create()
-    attribution.attribution_record(request=request, draft=draft)
-    draft_attach(request=request, draft=draft)
+    arrival = session.pop(attribution.SESSION_KEY, None) or {}
+    attribution.attribution_record(draft=draft, arrival=arrival, embedded=embedded)
+    draft_attach(session=session, draft=draft)
     return draft
 
 
-def draft_attach(*, request, draft: Assessment) -> None:
-    """Make `draft` this browser's draft, replacing (and deleting) any other."""
-    old = request.session.get("draft")
+def draft_attach(*, session, draft: Assessment) -> None:
+    """Make `draft` the draft of the browser with this session, replacing (and deleting)
+    any other."""
+    old = session.get("draft")
     if old and old != draft.token:
         Assessment.objects.drafts().filter(token=old).delete()
-    request.session["draft"] = draft.token
-    request.session.pop("completed", None)
+    session["draft"] = draft.token
+    session.pop("completed", None)
 
 
 def draft_discard(*, request) -> None:

@@ -12,9 +12,9 @@ from __future__ import annotations
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
-from advisor import presenters
+from advisor import assessments, presenters
 from advisor.jobs import job_enqueue, job_handler
-from advisor.models import Assessment, ContactRequest, Job
+from advisor.models import ContactRequest, Job
 
 MAX_ATTEMPTS = 4
 
@@ -73,7 +73,7 @@ def _result(job: Job):
     to = job.payload.get("to")
     if not to:
         return {"sent": False, "reason": "no address"}
-    row = Assessment.objects.completed().filter(token=job.payload["token"]).first()
+    row = assessments.result_get(job.payload["token"])
     if row is None:
         _forget_address(job)
         return {"sent": False, "reason": "no such result"}

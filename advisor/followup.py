@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from advisor import emails, embed, webhooks
-from advisor.models import Assessment, ContactRequest, FollowUpSettings, WebhookEndpoint
+from advisor.models import Assessment, ContactRequest, FollowUpSettings
 
 TTL_SECONDS = 10
 _cached: tuple[float, FollowUpSettings] | None = None
@@ -58,7 +58,7 @@ def contact_request_make(
             days=terms.retention_days,
         )
         webhooks.event_enqueue(
-            event=WebhookEndpoint.CONTACT_REQUESTED,
+            event=webhooks.CONTACT_REQUESTED,
             site=embed.site_url(request, "/"),
             assessment=assessment,
             contact_request=contact,

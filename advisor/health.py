@@ -8,15 +8,18 @@ gets its 503 stops sending founders whose answers could not be saved.
 
 from __future__ import annotations
 
+import secrets
 import shutil
 
 from django.conf import settings
 from django.db import Error, connection, transaction
 
 from advisor.database import drop_connection
-from advisor.models import Attempt
+from advisor.models import RateLimit
 
-READINESS_SCOPE = "readiness"  # never a rate-limit scope: the row lives only in its transaction
+# Never a rate-limit key (those are "scope:client"): the row lives only in its transaction,
+# under a key of its own so that probes at the same moment never meet on the unique key.
+READINESS_KEY = "readiness-{}"
 MB = 1024 * 1024
 
 
@@ -36,8 +39,9 @@ def ready_problems() -> list[str]:
         # A committed write that leaves nothing behind: the row is gone when it commits,
         # but the database still had to take the write lock and write its log.
         with transaction.atomic():
-            probe = Attempt.objects.create(scope=READINESS_SCOPE, client="")
-            Attempt.objects.filter(pk=probe.pk).delete()
+            key = READINESS_KEY.format(secrets.token_hex(8))
+            probe = RateLimit.objects.create(key=key, tokens=0, updated=0)
+            RateLimit.objects.filter(pk=probe.pk).delete()
     except Error as error:
         drop_connection()
         problems.append(f"database refused a write: {error}")

@@ -65,7 +65,7 @@ def resume_link_use(*, request, link: ResumeLink) -> Assessment:
             day=assessment.completed_at.date().isoformat(),
         )
     else:
-        drafts.draft_attach(request=request, draft=assessment)
+        drafts.draft_attach(session=request.session, draft=assessment)
     return assessment
 
 

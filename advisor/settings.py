@@ -217,8 +217,10 @@ CONTENT_SECURITY_POLICY = {
 
 # Limits per client, in the database so they hold across app servers.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
-RESULTS_PER_HOUR = env_int("RESULTS_PER_HOUR", 30)
-DRAFTS_PER_HOUR = env_int("DRAFTS_PER_HOUR", 100)
+RESULTS_PER_HOUR = env_int("RESULTS_PER_HOUR", 30)  # results made
+DRAFTS_PER_HOUR = env_int("DRAFTS_PER_HOUR", 100)  # sets of answers started
+TEAMS_PER_HOUR = env_int("TEAMS_PER_HOUR", 30)  # team decisions started or joined
+NEW_TAB_LINKS_PER_HOUR = env_int("NEW_TAB_LINKS_PER_HOUR", 100)  # "open in a new tab" links
 LOGIN_FAILURES_PER_15_MINUTES = env_int("LOGIN_FAILURES_PER_15_MINUTES", 5)
 
 # While the database is unavailable founders get a 503 that asks them to come back after

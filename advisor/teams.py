@@ -23,64 +23,65 @@ class TeamClosed(Exception):
     """The invite link was revoked, or the team is full: the message says which."""
 
 
-def _limit(request) -> None:
-    client = throttle.client_of(request)
-    if throttle.is_limited("team", client, limit=settings.RESULTS_PER_HOUR, window=throttle.HOUR):
+def _limit(client: str) -> None:
+    if not throttle.allow(f"team:{client}", settings.TEAMS_PER_HOUR, throttle.HOUR):
         raise throttle.Limited(
             "This connection has started or joined many team decisions in the last hour. "
             "Try again later."
         )
-    throttle.record("team", client, window=throttle.HOUR)
 
 
-def _remember(request, member: TeamMember, *, answering: bool) -> None:
-    request.session["teams"] = {**request.session.get("teams", {}), member.team.token: member.pk}
+def _remember(session, member: TeamMember, *, answering: bool) -> None:
+    session["teams"] = {**session.get("teams", {}), member.team.token: member.pk}
     if answering:
-        request.session["team_answering"] = member.team.token
-        request.session.pop("completed", None)  # a fresh run, not "you have finished"
+        session["team_answering"] = member.team.token
+        session.pop("completed", None)  # a fresh run, not "you have finished"
 
 
-def team_start(*, request, name: str, member_name: str, result: Assessment | None = None) -> Team:
+def team_start(
+    *, session, client: str, name: str, member_name: str, result: Assessment | None = None
+) -> Team:
     """A new team with its starter as the first member; with `result` (the starter's own),
-    the starter's answers are that result's."""
-    _limit(request)
+    the starter's answers are that result's. `session` is the starter's browser session,
+    `client` the keyed hash of their address (`throttle.client_of`)."""
+    _limit(client)
     with transaction.atomic():
         team = Team.objects.create(name=name)
         member = TeamMember.objects.create(team=team, name=member_name, assessment=result)
-    _remember(request, member, answering=result is None)
+    _remember(session, member, answering=result is None)
     return team
 
 
-def team_join(*, request, team: Team, member_name: str) -> TeamMember:
+def team_join(*, session, client: str, team: Team, member_name: str) -> TeamMember:
     if team.invite_revoked_at is not None:
         raise TeamClosed("This invite link has been revoked: ask for a new one.")
-    _limit(request)
+    _limit(client)
     with transaction.atomic():
         locked = Team.objects.select_for_update().get(pk=team.pk)
         if locked.members.count() >= Team.MAX_MEMBERS:
             raise TeamClosed(f"This team already has {Team.MAX_MEMBERS} members.")
         member = TeamMember.objects.create(team=locked, name=member_name)
-    _remember(request, member, answering=True)
+    _remember(session, member, answering=True)
     return member
 
 
-def team_member_of(*, request, team: Team) -> TeamMember | None:
-    member_id = request.session.get("teams", {}).get(team.token)
+def team_member_of(*, session, team: Team) -> TeamMember | None:
+    member_id = session.get("teams", {}).get(team.token)
     if member_id is None:
         return None
     return next((m for m in team.members.all() if m.pk == member_id), None)
 
 
-def team_is_starter(*, request, team: Team) -> bool:
-    member = team_member_of(request=request, team=team)
+def team_is_starter(*, session, team: Team) -> bool:
+    member = team_member_of(session=session, team=team)
     first = team.members.all()[:1]
     return member is not None and bool(first) and first[0].pk == member.pk
 
 
-def team_member_finish(*, request, assessment: Assessment) -> Team | None:
+def team_member_finish(*, session, assessment: Assessment) -> Team | None:
     """A member answering for a team has made their result: it becomes their answers."""
-    token = request.session.pop("team_answering", "")
-    member_id = request.session.get("teams", {}).get(token)
+    token = session.pop("team_answering", "")
+    member_id = session.get("teams", {}).get(token)
     if not token or member_id is None:
         return None
     updated = TeamMember.objects.filter(pk=member_id, team__token=token).update(

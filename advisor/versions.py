@@ -15,25 +15,16 @@ from django.db.models import Max
 from advisor import bank_rules, bank_store
 from advisor.bank import bank_as_data
 from advisor.models import (
+    BANK_MODELS,
+    COST_MODELS,
     Answer,
     BankVersion,
-    Case,
     Choice,
     ExchangeRate,
     HiringTerms,
     PayRate,
-    Points,
-    Question,
     Region,
-    RoleProfile,
-    Rule,
 )
-
-# What the costs are worked out from. Versions published before these were kept in their
-# revisions leave these tables as they are when restored.
-COST_MODELS = (Region, HiringTerms, PayRate, ExchangeRate)
-# What a version holds; registered with django-reversion in apps.py.
-BANK_MODELS = (RoleProfile, Question, Choice, Points, Rule, Case, *COST_MODELS)
 
 
 class NotPublishable(Exception):

@@ -1,6 +1,11 @@
 """Signed webhooks: endpoints admins register are told when a founder completes a result
 or asks to be contacted.
 
+The events are a registry in code (`EVENTS`): each `WebhookEvent` has its name, the
+words admin shows for it, and the builder of its part of the body. Endpoints subscribe
+with rows (`WebhookSubscription`), so a new event is a new `@webhook_event` function here
+and no migration.
+
 A founder's request only writes a delivery row and a job; the job queue POSTs it, retries
 with backoff on anything but a 2xx answer, and records every attempt's response on the
 delivery. Each POST carries
@@ -18,6 +23,8 @@ import json
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import F
@@ -31,10 +38,33 @@ SIGNATURE_HEADER = "Advisor-Signature"
 TOLERANCE_SECONDS = 300  # how old a signature a receiver should still accept
 MAX_ATTEMPTS = 6  # the first try and five retries, over about 2½ hours
 BODY_KEPT = 2000  # characters of each response kept on the delivery
-SUBSCRIPTIONS = {
-    WebhookEndpoint.RESULT_COMPLETED: "on_result_completed",
-    WebhookEndpoint.CONTACT_REQUESTED: "on_contact_requested",
-}
+
+
+@dataclass(frozen=True)
+class WebhookEvent:
+    """One kind of event an endpoint may subscribe to. `payload` gives the event's part
+    of the body for a delivery, or None when what it was about is gone."""
+
+    name: str  # as sent in `Advisor-Event` and the body's "event"
+    verbose_name: str  # as admin shows it
+    payload: Callable[[WebhookDelivery, str], dict | None]
+
+
+EVENTS: dict[str, WebhookEvent] = {}
+
+
+def webhook_event(name: str, verbose_name: str):
+    """Register the decorated payload builder as the event `name`."""
+
+    def register(payload):
+        EVENTS[name] = WebhookEvent(name, verbose_name, payload)
+        return payload
+
+    return register
+
+
+def event_choices() -> list[tuple[str, str]]:
+    return [(e.name, e.verbose_name) for e in EVENTS.values()]
 
 
 def signature(secret: str, timestamp: int, body: bytes) -> str:
@@ -58,7 +88,9 @@ def verify(secret: str, header: str, body: bytes, *, now: float | None = None) -
 def event_enqueue(*, event: str, site: str, assessment=None, contact_request=None) -> int:
     """A delivery and a job for each active endpoint that wants `event`; how many.
     `site` is the address results are linked from (`https://advisor.example.com`)."""
-    endpoints = WebhookEndpoint.objects.filter(is_active=True, **{SUBSCRIPTIONS[event]: True})
+    if event not in EVENTS:
+        raise ValueError(f"No webhook event is called {event!r}: see webhooks.EVENTS.")
+    endpoints = WebhookEndpoint.objects.filter(is_active=True, subscriptions__event=event)
     count = 0
     for endpoint in endpoints.only("pk"):
         delivery = WebhookDelivery.objects.create(
@@ -75,27 +107,46 @@ def event_enqueue(*, event: str, site: str, assessment=None, contact_request=Non
 
 def body_of(delivery: WebhookDelivery, site: str) -> dict | None:
     """What the endpoint is sent; None when what it was about is gone (a contact request
-    withdrawn or deleted)."""
-    assessment = delivery.assessment
-    if assessment is None:
+    withdrawn or deleted), or the event is no longer one the site sends."""
+    event = EVENTS.get(delivery.event)
+    payload = event and event.payload(delivery, site)
+    if payload is None:
         return None
-    body = {
+    return {
         "event": delivery.event,
         "delivery": str(delivery.delivery_id),
         "created": delivery.created_at.isoformat(),
-        "result": _result(assessment, site),
+        **payload,
     }
-    if delivery.event == WebhookEndpoint.CONTACT_REQUESTED:
-        contact = delivery.contact_request
-        if contact is None:
-            return None
-        body["contact"] = {
+
+
+RESULT_COMPLETED = "result.completed"
+CONTACT_REQUESTED = "contact.requested"
+
+
+@webhook_event(RESULT_COMPLETED, "result completed")
+def _result_completed(delivery: WebhookDelivery, site: str) -> dict | None:
+    """A founder confirmed their answers."""
+    if delivery.assessment is None:
+        return None
+    return {"result": _result(delivery.assessment, site)}
+
+
+@webhook_event(CONTACT_REQUESTED, "contact requested")
+def _contact_requested(delivery: WebhookDelivery, site: str) -> dict | None:
+    """A founder asked to talk to someone about the hire."""
+    contact = delivery.contact_request
+    if delivery.assessment is None or contact is None:
+        return None
+    return {
+        "result": _result(delivery.assessment, site),
+        "contact": {
             "name": contact.name,
             "email": contact.email,
             "consent_text": contact.consent_text,
             "consented_at": contact.consented_at.isoformat(),
-        }
-    return body
+        },
+    }
 
 
 def _result(assessment, site: str) -> dict:

@@ -4,7 +4,7 @@ Serves the app with gunicorn on a throw-away SQLite database, makes a result thr
 real HTTP, runs Lighthouse (from node_modules, on Debian's Chromium) on each page, and
 writes the JSON reports to reports/lighthouse/ with a table of the category scores.
 
-    .venv/bin/python scripts/audit.py [--out reports/lighthouse]
+    .venv/bin/python -m scripts.audit [--out reports/lighthouse]
 """
 
 from __future__ import annotations
@@ -12,14 +12,24 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from serving import ROOT, app_env, browser, fetch, free_port, load_bank, serve, stop, wait_ready
+from scripts.forms import form_of
+from scripts.serving import (
+    ROOT,
+    app_env,
+    browser,
+    fetch,
+    free_port,
+    load_bank,
+    serve,
+    stop,
+    wait_ready,
+)
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking"
@@ -39,12 +49,11 @@ def make_result(base: str) -> str:
             continue
         if status != 200:
             raise RuntimeError(f"GET {path} answered {status}")
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-        form = {"csrfmiddlewaretoken": token}
-        radio = re.search(r'type="radio" name="([\w-]+)" value="([\w-]+)"', html)
-        if radio:
-            form[radio.group(1)] = radio.group(2)
-        action = re.search(r'<form method="post" action="([^"]+)"', html).group(1)
+        page = form_of(html)
+        form = {"csrfmiddlewaretoken": page.csrf}
+        for name, values in page.choices.items():
+            form[name] = values[0]
+        action = page.action
         status, headers, _ = fetch(opener, base + action, form)
         if status != 303:
             raise RuntimeError(f"POST {action} answered {status}")

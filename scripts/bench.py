@@ -7,7 +7,7 @@ each page's requests/s as a share of the baseline's, so the budgets hold on any 
 Every response's status is checked too, and the app workers' peak memory against the
 baseline's. Exits 1 when any budget is missed or any response was not the one expected.
 
-    .venv/bin/python scripts/bench.py [--duration 10] [--json PATH]
+    .venv/bin/python -m scripts.bench [--duration 10] [--json PATH]
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import http.cookiejar
 import json
-import os
 import re
 import shutil
 import signal
@@ -27,7 +26,8 @@ import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from serving import (
+from scripts.forms import form_of
+from scripts.serving import (
     ROOT,
     NoRedirect,
     app_env,
@@ -106,10 +106,9 @@ def prepare(base: str) -> tuple[dict[str, str], str, str]:
     """
     jar, first = browser()
     status, _, page = fetch(first, f"{base}/wizard/{next(iter(ANSWERS))}/")
-    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-    if status != 200 or not match:
+    token = form_of(page).csrf
+    if status != 200 or not token:
         sys.exit(f"first wizard step answered {status} without a CSRF token")
-    token = match.group(1)
     for slug, choice in ANSWERS.items():
         if slug == STEP:
             break
@@ -392,6 +391,12 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--json", metavar="PATH", help="also write the results as JSON")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="only check that the tool works end to end (every response as expected): "
+        "budgets are shown but not enforced, as a run of a second or two says little",
+    )
     args = parser.parse_args()
 
     if not shutil.which("wrk"):
@@ -405,8 +410,7 @@ def main() -> int:
     workdir = Path(tempfile.mkdtemp(prefix="advisor-bench-"))
     env = app_env(workdir, HTTPS="0", ALLOWED_HOSTS="127.0.0.1")
     baseline_env = env | {
-        "DJANGO_SETTINGS_MODULE": "bench_baseline",
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "scripts"), env.get("PYTHONPATH")])),
+        "DJANGO_SETTINGS_MODULE": "scripts.bench_baseline",
     }
     # gunicorn as `make run` serves it, minus the access log, which would cost both alike.
     options = ["--workers", str(WORKERS), "--worker-class", "sync"]
@@ -469,8 +473,9 @@ def main() -> int:
     budgets = check_budgets(rows)
     responses = check_responses(rows)
     memory = check_memory(peaks, baseline_peaks)
-    passed = all(c["ok"] for c in budgets + responses + [memory])
-    print("\nPASS" if passed else "\nFAIL")
+    enforced = responses if args.smoke else budgets + responses + [memory]
+    passed = all(c["ok"] for c in enforced)
+    print("\nPASS" if passed else "\nFAIL", "(smoke: responses only)" if args.smoke else "")
     if args.json:
         results = {
             "duration_s": args.duration,

@@ -1,8 +1,8 @@
 """Settings and URLconf for the benchmark's baseline: the app's own settings and
 middleware, but one view that returns "ok".
 
-Served as `DJANGO_SETTINGS_MODULE=bench_baseline gunicorn advisor.wsgi` with scripts/ on
-PYTHONPATH, so the baseline pays the same gunicorn, Django and middleware cost as the app
+Served as `DJANGO_SETTINGS_MODULE=scripts.bench_baseline gunicorn advisor.wsgi` from the
+project's root, so the baseline pays the same gunicorn, Django and middleware cost as the app
 and the ratio to it shows what the app's own views cost.
 """
 

@@ -1,9 +1,9 @@
 """Fault suite: what production brings, reproduced against real servers while founders
 answer the wizard, then every result they were shown checked in the database.
 
-    .venv/bin/python scripts/faults.py                          # every fault
-    .venv/bin/python scripts/faults.py --only pg-restart,disk-full
-    .venv/bin/python scripts/faults.py --short --json reports/faults.json   # as CI runs it
+    .venv/bin/python -m scripts.faults                          # every fault
+    .venv/bin/python -m scripts.faults --only pg-restart,disk-full
+    .venv/bin/python -m scripts.faults --short --json reports/faults.json   # as CI runs it
 
 The stack is production's: Debian's nginx with deploy/nginx.conf in front of gunicorn with
 deploy/gunicorn.conf.py, on a throw-away PostgreSQL or on SQLite, all on 127.0.0.1.
@@ -59,8 +59,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
-from load import Completion, Failure, Founder, Verdict, form_fields, verify
-from serving import (
+from scripts.load import Completion, Failure, Founder, Verdict, form_fields, verify
+from scripts.serving import (
     BIN,
     GUNICORN_CONFIG,
     HOST,
@@ -572,7 +572,7 @@ def check_database(env: dict[str, str], completions: list[Completion], tmp: Path
     path = tmp / "completions.json"
     path.write_text(json.dumps([asdict(c) for c in completions]))
     done = subprocess.run(
-        [BIN / "python", __file__, "--verify", str(path)],
+        [BIN / "python", "-m", "scripts.faults", "--verify", str(path)],
         cwd=ROOT,
         env=env,
         capture_output=True,

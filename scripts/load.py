@@ -1,9 +1,9 @@
 """Load test: simulated founders run the whole wizard against gunicorn at once, then the
 database is checked for every result they were shown.
 
-    .venv/bin/python scripts/load.py --db sqlite --founders 50 --duration 20
-    .venv/bin/python scripts/load.py --db postgres --founders 200 --servers 2
-    .venv/bin/python scripts/load.py --conditional  # a bank with a conditional question
+    .venv/bin/python -m scripts.load --db sqlite --founders 50 --duration 20
+    .venv/bin/python -m scripts.load --db postgres --founders 200 --servers 2
+    .venv/bin/python -m scripts.load --conditional  # a bank with a conditional question
 
 Everything runs on 127.0.0.1 against a throw-away database, and all of it (gunicorn,
 PostgreSQL, temp files) is removed at the end. Exits 1 on any error (a 5xx included)
@@ -32,7 +32,8 @@ from http.client import HTTPException
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-from serving import (
+from scripts.forms import form_of
+from scripts.serving import (
     HOST,
     ROOT,
     app_env,
@@ -50,8 +51,6 @@ TIMEOUT = 30  # seconds for one request; gunicorn's worker timeout is the same
 KEEP_ALIVE = 5  # gunicorn closes idle connections after this many seconds
 MAX_STEPS = 30  # a wizard longer than this is a redirect loop
 MAX_FLOWS = 100_000  # per founder; the duration ends the run long before this
-INPUT = re.compile(r"<input\b[^>]*>")
-ATTR = re.compile(r'(\w[\w-]*)="([^"]*)"')
 RESULT_PATH = re.compile(r"/r/([A-Za-z0-9_-]+)/")
 RECOMMENDATION = re.compile(r'data-recommendation="([^"]*)"')
 
@@ -82,17 +81,11 @@ class Stats:
 
 def form_fields(page: str) -> tuple[str, str, list[str]]:
     """(csrf token, radio group name, its values) from a step or check page."""
-    csrf, name, values = "", "", []
-    for tag in INPUT.findall(page):
-        attrs = dict(ATTR.findall(tag))
-        if attrs.get("name") == "csrfmiddlewaretoken":
-            csrf = attrs.get("value", "")
-        elif attrs.get("type") == "radio":
-            name = attrs["name"]
-            values.append(attrs["value"])
-    if not csrf:
+    form = form_of(page)
+    if not form.csrf:
         raise Failure("page without a csrf token")
-    return csrf, name, values
+    name, values = next(iter(form.choices.items()), ("", []))
+    return form.csrf, name, values
 
 
 class Founder:
@@ -366,15 +359,11 @@ def verify(env: dict[str, str], completions: list[Completion]) -> Verdict:
 def _verify(completions: list[Completion]) -> Verdict:
     from django.db.models import Count, F
 
-    from advisor.models import Answer, Assessment, Question
+    from advisor import bank_store
+    from advisor.models import Answer, Assessment
 
     verdict = Verdict()
-    conditions = {
-        slug: (parent, choice) if parent else None
-        for slug, parent, choice in Question.objects.filter(is_active=True).values_list(
-            "slug", "show_if__question__slug", "show_if__slug"
-        )
-    }
+    bank = bank_store.build_draft()  # the bank's tables as they are, conditions included
     stored: defaultdict[str, dict[str, str]] = defaultdict(dict)
     for token, question, choice in Answer.objects.values_list(
         "assessment__token", "question__slug", "choice__slug"
@@ -403,10 +392,10 @@ def _verify(completions: list[Completion]) -> Verdict:
         frozen = snapshot_answers(snapshot)
         if snapshot is None:
             verdict.corrupted.append(f"{token}: completed without a snapshot")
-        elif set(frozen) != asked(conditions, frozen) or stored[token] != frozen:
+        elif set(frozen) != asked(bank, frozen) or stored[token] != frozen:
             verdict.corrupted.append(
                 f"{token}: answer rows {stored[token]} snapshot {frozen}, "
-                f"questions asked {sorted(asked(conditions, frozen))}"
+                f"questions asked {sorted(asked(bank, frozen))}"
             )
         elif snapshot["outcome"]["first_hire"] != recommendation:
             verdict.corrupted.append(f"{token}: recommendation differs from its snapshot")
@@ -427,28 +416,18 @@ def _verify(completions: list[Completion]) -> Verdict:
     return verdict
 
 
-def asked(conditions: dict[str, tuple[str, str] | None], answers: dict[str, str]) -> set[str]:
-    """The questions a founder with these answers is asked: every active question without
-    a condition, and each conditional one whose earlier question was asked and answered
-    with its choice. `conditions` is the database's: question slug -> (question, choice)."""
-
-    def applies(slug: str, depth: int = 0) -> bool:
-        if conditions[slug] is None:
-            return True
-        parent, choice = conditions[slug]
-        return (
-            parent in conditions  # an inactive question is never asked, nor what it shows
-            and depth < len(conditions)  # a loop of conditions is asked never
-            and answers.get(parent) == choice
-            and applies(parent, depth + 1)
-        )
-
-    return {slug for slug in conditions if applies(slug)}
+def asked(bank, answers: dict[str, str]) -> set[str]:
+    """The questions a founder with these answers is asked, as the wizard decides it."""
+    return {q.slug for q in bank.asked(answers)}
 
 
 def snapshot_answers(snapshot: dict | None) -> dict[str, str]:
+    """The snapshot's answers as the app reads them, or a mark that one question is in it
+    twice (which reading it into a dict would hide)."""
+    from advisor.snapshots import snapshot_answers as read
+
+    answers = read(snapshot)
     rows = (snapshot or {}).get("answers", [])
-    answers = {row["question"]: row["choice"] for row in rows}
     return answers if len(answers) == len(rows) else {"!": "a question twice in the snapshot"}
 
 

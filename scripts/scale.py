@@ -2,7 +2,7 @@
 admin action and a founder's step and result take at that size, through real HTTP
 against gunicorn, signed in as staff.
 
-    .venv/bin/python scripts/scale.py --db postgres --results 1000000 --json reports/scale.json
+    .venv/bin/python -m scripts.scale --db postgres --results 1000000 --json reports/scale.json
     make scale SCALE_ARGS="--db sqlite --results 100000"
 
 The results are made by the app's own scoring and snapshot code (snapshot_build), once for
@@ -44,10 +44,10 @@ import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from html.parser import HTMLParser
 from pathlib import Path
 
-from serving import (
+from scripts.forms import form_of
+from scripts.serving import (
     BIN,
     HOST,
     ROOT,
@@ -381,53 +381,8 @@ class Problems(list):
             self.append(f"{what}: {status}, not {wanted} {body[:300]!r}")
 
 
-class FormFields(HTMLParser):
-    """The fields a form would submit as it stands: inputs, checked boxes, selected
-    options and text areas of the form with the given id."""
-
-    def __init__(self, form_id: str):
-        super().__init__()
-        self.form_id, self.inside, self.fields = form_id, False, []
-        self.select = self.textarea = None
-        self.text = ""
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form":
-            self.inside = a.get("id") == self.form_id
-        if not self.inside:
-            return
-        if tag == "input" and a.get("name"):
-            kind = a.get("type", "text")
-            if kind in ("checkbox", "radio") and "checked" not in a:
-                return
-            if kind not in ("submit", "button", "file"):
-                self.fields.append((a["name"], a.get("value", "on" if kind == "checkbox" else "")))
-        elif tag == "select":
-            self.select = a.get("name")
-        elif tag == "option" and self.select and "selected" in a:
-            self.fields.append((self.select, a.get("value", "")))
-        elif tag == "textarea":
-            self.textarea, self.text = a.get("name"), ""
-
-    def handle_data(self, data):
-        if self.textarea:
-            self.text += data
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.inside = False
-        elif tag == "select":
-            self.select = None
-        elif tag == "textarea" and self.textarea:
-            self.fields.append((self.textarea, self.text.removeprefix("\n")))
-            self.textarea = None
-
-
 def form_fields(page: str, form_id: str) -> list[tuple[str, str]]:
-    parser = FormFields(form_id)
-    parser.feed(page)
-    return parser.fields
+    return form_of(page, form_id).fields
 
 
 class Admin:

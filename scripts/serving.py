@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = ROOT / ".venv" / "bin"
+BIN = Path(sys.executable).parent  # the venv the tool runs in
 HOST = "127.0.0.1"
 NGINX_CONFIG = ROOT / "deploy" / "nginx.conf"
 GUNICORN_CONFIG = ROOT / "deploy" / "gunicorn.conf.py"

@@ -1,11 +1,17 @@
+"""Shared fixtures. The shipped bank, roles and rates are loaded into the test database
+once per session; each test runs in a transaction rolled back at its end, and a test that
+commits (a transactional one, whose tables are flushed after it) has them loaded again."""
+
 from __future__ import annotations
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from pytest_django.plugin import blocking_manager_key
 
 from advisor import bank_store, followup
 from advisor.management.commands.seed import FIXTURES
+from advisor.models import BANK_MODELS
 
 # A founder whose product is plumbing on a general-purpose model.
 AI_ANSWERS = {
@@ -34,6 +40,35 @@ ML_ANSWERS = {
 }
 
 
+def _load_fixtures() -> None:
+    call_command("loaddata", *FIXTURES, verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, migrated, with the fixtures loaded once."""
+    with django_db_blocker.unblock():
+        _load_fixtures()
+
+
+def _commits(item) -> bool:
+    """Whether pytest-django runs this test without a transaction around it (as it
+    decides: a marker, or a fixture that asks for it), flushing every table after it."""
+    marker = item.get_closest_marker("django_db")
+    names = getattr(item, "fixturenames", ())
+    asked = marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    used = {"transactional_db", "live_server", "django_db_reset_sequences"} & set(names)
+    return bool(asked or (marker and marker.args and marker.args[0]) or used)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    if nextitem is not None and _commits(item):  # after the last test, the database is gone
+        with item.config.stash[blocking_manager_key].unblock():
+            _load_fixtures()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_bank():
     # The bank and the follow-up settings are kept per process; each test's database
@@ -47,10 +82,18 @@ def _fresh_bank():
 
 @pytest.fixture
 def bank(db):
-    """The real question bank, roles and rates from fixtures/."""
-    call_command("loaddata", *FIXTURES, verbosity=0)
+    """The real question bank, roles and rates from fixtures/ (loaded once per session)."""
     bank_store.forget()
     return bank_store.get()
+
+
+@pytest.fixture
+def empty_bank(db):
+    """A database without the shipped bank, roles and rates (removed inside the test's
+    transaction, so the next test has them again)."""
+    for model in reversed(BANK_MODELS):
+        model.objects.all().delete()
+    bank_store.forget()
 
 
 def complete(client, answers: dict, **headers) -> str:
@@ -80,6 +123,5 @@ def live_server(request):
 
 @pytest.fixture
 def live_bank(transactional_db, live_server):
-    call_command("loaddata", *FIXTURES, verbosity=0)
     bank_store.forget()
     return live_server

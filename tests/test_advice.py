@@ -46,15 +46,17 @@ class Scorer:
     """scoring.score, worked out once per class of answer sets."""
 
     def __init__(self, bank: Bank, real):
-        self.bank, self.real, self.classes, self.memo = bank, real, classes(bank), {}
+        self.bank, self.real, self.memo = bank, real, {}
+        # (question slug, {choice: the choice standing for its class}) in the bank's order:
+        # a key is made by one pass over them, with no sorting (it runs millions of times).
+        self.order = list(classes(bank).items())
 
     def __call__(self, bank, answers):
-        key = tuple(
-            (q, self.classes[q].get(c, c)) for q, c in sorted(answers.items()) if q in self.classes
-        )
-        if key not in self.memo:
-            self.memo[key] = self.real(bank, dict(key))
-        return self.memo[key]
+        key = tuple((q, of.get(c, c)) for q, of in self.order if (c := answers.get(q)) is not None)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = self.real(bank, dict(key))
+        return found
 
 
 _ENUMERATED: dict = {}
@@ -64,12 +66,8 @@ _ENUMERATED: dict = {}
 def every_answer_set(db):
     """The shipped bank (plain data, kept for the module) and every answer set."""
     if not _ENUMERATED:
-        from django.core.management import call_command
-
         from advisor import bank_store
-        from advisor.management.commands.seed import FIXTURES
 
-        call_command("loaddata", *FIXTURES, verbosity=0)
         bank = bank_store.build()
         reps = classes(bank)
         options = [sorted(set(reps[q.slug].values())) for q in bank.questions]

@@ -449,7 +449,7 @@ def test_a_senior_rate_below_the_mid_level_one_is_refused(bank):
         hourly.full_clean()
 
 
-def test_seed_adds_the_costs_to_a_database_seeded_before_them(db):
+def test_seed_adds_the_costs_to_a_database_seeded_before_them(empty_bank):
     call_command("loaddata", "roles", "questions", "rules", "cases", verbosity=0)
     Question.objects.filter(slug="use-case").update(text="Edited by an admin")
     call_command("seed", verbosity=0)

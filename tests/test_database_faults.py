@@ -18,7 +18,7 @@ from django.test import Client
 from django.urls import reverse
 
 from advisor import database
-from advisor.models import Answer, Assessment, Attempt, WizardStart
+from advisor.models import Answer, Assessment, RateLimit, WizardStart
 from tests.conftest import AI_ANSWERS, complete
 from tests.test_html import VNU
 
@@ -211,24 +211,24 @@ def test_the_first_step_is_served_when_the_funnel_counter_cannot_be_written(clie
 
 def test_a_draft_starts_when_its_rate_limit_record_cannot_be_written(client, bank, caplog):
     with caplog.at_level(logging.WARNING, logger="advisor.database"):
-        with refusing(table="advisor_attempt"):
+        with refusing(table="advisor_ratelimit"):
             response = answer(client, "use-case", "fraud")
     assert response.status_code == 303
     assert saved(client) == {"use-case": "fraud"}
     assert "rate-limit record was not recorded" in caplog.text
-    assert not Attempt.objects.exists()
+    assert not RateLimit.objects.exists()
 
 
 def test_a_result_is_shown_when_the_bookkeeping_after_it_fails(client, bank):
     for slug, choice in AI_ANSWERS.items():
         answer(client, slug, choice)
-    with refusing(table="advisor_attempt"):
+    with refusing(table="advisor_ratelimit"):
         response = client.post(reverse("check"))
     assert response.status_code == 303
     url = response["Location"]
     token = url.split("/")[2]
     assert Assessment.objects.completed().filter(token=token).exists()
-    assert not Attempt.objects.filter(scope="result").exists()
+    assert not RateLimit.objects.filter(key__startswith="result:").exists()
     # the browser remembers it as its own result
     page = client.get(url)
     assert page.status_code == 200
@@ -245,7 +245,7 @@ def test_readiness_is_ok_when_the_database_takes_a_write(client, bank):
     assert response.content == b"ok"
     assert response["Cache-Control"] == "no-store"
     # the write leaves nothing behind
-    assert not Attempt.objects.exists()
+    assert not RateLimit.objects.exists()
 
 
 def test_readiness_says_not_ready_when_a_write_fails_while_liveness_stays_up(client, bank):

@@ -175,12 +175,8 @@ def test_a_finished_drafts_step_posted_again_changes_nothing(bank):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_last_step_posted_twice_at_once_makes_exactly_one_result():
-    from django.core.management import call_command
-
     from advisor import bank_store
-    from advisor.management.commands.seed import FIXTURES
 
-    call_command("loaddata", *FIXTURES, verbosity=0)
     bank_store.forget()
     client = Client()
     for slug, choice in ML_ANSWERS.items():

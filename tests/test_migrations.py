@@ -42,7 +42,7 @@ def test_migrations_only_add(db):
                 )
 
 
-def test_seed_loads_the_bank_once_and_never_overwrites_edits(db):
+def test_seed_loads_the_bank_once_and_never_overwrites_edits(empty_bank):
     from advisor.models import Question
 
     call_command("seed", verbosity=0)

@@ -196,7 +196,7 @@ def test_a_new_tab_from_the_frame_gets_a_one_time_link_to_the_draft(client, bank
 
 
 def test_new_tab_links_are_rate_limited_per_client(client, bank, embeddable, settings):
-    settings.DRAFTS_PER_HOUR = 3
+    settings.NEW_TAB_LINKS_PER_HOUR = 3
     answer(client, 1, prefix="/embed")
     assert client.post("/embed/wizard/new-tab/").status_code == 200
     assert client.post("/embed/wizard/new-tab/").status_code == 200

@@ -16,13 +16,22 @@ from django.utils import timezone
 
 from advisor import followup, jobs, webhooks
 from advisor.models import (
+    Assessment,
     ContactRequest,
     FollowUpSettings,
     Job,
     WebhookDelivery,
     WebhookEndpoint,
+    WebhookSubscription,
 )
 from tests.conftest import AI_ANSWERS, complete
+
+
+def endpoint_for(url: str, *events: str, **fields) -> WebhookEndpoint:
+    """An endpoint subscribed to `events` (by default, completed results)."""
+    endpoint = WebhookEndpoint.objects.create(url=url, **fields)
+    endpoint.subscribe(*(events or [webhooks.RESULT_COMPLETED]))
+    return endpoint
 
 
 class Receiver:
@@ -81,7 +90,7 @@ def run_due_now() -> int:
 
 def test_a_completed_result_is_delivered_signed_and_retried_after_a_500(client, bank, receiver):
     hook = receiver(statuses=(500, 200))
-    endpoint = WebhookEndpoint.objects.create(url=hook.url)
+    endpoint = endpoint_for(hook.url)
     url = complete(client, AI_ANSWERS)
     token = url.split("/")[2]
     assert hook.requests == []  # the founder's request sent nothing
@@ -126,7 +135,7 @@ def test_an_old_signature_is_refused():
 
 def test_a_delivery_that_keeps_failing_is_logged_as_failed(client, bank, receiver):
     hook = receiver(statuses=(503,))
-    WebhookEndpoint.objects.create(url=hook.url)
+    endpoint_for(hook.url)
     complete(client, AI_ANSWERS)
     for _ in range(webhooks.MAX_ATTEMPTS):
         run_due_now()
@@ -139,7 +148,7 @@ def test_a_delivery_that_keeps_failing_is_logged_as_failed(client, bank, receive
 def test_an_unreachable_endpoint_is_logged_with_the_error(client, bank, receiver):
     hook = receiver()
     hook.close()  # nothing listens there any more
-    WebhookEndpoint.objects.create(url=hook.url)
+    endpoint_for(hook.url)
     complete(client, AI_ANSWERS)
     jobs.jobs_run_due()
     delivery = WebhookDelivery.objects.get()
@@ -149,7 +158,7 @@ def test_an_unreachable_endpoint_is_logged_with_the_error(client, bank, receiver
 
 def test_redirects_are_not_followed(client, bank, receiver):
     hook = receiver(statuses=(302,))
-    WebhookEndpoint.objects.create(url=hook.url)
+    endpoint_for(hook.url)
     complete(client, AI_ANSWERS)
     jobs.jobs_run_due()
     delivery = WebhookDelivery.objects.get()
@@ -159,16 +168,17 @@ def test_redirects_are_not_followed(client, bank, receiver):
 
 def test_only_active_endpoints_that_want_the_event_get_it(client, bank, receiver):
     hook = receiver()
-    WebhookEndpoint.objects.create(url=hook.url, is_active=False)
-    WebhookEndpoint.objects.create(url=hook.url, on_result_completed=False)
-    wanted = WebhookEndpoint.objects.create(url=hook.url, description="CRM")
+    endpoint_for(hook.url, is_active=False)
+    endpoint_for(hook.url, webhooks.CONTACT_REQUESTED)
+    WebhookEndpoint.objects.create(url=hook.url)  # subscribed to nothing
+    wanted = endpoint_for(hook.url, description="CRM")
     complete(client, AI_ANSWERS)
     assert list(WebhookDelivery.objects.values_list("endpoint", flat=True)) == [wanted.pk]
 
 
 def test_a_founder_never_waits_for_a_slow_receiver(client, bank, receiver):
     hook = receiver(delay=3)
-    WebhookEndpoint.objects.create(url=hook.url)
+    endpoint_for(hook.url)
     for slug, choice in AI_ANSWERS.items():
         client.post(reverse("step", args=[slug]), {slug: choice})
     started = time.monotonic()
@@ -181,9 +191,7 @@ def test_a_founder_never_waits_for_a_slow_receiver(client, bank, receiver):
 def test_a_contact_request_is_delivered_unless_it_was_withdrawn_first(client, bank, receiver):
     FollowUpSettings(enabled=True).save()
     hook = receiver()
-    endpoint = WebhookEndpoint.objects.create(
-        url=hook.url, on_result_completed=False, on_contact_requested=True
-    )
+    endpoint = endpoint_for(hook.url, webhooks.CONTACT_REQUESTED)
     token = complete(client, AI_ANSWERS).split("/")[2]
     data = {"name": "Jo Founder", "email": "jo@example.com", "consent": "on"}
     client.post(reverse("contact", args=[token]), data)
@@ -206,7 +214,7 @@ def test_a_contact_request_is_delivered_unless_it_was_withdrawn_first(client, ba
 
 def test_admins_see_each_delivery_with_its_response_and_can_send_it_again(client, bank, receiver):
     hook = receiver(statuses=(500,))
-    endpoint = WebhookEndpoint.objects.create(url=hook.url, description="CRM")
+    endpoint = endpoint_for(hook.url, description="CRM")
     complete(client, AI_ANSWERS)
     jobs.jobs_run_due()
     delivery = WebhookDelivery.objects.get()
@@ -227,3 +235,75 @@ def test_admins_see_each_delivery_with_its_response_and_can_send_it_again(client
     jobs.jobs_run_due()
     delivery.refresh_from_db()
     assert (delivery.status, delivery.response_status) == ("delivered", 200)
+
+
+# --- the events as a registry, endpoints subscribed by rows ----------------------------
+
+
+def test_every_event_in_the_registry_has_words_and_a_payload_builder():
+    assert set(webhooks.EVENTS) == {"result.completed", "contact.requested"}
+    for name, event in webhooks.EVENTS.items():
+        assert event.name == name and event.verbose_name and callable(event.payload)
+    with pytest.raises(ValueError, match="No webhook event is called 'result.deleted'"):
+        webhooks.event_enqueue(event="result.deleted", site="http://x")
+
+
+def test_a_new_event_needs_only_a_registered_builder(client, bank, receiver, monkeypatch):
+    monkeypatch.setattr(webhooks, "EVENTS", dict(webhooks.EVENTS))
+
+    @webhooks.webhook_event("result.shared", "result shared")
+    def shared(delivery, site):
+        return {"shared": delivery.assessment.token}
+
+    hook = receiver()
+    endpoint_for(hook.url, "result.shared")
+    token = complete(client, AI_ANSWERS).split("/")[2]
+    assert WebhookDelivery.objects.count() == 0  # this endpoint does not want that one
+    made = webhooks.event_enqueue(
+        event="result.shared", site="http://testserver", assessment=Assessment.objects.get()
+    )
+    assert made == 1
+    jobs.jobs_run_due()
+    (sent,) = hook.requests
+    assert sent["headers"]["Advisor-Event"] == "result.shared"
+    assert json.loads(sent["body"])["shared"] == token
+
+
+def test_admins_pick_the_events_of_an_endpoint(bank):
+    admin = Client()
+    admin.force_login(User.objects.create_superuser("admin", "a@example.com", "long-pass-phrase"))
+    add = reverse("admin:advisor_webhookendpoint_add")
+    page = admin.get(add).content.decode()
+    assert 'value="result.completed"' in page and "contact requested" in page
+    data = {"url": "crm.example.com/hooks", "description": "CRM", "is_active": "on"}
+    data |= {"secret": "s" * 40, "events": ["result.completed", "contact.requested"]}
+    assert admin.post(add, data).status_code == 302
+    endpoint = WebhookEndpoint.objects.get()
+    assert endpoint.url == "https://crm.example.com/hooks"
+    assert endpoint.events() == ["contact.requested", "result.completed"]
+    change = reverse("admin:advisor_webhookendpoint_change", args=[endpoint.pk])
+    assert admin.post(change, {**data, "events": ["contact.requested"]}).status_code == 302
+    assert endpoint.events() == ["contact.requested"]
+    listing = admin.get(reverse("admin:advisor_webhookendpoint_changelist")).content.decode()
+    assert "contact requested" in listing
+    refused = admin.post(change, {**data, "events": ["result.deleted"]})
+    assert refused.status_code == 200
+    assert "not one of the available choices" in refused.content.decode()
+    assert endpoint.events() == ["contact.requested"]
+
+
+def test_the_migration_turns_each_ticked_column_into_a_subscription(db):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("advisor.migrations.0017_webhook_subscriptions")
+    both = WebhookEndpoint.objects.create(url="https://a.example", on_contact_requested=True)
+    none = WebhookEndpoint.objects.create(url="https://b.example", on_result_completed=False)
+    migration.rows_from_columns(apps, None)
+    assert both.events() == ["contact.requested", "result.completed"]
+    assert none.events() == []
+    WebhookSubscription.objects.filter(endpoint=both, event="result.completed").delete()
+    migration.columns_from_rows(apps, None)  # and back
+    both.refresh_from_db()
+    assert (both.on_result_completed, both.on_contact_requested) == (False, True)

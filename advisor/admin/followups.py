@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Q
 from django.shortcuts import redirect
@@ -138,30 +139,50 @@ class ContactRequestAdmin(admin.ModelAdmin):
         ]
 
 
+class WebhookEndpointForm(forms.ModelForm):
+    """An endpoint, with the events it wants picked from the registry."""
+
+    # An address typed without a scheme is https.
+    url = forms.URLField(
+        max_length=500, assume_scheme="https", help_text="Receives a POST for each event."
+    )
+    events = forms.MultipleChoiceField(
+        choices=webhooks.event_choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Each is sent as a signed POST (see the README).",
+    )
+
+    class Meta:
+        model = WebhookEndpoint
+        fields = ["url", "description", "is_active", "secret"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["events"].initial = self.instance.events()
+        else:
+            self.fields["events"].initial = [webhooks.RESULT_COMPLETED]
+
+
 @admin.register(WebhookEndpoint)
 class WebhookEndpointAdmin(admin.ModelAdmin):
-    list_display = [
-        "url",
-        "description",
-        "on_result_completed",
-        "on_contact_requested",
-        "is_active",
-        "deliveries",
-    ]
-    list_filter = ["is_active"]
-    fields = [
-        "url",
-        "description",
-        "on_result_completed",
-        "on_contact_requested",
-        "is_active",
-        "secret",
-    ]
+    form = WebhookEndpointForm
+    list_display = ["url", "description", "wanted", "is_active", "deliveries"]
+    list_filter = ["is_active", "subscriptions__event"]
+    fields = ["url", "description", "events", "is_active", "secret"]
 
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "url":
-            kwargs["assume_scheme"] = "https"  # an address typed without a scheme
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("subscriptions")
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.subscribe(*form.cleaned_data["events"])
+
+    @admin.display(description="events")
+    def wanted(self, obj):
+        names = dict(webhooks.event_choices())
+        return ", ".join(names.get(e, e) for e in obj.events()) or "none"
 
     @admin.display(description="deliveries")
     def deliveries(self, obj):

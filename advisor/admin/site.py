@@ -35,15 +35,14 @@ class AdvisorAdminSite(admin.AdminSite):
         from one client; a successful sign-in forgets that client's failures."""
         if request.method != "POST":
             return super().login(request, extra_context)
-        client = throttle.client_of(request)
+        # Each attempt takes a token; a successful one gives them all back.
+        key = throttle.key_of(LOGIN_SCOPE, request)
         limit = settings.LOGIN_FAILURES_PER_15_MINUTES
-        if throttle.is_limited(LOGIN_SCOPE, client, limit=limit, window=LOGIN_WINDOW):
+        if not throttle.allow(key, limit, LOGIN_WINDOW):
             return render(request, "429.html", {"message": LOGIN_LIMITED}, status=429)
         response = super().login(request, extra_context)
         if self.has_permission(request):  # signed in as active staff, not merely a user
-            throttle.clear(LOGIN_SCOPE, client)
-        else:
-            throttle.record(LOGIN_SCOPE, client, window=LOGIN_WINDOW)
+            throttle.forget(key)
         return response
 
 

@@ -32,6 +32,7 @@ from advisor.models.outreach import (  # noqa: F401
     ResumeLink,
     WebhookDelivery,
     WebhookEndpoint,
+    WebhookSubscription,
     new_secret,
     source_label,
 )
@@ -41,6 +42,7 @@ from advisor.models.results import (  # noqa: F401
     Assessment,
     AssessmentQuerySet,
     Attempt,
+    RateLimit,
     WizardStart,
 )
 from advisor.models.rules import Case, Rule  # noqa: F401
@@ -52,3 +54,11 @@ from advisor.models.work import (  # noqa: F401
     BankVersion,
     Job,
 )
+
+# What the costs are worked out from. Versions published before these were kept in their
+# revisions leave these tables as they are when restored.
+COST_MODELS = (Region, HiringTerms, PayRate, ExchangeRate)
+# The question bank and its costs, the one list: what a published version holds (each
+# registered with django-reversion), what content editors may edit, and what a saved row
+# makes the bank be read again for.
+BANK_MODELS = (RoleProfile, Question, Choice, Points, Rule, Case, *COST_MODELS)

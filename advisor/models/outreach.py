@@ -135,14 +135,13 @@ def new_secret() -> str:
 
 
 class WebhookEndpoint(models.Model):
-    """An address that is told, with a signed POST, when a founder completes a result or
-    asks to be contacted."""
-
-    RESULT_COMPLETED = "result.completed"
-    CONTACT_REQUESTED = "contact.requested"
+    """An address that is told, with a signed POST, of each event it subscribes to (the
+    events are `advisor.webhooks.EVENTS`; the subscriptions are rows)."""
 
     url = models.URLField(max_length=500, help_text="Receives a POST for each event.")
     description = models.CharField(max_length=200, blank=True)
+    # The events as columns, before subscriptions were rows: no longer read or shown.
+    # Kept for one release for app servers still on the previous code during a deploy.
     on_result_completed = models.BooleanField("result completed", default=True)
     on_contact_requested = models.BooleanField("contact requested", default=False)
     secret = models.CharField(
@@ -159,6 +158,33 @@ class WebhookEndpoint(models.Model):
 
     def __str__(self):
         return self.description or self.url
+
+    def events(self) -> list[str]:
+        return sorted(s.event for s in self.subscriptions.all())
+
+    def subscribe(self, *events: str) -> None:
+        """Subscribe to exactly these events (names from `advisor.webhooks.EVENTS`)."""
+        self.subscriptions.exclude(event__in=events).delete()
+        WebhookSubscription.objects.bulk_create(
+            [WebhookSubscription(endpoint=self, event=e) for e in events], ignore_conflicts=True
+        )
+
+
+class WebhookSubscription(models.Model):
+    """An endpoint wants one event (a name from `advisor.webhooks.EVENTS`)."""
+
+    endpoint = models.ForeignKey(
+        WebhookEndpoint, on_delete=models.CASCADE, related_name="subscriptions"
+    )
+    event = models.CharField(max_length=40)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["endpoint", "event"], name="one_subscription_per_event")
+        ]
+
+    def __str__(self):
+        return f"{self.endpoint} ← {self.event}"
 
 
 class WebhookDelivery(models.Model):

@@ -113,12 +113,27 @@ class Answer(models.Model):
         return f"{self.question.slug} = {self.choice.slug}"
 
 
-class Attempt(models.Model):
-    """One rate-limited event (a result made, a failed admin login) by one client.
+class RateLimit(models.Model):
+    """One client's token bucket for one limit (`advisor.throttle.allow`): `key` is the
+    limit's scope and a keyed hash of the address, never the address itself.
 
-    Kept in the database so the limits hold across any number of app servers.
-    `client` is a keyed hash of the address, never the address itself.
+    Kept in the database so the limits hold across any number of app servers. `updated`
+    is in Unix seconds so that refilling is plain arithmetic in one UPDATE.
     """
+
+    key = models.CharField(max_length=100, unique=True)
+    tokens = models.FloatField()
+    updated = models.FloatField(db_index=True)
+
+    def __str__(self):
+        scope, _, client = self.key.partition(":")
+        return f"{scope} {client[:8]} {self.tokens:.2f}"
+
+
+class Attempt(models.Model):
+    """The earlier rate-limit table, a row per event: no longer used (see `RateLimit`).
+    Kept for one release so app servers still on the previous code keep working during
+    a deploy; `purge_drafts` empties it, and the next release removes it."""
 
     scope = models.CharField(max_length=20)
     client = models.CharField(max_length=64)

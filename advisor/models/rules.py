@@ -8,6 +8,7 @@ from django.db import models
 
 from advisor import bank_rules
 from advisor.models.bank import RoleProfile, SlugManager
+from advisor.scoring import CONFIDENCES
 
 
 class Rule(models.Model):
@@ -102,8 +103,8 @@ class Case(models.Model):
         return {c.strip() for c in self.confidences.split(",") if c.strip()}
 
     def clean(self):
-        bad = self.accepted() - {"clear", "lean", "toss-up", "held-back"}
+        bad = self.accepted() - set(CONFIDENCES)
         if bad or not self.accepted():
-            raise ValidationError({"confidences": "Use clear, lean, toss-up or held-back."})
+            raise ValidationError({"confidences": f"Use {', '.join(CONFIDENCES)}."})
         if not isinstance(self.answers, dict):
             raise ValidationError({"answers": "Answers are {question slug: choice slug}."})

@@ -13,7 +13,6 @@ from advisor.presenters.costs import (  # noqa: F401
 )
 from advisor.presenters.result import (  # noqa: F401
     COMPARISON_ROWS,
-    CONFIDENCE_WORDS,
     counts_words,
     result_view,
 )

@@ -3,6 +3,8 @@ way it pointed, the rules that applied and the roles compared."""
 
 from __future__ import annotations
 
+from advisor.scoring import CONFIDENCES
+
 COMPARISON_ROWS = (
     ("core_work", "Core work"),
     ("typical_stack", "Typical stack"),
@@ -11,12 +13,6 @@ COMPARISON_ROWS = (
     ("owns_in_production", "Owns in production"),
     ("best_when", "Best when"),
 )
-CONFIDENCE_WORDS = {
-    "clear": "A clear call",
-    "lean": "A lean",
-    "toss-up": "A toss-up",
-    "held-back": "First, for now",
-}
 
 
 def result_view(snapshot: dict) -> dict:
@@ -33,7 +29,7 @@ def result_view(snapshot: dict) -> dict:
         {"role": roles[slug], "count": n} for slug, n in outcome["counts"].items() if slug in roles
     ]
     flips = [
-        {**f, "role": roles[f["first_hire"]], "words": CONFIDENCE_WORDS[f["confidence"]].lower()}
+        {**f, "role": roles[f["first_hire"]], "words": CONFIDENCES[f["confidence"]].lower()}
         for f in snapshot["flips"]
     ]
     return {
@@ -43,7 +39,7 @@ def result_view(snapshot: dict) -> dict:
         "best_fit": best_fit,
         "second": next((r for r in snapshot["roles"] if r["slug"] != first["slug"]), None),
         "confidence": confidence,
-        "confidence_words": CONFIDENCE_WORDS[confidence],
+        "confidence_words": CONFIDENCES[confidence],
         "specialist": outcome["specialist"],
         "basis": outcome["basis"],
         "headline": _headline(snapshot, roles),

@@ -4,7 +4,8 @@ page, each answer marked where they differ and where the difference decides the 
 from __future__ import annotations
 
 from advisor.presenters.costs import card_costs
-from advisor.presenters.result import CONFIDENCE_WORDS, result_view
+from advisor.presenters.result import result_view
+from advisor.scoring import CONFIDENCES
 
 
 def compare_view(left: dict, right: dict, *, deciding: set[str] = frozenset()) -> dict:
@@ -48,7 +49,7 @@ def team_view(bank, advice, finished) -> dict:
             "name": m.name,
             "token": m.assessment.token,
             "first": roles.get(m.assessment.recommendation),
-            "confidence_words": CONFIDENCE_WORDS.get(m.assessment.confidence, ""),
+            "confidence_words": CONFIDENCES.get(m.assessment.confidence, ""),
         }
         for m in finished
     ]
@@ -91,7 +92,7 @@ def team_view(bank, advice, finished) -> dict:
         "members": members,
         "rows": rows,
         "first": roles[advice.outcome.first_hire],
-        "confidence_words": CONFIDENCE_WORDS[advice.outcome.confidence],
+        "confidence_words": CONFIDENCES[advice.outcome.confidence],
         "deciding": [
             {"question": bank.question(d.question), "ways": ways(d)} for d in advice.deciding
         ],

@@ -16,7 +16,13 @@ from advisor.scoring.rules import DECIDE, HOLD_BACK, TIE_BREAK, matching
 LEAN_LEAD = 8
 CLEAR_LEAD = 16
 CLEAR_GAP = 20  # share points between first and second
-CONFIDENCES = ("clear", "lean", "toss-up", "held-back")
+# How sure a first hire is, each with the words pages use for it: the one vocabulary.
+CONFIDENCES = {
+    "clear": "A clear call",
+    "lean": "A lean",
+    "toss-up": "A toss-up",
+    "held-back": "First, for now",
+}
 
 
 def shares_of(scores: Mapping[str, int], roles: tuple[str, ...]) -> dict[str, int]:

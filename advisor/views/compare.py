@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from advisor import bank_store, drafts, presenters, scoring
+from advisor import assessments, bank_store, drafts, presenters, scoring
 from advisor.models import Assessment
 from advisor.snapshots import snapshot_answers
 from advisor.views.responses import noindex, see_other
@@ -71,7 +71,7 @@ def _column(request, result: Assessment, other: Assessment) -> str:
 
 @require_GET
 def compare(request, left, right):
-    found = {a.token: a for a in Assessment.objects.completed().filter(token__in=[left, right])}
+    found = assessments.results_get([left, right])
     if left not in found or right not in found:
         raise Http404("One of these results does not exist.")
     first, second = found[left], found[right]

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from advisor import followup
+from advisor import assessments, followup
 from advisor.forms import ContactForm
 from advisor.models import Assessment, ContactRequest
 from advisor.views.responses import noindex, see_other, too_many
@@ -19,7 +19,7 @@ from advisor.views.takeaway import EMAIL_LIMITED, email_allowed
 def _result_offering_contact(token: str) -> Assessment:
     if not followup.followup_settings().enabled:
         raise Http404("Talking to someone about the hire is not offered here.")
-    result = Assessment.objects.completed().filter(token=token).only("token").first()
+    result = assessments.result_get(token, "token")
     if result is None:
         raise Http404("No result has this link. Check that it was copied whole.")
     return result

@@ -25,7 +25,6 @@ from advisor import (
     presenters,
 )
 from advisor.forms import CostForm
-from advisor.models import Assessment
 from advisor.views.responses import go_to
 
 
@@ -55,12 +54,7 @@ def result(request, token):
     else:
         cached = page_cache.result_get(etag)
         if cached is None:
-            assessment = (
-                Assessment.objects.completed()
-                .filter(token=token)
-                .only("token", "completed_at", "snapshot")
-                .first()
-            )
+            assessment = assessments.result_get(token, "token", "completed_at", "snapshot")
             if assessment is None:
                 raise Http404("No result has this link. Check that it was copied whole.")
             status, content = _render(request, assessment, fragment, owner, contact, bank)
@@ -124,9 +118,7 @@ def _costs(request, snapshot: dict, url: str, bank):
 def result_sources(request, token):
     """Where the figures on a result's cost panel come from, for the same settings: each
     rate and hiring term with its source note, whether it is an estimate, and its date."""
-    assessment = (
-        Assessment.objects.completed().filter(token=token).only("token", "snapshot").first()
-    )
+    assessment = assessments.result_get(token, "token", "snapshot")
     if assessment is None:
         raise Http404("No result has this link. Check that it was copied whole.")
     url = reverse("result", args=[assessment.token])
@@ -147,7 +139,7 @@ def result_sources(request, token):
 @require_http_methods(["GET", "POST"])
 def result_copy(request, token):
     """Change my answers: a new draft prefilled from this result; the result stays."""
-    source = Assessment.objects.completed().filter(token=token).first()
+    source = assessments.result_get(token)
     if source is None:
         raise Http404("No result has this link.")
     has_draft = drafts.draft_get(request=request) is not None
@@ -155,6 +147,6 @@ def result_copy(request, token):
         # Only answers in progress are worth a question first: they would be replaced.
         return render(request, "advisor/copy.html", {"assessment": source, "has_draft": has_draft})
     draft = assessments.draft_copy(source=source, bank=bank_store.get())
-    drafts.draft_attach(request=request, draft=draft)
+    drafts.draft_attach(session=request.session, draft=draft)
     messages.info(request, "These are the answers from that result. Change any of them.")
     return go_to(request, reverse("check"))

@@ -14,9 +14,18 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from advisor import bank_store, drafts, emails, embed, followup, resume_links, throttle
+from advisor import (
+    assessments,
+    bank_store,
+    drafts,
+    emails,
+    embed,
+    followup,
+    resume_links,
+    throttle,
+)
 from advisor.forms import EmailForm
-from advisor.models import Assessment, ResumeLink
+from advisor.models import ResumeLink
 from advisor.views.responses import noindex, see_other, too_many
 
 EMAIL_LIMITED = "This connection has asked for many emails in the last hour. Try again later."
@@ -24,22 +33,14 @@ EMAIL_LIMITED = "This connection has asked for many emails in the last hour. Try
 
 def email_allowed(request) -> bool:
     """Count one email asked for by this client; False past EMAILS_PER_HOUR."""
-    client = throttle.client_of(request)
-    limit = settings.EMAILS_PER_HOUR
-    if throttle.is_limited("email", client, limit=limit, window=throttle.HOUR):
-        return False
-    throttle.record("email", client, window=throttle.HOUR)
-    return True
+    key = throttle.key_of("email", request)
+    return throttle.allow(key, settings.EMAILS_PER_HOUR, throttle.HOUR)
 
 
 def _tab_allowed(request) -> bool:
-    """Count one new-tab link made by this client; False past DRAFTS_PER_HOUR."""
-    client = throttle.client_of(request)
-    limit = settings.DRAFTS_PER_HOUR
-    if throttle.is_limited("tab", client, limit=limit, window=throttle.HOUR):
-        return False
-    throttle.record("tab", client, window=throttle.HOUR)
-    return True
+    """Count one new-tab link made by this client; False past NEW_TAB_LINKS_PER_HOUR."""
+    key = throttle.key_of("tab", request)
+    return throttle.allow(key, settings.NEW_TAB_LINKS_PER_HOUR, throttle.HOUR)
 
 
 @require_GET
@@ -59,7 +60,7 @@ def privacy(request):
 @never_cache
 def result_email(request, token):
     """Email me this result."""
-    result = Assessment.objects.completed().filter(token=token).only("token").first()
+    result = assessments.result_get(token, "token")
     if result is None:
         raise Http404("No result has this link. Check that it was copied whole.")
     form = EmailForm(request.POST or None)
@@ -110,7 +111,7 @@ def new_tab(request):
         return see_other(reverse("wizard"))
     draft = drafts.draft_get(request=request)
     token = drafts.result_finished(request=request)
-    assessment = draft or Assessment.objects.completed().filter(token=token).first()
+    assessment = draft or (assessments.result_get(token) if token else None)
     if assessment is not None and not _tab_allowed(request):
         return too_many(request, "This connection has asked for many links. Try again later.")
     if assessment is None:

@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from advisor import bank_store, drafts, embed, presenters, teams, throttle
+from advisor import assessments, bank_store, drafts, embed, presenters, teams, throttle
 from advisor.forms import TeamJoinForm, TeamStartForm
 from advisor.models import Assessment, Team
 from advisor.views.responses import noindex, see_other, too_many
@@ -34,7 +34,7 @@ def _own_result(request) -> Assessment | None:
     token = request.POST.get("from", "") or request.GET.get("from", "")
     if not token or not drafts.result_owned(request=request, token=token):
         return None
-    return Assessment.objects.completed().filter(token=token).first()
+    return assessments.result_get(token)
 
 
 @require_http_methods(["GET", "POST"])
@@ -45,7 +45,8 @@ def team_new(request):
     if request.method == "POST" and form.is_valid():
         try:
             team = teams.team_start(
-                request=request,
+                session=request.session,
+                client=throttle.client_of(request),
                 name=form.cleaned_data["name"],
                 member_name=form.cleaned_data["member_name"],
                 result=result,
@@ -63,7 +64,7 @@ def team_join(request, invite):
     team = Team.objects.filter(invite_token=invite).prefetch_related("members").first()
     if team is None:
         raise Http404("No team decision has this invite link.")
-    member = teams.team_member_of(request=request, team=team)
+    member = teams.team_member_of(session=request.session, team=team)
     if member is not None:
         return see_other(reverse("team", args=[team.token]))
     form = TeamJoinForm(request.POST or None)
@@ -73,7 +74,10 @@ def team_join(request, invite):
     elif request.method == "POST" and form.is_valid():
         try:
             teams.team_join(
-                request=request, team=team, member_name=form.cleaned_data["member_name"]
+                session=request.session,
+                client=throttle.client_of(request),
+                team=team,
+                member_name=form.cleaned_data["member_name"],
             )
         except teams.TeamClosed as closed:
             error = str(closed)
@@ -89,12 +93,12 @@ def team_join(request, invite):
 @require_http_methods(["GET"])
 def team(request, token):
     team = _team(token)
-    member = teams.team_member_of(request=request, team=team)
+    member = teams.team_member_of(session=request.session, team=team)
     finished = teams.team_members_finished(team)
     context = {
         "team": team,
         "member": member,
-        "starter": teams.team_is_starter(request=request, team=team),
+        "starter": teams.team_is_starter(session=request.session, team=team),
         "finished": finished,
         # The site's own address, also when the team was started inside a frame.
         "invite_url": embed.site_url(request, reverse("team_join", args=[team.invite_token])),
@@ -115,7 +119,7 @@ def team(request, token):
 @require_POST
 def team_settle(request, token):
     team = _team(token)
-    member = teams.team_member_of(request=request, team=team)
+    member = teams.team_member_of(session=request.session, team=team)
     if member is None or not member.finished:
         raise Http404("Only members who have answered can settle a question.")
     bank = bank_store.get()
@@ -134,7 +138,7 @@ def team_settle(request, token):
 @require_POST
 def team_revoke(request, token):
     team = _team(token)
-    if not teams.team_is_starter(request=request, team=team):
+    if not teams.team_is_starter(session=request.session, team=team):
         raise Http404("Only whoever started the team decision can revoke its invite link.")
     teams.team_invite_revoke(team=team)
     messages.info(request, "The invite link no longer lets anyone join.")

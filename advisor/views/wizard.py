@@ -28,7 +28,7 @@ from advisor import (
     webhooks,
 )
 from advisor.forms import AnswerForm, TeamStartForm
-from advisor.models import Assessment, Question, WebhookEndpoint
+from advisor.models import Assessment, Question
 from advisor.navigation import Navigation
 from advisor.presenters import COMPARISON_ROWS
 from advisor.views.compare import TOKEN
@@ -122,7 +122,7 @@ def wizard(request):
     if not bank.questions:
         raise Http404("The advisor has no questions yet.")
     other = request.GET.get("compare", "")
-    if TOKEN.fullmatch(other) and Assessment.objects.completed().filter(token=other).exists():
+    if TOKEN.fullmatch(other) and assessments.result_exists(other):
         drafts.compare_remember(request=request, token=other)
     _, answers = drafts.draft_find(request=request, bank=bank)
     return see_other(_navigation(bank, answers).resume_url())
@@ -173,7 +173,11 @@ def step(request, slug):
         if chosen is not None:
             if draft is None:
                 try:
-                    draft = drafts.draft_start(request=request)
+                    draft = drafts.draft_start(
+                        session=request.session,
+                        client=throttle.client_of(request),
+                        embedded=embed.is_embedded(request),
+                    )
                 except throttle.Limited as limited:
                     return too_many(request, str(limited))
             assessments.answer_save(assessment=draft, question_id=question.id, choice_id=chosen.id)
@@ -225,7 +229,7 @@ def check(request):
         # A second submit of a finished draft (a double click, two tabs, a retry):
         # show the result the first one made.
         token = drafts.result_last(request=request)
-        done = Assessment.objects.completed().filter(token=token).first() if token else None
+        done = assessments.result_get(token) if token else None
         if done is not None:
             _remember(request, done)
             return to_result(request, token)
@@ -238,9 +242,8 @@ def check(request):
         return see_other(navigation.resume_url())
 
     if request.method == "POST":
-        client = throttle.client_of(request)
-        limit = settings.RESULTS_PER_HOUR
-        if throttle.is_limited("result", client, limit=limit, window=throttle.HOUR):
+        key = throttle.key_of("result", request)
+        if not throttle.allow(key, settings.RESULTS_PER_HOUR, throttle.HOUR):
             return too_many(
                 request,
                 "This connection has made many results in the last hour. "
@@ -248,17 +251,16 @@ def check(request):
             )
         if assessments.assessment_complete(assessment=draft, bank=bank, answers=answers):
             # Bookkeeping after the result exists never stands between a founder and it:
-            # the count is written best effort, and the session is a signed cookie.
-            throttle.record("result", client, window=throttle.HOUR)
+            # the session is a signed cookie (the rate count above is written best effort).
             webhooks.event_enqueue(
-                event=WebhookEndpoint.RESULT_COMPLETED,
+                event=webhooks.RESULT_COMPLETED,
                 site=embed.site_url(request, "/"),
                 assessment=draft,
             )
         done = Assessment.objects.completed().only("token", "recommendation", "completed_at")
         result = done.get(pk=draft.pk)
         _remember(request, result)
-        if team := teams.team_member_finish(request=request, assessment=result):
+        if team := teams.team_member_finish(session=request.session, assessment=result):
             return go_to(request, reverse("team", args=[team.token]))
         if other := drafts.compare_take(request=request):
             return go_to(request, reverse("compare", args=[other, draft.token]))

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from advisor import followup, resume_links
+from advisor import followup, resume_links, throttle
 from advisor.models import Assessment, Attempt, WebhookDelivery
 
 DELIVERY_LOG_DAYS = 90
@@ -32,7 +32,8 @@ class Command(BaseCommand):
             completed_at__isnull=True, updated_at__lt=cutoff
         ).exclude(answers__answered_at__gte=cutoff)
         count, _ = drafts.delete()
-        Attempt.objects.filter(at__lt=now - timedelta(days=1)).delete()
+        throttle.purge()
+        Attempt.objects.all().delete()  # the earlier table, written only by older servers
         links = resume_links.resume_links_purge(before=now)
         contacts = followup.contact_requests_purge(now=now)
         old = WebhookDelivery.objects.filter(created_at__lt=now - timedelta(days=DELIVERY_LOG_DAYS))
