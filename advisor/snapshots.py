@@ -77,6 +77,39 @@ def later_triggers(bank: Bank, counted: Mapping[str, str], later: str) -> list[d
     return triggers
 
 
+SETTLE_LIMIT = 2  # a toss-up names at most this many questions to settle
+
+
+def settle(bank: Bank, answers: Mapping[str, str], outcome: scoring.Outcome) -> list[dict]:
+    """A toss-up's questions to settle: those still open ("not sure" or unanswered) that
+    the call turns on, core questions first; each with how to find out cheaply (its "not
+    sure" choice's advice) and what each real answer would mean."""
+    slugs = sorted(
+        outcome.turns_on or outcome.open,
+        key=lambda q: (bank.question(q).kind != CORE, bank.question(q).kind != LEVER),
+    )[:SETTLE_LIMIT]
+    found = []
+    for slug in slugs:
+        question = bank.question(slug)
+        unsure = next((c for c in question.choices if c.neutral), None)
+        how = (unsure.explanation if unsure else "").removeprefix("Not counted.").strip()
+        leads = []
+        for choice in question.choices:
+            if choice.neutral:
+                continue
+            then = scoring.score(bank, {**answers, slug: choice.slug})
+            leads.append(
+                {
+                    "label": choice.label,
+                    "verdict": then.verdict,
+                    "first_hire": then.first_hire,
+                    "confidence": then.confidence,
+                }
+            )
+        found.append({"question": slug, "question_text": question.text, "how": how, "leads": leads})
+    return found
+
+
 def came_from(token: str, earlier: dict, rows: list[dict]) -> dict:
     """The result these answers were copied from, and which answers changed since."""
     before = {a["question"]: a for a in earlier.get("answers", [])}
@@ -165,6 +198,8 @@ def snapshot_build(
             "basis": outcome.basis,
             "later_hire": outcome.later_hire,
             "specialist": outcome.specialist,
+            "verdict": outcome.verdict,
+            "turns_on": list(outcome.turns_on),
             "reasons": [c.question for c in outcome.reasons()],
         },
         "rules": {
@@ -180,6 +215,7 @@ def snapshot_build(
         ),
         "job_description": job_description(first.job_description, counted) if first else "",
         "flips": [flip_data(f) for f in scoring.flips(bank, answers)],
+        "settle": settle(bank, answers, outcome) if outcome.verdict == scoring.FIND_OUT else [],
         "came_from": came_from(earlier[0], earlier[1], rows) if earlier else None,
     }
 
