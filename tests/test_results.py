@@ -40,7 +40,7 @@ def test_it_shows_how_sure_in_words_and_the_reasons(client, ml_result):
     page = text(client.get(ml_result))
     assert 'data-confidence="clear"' in page and 'data-specialist="now"' in page
     assert "A clear call</span> — both core questions of the article" in page
-    assert "7 of the 9 counted answers point to the ML engineer, none to the AI engineer" in page
+    assert "6 of the 9 counted answers point to the ML engineer, none to the AI engineer" in page
     assert "No general model gets you there, and the model is your moat" in page  # headline
     assert "% of the points" not in page
     # a reason quotes the article's reasoning
@@ -82,7 +82,7 @@ def test_a_staged_plan_when_the_model_matters_but_nothing_is_ready(client, bank)
     # what must become true first: only what is not true yet
     assert "“Yes — a large, labeled, well-governed dataset” to “Do you have data" in page
     assert "to “Is the model the moat" not in page  # already the moat
-    assert "No usable training data yet" in page
+    assert "No usable training data, and value needed sooner than the ML path gives it" in page
 
 
 def test_another_browser_sees_the_same_result_framed_as_shared(client, ml_result):
@@ -284,7 +284,8 @@ def test_each_answer_shows_which_way_it_points(client, bank):
 
 
 def test_two_results_side_by_side_highlight_the_differences(client, bank):
-    ml = complete(client, ML_ANSWERS)
+    # value needed within months: without data, the ML path could not meet it
+    ml = complete(client, {**ML_ANSWERS, "time-to-value": "one-three-months"})
     ai = complete(Client(), AI_ANSWERS)
     left, right = ml.split("/")[2], ai.split("/")[2]
     response = client.get(reverse("compare", args=[left, right]))

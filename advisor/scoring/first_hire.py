@@ -2,9 +2,9 @@
 share, the rules that decide, break a tie, hold a role back or cap the call, and what
 "not sure" leaves open.
 
-`decide` judges answers that are all known. `decision` handles the rest: a question left
-open ("not sure", or not answered) is tried with every real answer that could stand in
-its place, and the call is only as firm as the weakest of them.
+`decide` judges the answers given. `decision` adds what "not sure" means: a question
+answered "not sure" is tried with every real answer that could stand in its place, and
+the call is only as firm as the weakest of them.
 """
 
 from __future__ import annotations
@@ -124,6 +124,11 @@ def decide(
             confidence = "clear"
         else:
             confidence = "lean" if lead >= LEAN_LEAD else "toss-up"
+        if confidence == "clear" and not any(
+            bank.question(q).kind == CORE for q in counted if bank.question(q)
+        ):
+            # Neither checklist question answered: the answers lean, they cannot decide.
+            confidence = "lean"
         if confidence == "toss-up":
             best_fit, basis, decided_by = _settle(bank, counted, ranked[0])
 
@@ -186,6 +191,15 @@ def stand_ins(bank: Bank, question: Question) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _open_question(bank: Bank, question: Question) -> tuple[str, ...]:
+    """The stand-ins tried for "not sure" to this question; none when no answer to it
+    can change the call. Worked out once per bank."""
+    memo = bank.__dict__.setdefault("_stand_ins", {})
+    if question.slug not in memo:
+        memo[question.slug] = stand_ins(bank, question) if deciding(bank, question) else ()
+    return memo[question.slug]
+
+
 def _decide_memo(bank: Bank, counted: Mapping[str, str]) -> Decision:
     memo = bank.__dict__.setdefault("_decisions", {})
     key = tuple(sorted(counted.items()))
@@ -195,18 +209,24 @@ def _decide_memo(bank: Bank, counted: Mapping[str, str]) -> Decision:
 
 
 def decision(bank: Bank, answers: Mapping[str, str]) -> Decision:
-    """The call for these answers. Open questions (not sure, or not answered) that could
-    change it are tried with every real answer; the call is as firm as the weakest of
+    """The call for these answers. Questions answered "not sure" that could change it are
+    tried with every real answer; the call is as firm as the weakest of
     them, at most a lean when a core question is open, and a toss-up (settled as one is)
     when they disagree on the first hire: the call turns on that question."""
     effective = bank.effective(answers)
     counted = counted_answers(bank, effective)
     base = _decide_memo(bank, counted)
-    open_qs = [q for q in bank.asked(effective) if q.slug not in counted and deciding(bank, q)]
+    # Only an answer of "not sure" is tried every way: a question left out of a case or a
+    # team's answers (not yet settled) simply counts for nothing.
+    open_qs = [
+        q
+        for q in bank.asked(effective)
+        if q.slug in effective and q.slug not in counted and _open_question(bank, q)
+    ]
     if not open_qs:
         return base
     slugs = [q.slug for q in open_qs]
-    options = [stand_ins(bank, q) for q in open_qs]
+    options = [_open_question(bank, q) for q in open_qs]
     tried = {
         combo: _decide_memo(bank, {**counted, **dict(zip(slugs, combo, strict=True))})
         for combo in itertools.product(*options)

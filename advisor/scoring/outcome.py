@@ -110,7 +110,8 @@ def score(bank: Bank, answers: Mapping[str, str]) -> Outcome:
             later_hire = second
 
     specialist, not_yet = "now", ""
-    if not contradictions and confidence == "clear" and not later_hire:
+    # Not with a hard limit on where the model runs: someone must host or fit it.
+    if not contradictions and not constraints and confidence == "clear" and not later_hire:
         rule = next((r for r in matching(bank, NOT_YET, counted) if r.role == first_hire), None)
         if rule is not None:
             specialist, not_yet = "not-yet", rule.slug
