@@ -325,3 +325,13 @@ def test_the_case_page_shows_answers_one_a_line_in_wizard_order(staff):
     assert 'name="confidences" value="clear" id="id_confidences_0" checked' in page
     assert 'value="toss-up" id="id_confidences_2">' in page  # not ticked
     assert "<code>model-role</code>: plumbing | moat | unsure" in page
+
+
+def test_the_replay_names_the_articles_checks_a_case_breaks(staff):
+    # without the warning about months of pipelines, a moat without data becomes a clear call
+    Rule.objects.filter(slug="no-data-yet").update(is_active=False)
+    bank_store.forget()
+    page = staff.get(reverse("admin:advisor_replay")).content.decode()
+    assert "The model is the moat, but there is no training data yet" in page
+    assert "<td>ml-engineer, clear, specialist now</td>" in page
+    assert "Breaks the article's checks: A moat that no general model serves" in page
