@@ -128,13 +128,10 @@ def came_from(token: str, earlier: dict, rows: list[dict]) -> dict:
     return {"token": token, "changes": changes}
 
 
-def snapshot_build(
-    bank: Bank, answers: Mapping[str, str], *, earlier: tuple[str, dict] | None = None
-) -> dict:
-    """Score `answers` with `bank` and keep everything the page will show; `earlier` is
-    (token, snapshot) of the result these answers were copied from, if any."""
+def advice_parts(bank: Bank, answers: Mapping[str, str], outcome: scoring.Outcome) -> dict:
+    """What a result says about the hire, for answers already scored: the snapshot's
+    answers, outcome and rules (its costs, flips and settle list are added around it)."""
     answers = bank.effective(answers)
-    outcome = scoring.score(bank, answers)
     counted = scoring.counted_answers(bank, answers)
     contributions = {c.question: c for c in outcome.contributions}
     rows = []
@@ -161,31 +158,10 @@ def snapshot_build(
     by_slug = {r.slug: r for r in bank.rules}
     first = bank.role(outcome.first_hire)
     default = bank.role(bank.default_role)
-
-    def flip_data(flip: scoring.Flip) -> dict:
-        return {
-            "changes": [
-                {
-                    "question": q,
-                    "question_text": bank.question(q).text,
-                    "choice": c,
-                    "choice_label": bank.question(q).choice(c).label,
-                }
-                for q, c in flip.changes
-            ],
-            "first_hire": flip.first_hire,
-            "confidence": flip.confidence,
-            "share": flip.share,
-            "kind": flip.kind,
-        }
-
     return {
-        "version": SNAPSHOT_VERSION,
-        "bank_version": bank.version,
         "roles": [r.as_dict() for r in bank.roles],
         "default_role": bank.default_role,
         "default_rule": default.first_rule if default else "",
-        "costs": costs_data(bank),
         "answers": rows,
         "outcome": {
             "scores": outcome.scores,
@@ -214,9 +190,43 @@ def snapshot_build(
             later_triggers(bank, counted, outcome.later_hire) if outcome.later_hire else []
         ),
         "job_description": job_description(first.job_description, counted) if first else "",
+    }
+
+
+def snapshot_build(
+    bank: Bank, answers: Mapping[str, str], *, earlier: tuple[str, dict] | None = None
+) -> dict:
+    """Score `answers` with `bank` and keep everything the page will show; `earlier` is
+    (token, snapshot) of the result these answers were copied from, if any."""
+    answers = bank.effective(answers)
+    outcome = scoring.score(bank, answers)
+    parts = advice_parts(bank, answers, outcome)
+
+    def flip_data(flip: scoring.Flip) -> dict:
+        return {
+            "changes": [
+                {
+                    "question": q,
+                    "question_text": bank.question(q).text,
+                    "choice": c,
+                    "choice_label": bank.question(q).choice(c).label,
+                }
+                for q, c in flip.changes
+            ],
+            "first_hire": flip.first_hire,
+            "confidence": flip.confidence,
+            "share": flip.share,
+            "kind": flip.kind,
+        }
+
+    return {
+        "version": SNAPSHOT_VERSION,
+        "bank_version": bank.version,
+        **parts,
+        "costs": costs_data(bank),
         "flips": [flip_data(f) for f in scoring.flips(bank, answers)],
         "settle": settle(bank, answers, outcome) if outcome.verdict == scoring.FIND_OUT else [],
-        "came_from": came_from(earlier[0], earlier[1], rows) if earlier else None,
+        "came_from": came_from(earlier[0], earlier[1], parts["answers"]) if earlier else None,
     }
 
 

@@ -10,11 +10,14 @@ thousands of answer sets, every one of them checked.
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 
 from advisor import advice_checks, scoring
 from advisor.bank import Bank
+from advisor.presenters.result import CONFIDENCE_WORDS, result_view
+from advisor.snapshots import SNAPSHOT_VERSION, advice_parts, settle
 
 AI, ML = "ai-engineer", "ml-engineer"
 
@@ -248,3 +251,62 @@ def test_every_change_listed_leads_where_it_says_and_there_are_at_most_three(
         assert [f.toss_up for f in changes] == sorted(f.toss_up for f in changes), answers
         listed += len(changes)
     assert listed > 10_000
+
+
+def card_problems(bank: Bank, answers: dict, outcome, view: dict) -> list[str]:
+    """Where the card's words say what its numbers do not."""
+    problems = []
+    counts = outcome.counts
+    counted = sum(1 for c in outcome.contributions if c.counted)
+    unsure = sum(1 for c in outcome.contributions if not c.counted)
+    words = " ".join(
+        [view["confidence_sentence"], view["headline"], view["verdict_words"]["summary"]]
+    )
+    if "balance" in words and max(counts.values()) - min(counts.values()) > 1:
+        problems.append("says the answers balance when the counts do not")
+    for denominator in re.findall(r"of (?:the|your) (\d+) \w+ answers", words):
+        if int(denominator) != counted:
+            problems.append(f"counts {denominator} answers where {counted} were counted")
+    if "deciding answers" in words:
+        problems.append("a second denominator")
+    said = re.search(r"(\d+) were “not sure”|1 was “not sure”", words)
+    if unsure and not said or said and int(said.group(1) or 1) != unsure:
+        problems.append("miscounts the “not sure” answers")
+    rule_of_thumb = view.get("default_rule") or bank.role(bank.default_role).first_rule
+    if rule_of_thumb and words.count(rule_of_thumb) > 1:
+        problems.append("says the rule of thumb twice")
+    first = outcome.first_hire
+    ahead = [r for r in counts if counts[r] > counts[first]]
+    if ahead and outcome.verdict == first and outcome.confidence != "held-back":
+        if "weigh more" not in words:
+            problems.append("the count favours the other role, unexplained")
+    heading = {"find-out": "Find out first", "no-specialist": "No specialist yet"}
+    want = heading.get(outcome.verdict, bank.role(first).name)
+    if view["verdict_words"]["heading"] != want:
+        problems.append(f"heading {view['verdict_words']['heading']!r} for {outcome.verdict}")
+    if view["confidence_words"] != CONFIDENCE_WORDS[outcome.confidence]:
+        problems.append("confidence in words")
+    for item in view["settle"]:
+        if answers.get(item["question"], "unsure") != "unsure":
+            problems.append(f"says to find out {item['question']}, answered already")
+    return problems
+
+
+def test_the_cards_words_agree_with_the_numbers(every_answer_set, scorer, monkeypatch):
+    bank, sets = every_answer_set
+    monkeypatch.setattr(scoring, "score", scorer)
+    titles = {}
+    for answers in sets:
+        outcome = scorer(bank, answers)
+        snapshot = {
+            "version": SNAPSHOT_VERSION,
+            **advice_parts(bank, answers, outcome),
+            "flips": [],
+            "settle": settle(bank, answers, outcome) if outcome.verdict == "find-out" else [],
+        }
+        view = result_view(snapshot)
+        assert card_problems(bank, answers, outcome, view) == [], answers
+        titles.setdefault(outcome.verdict, set()).add(view["verdict_words"]["title"])
+    # each verdict has a page title of its own
+    assert len(titles) == 4
+    assert all(not a & b for v, a in titles.items() for w, b in titles.items() if v != w)

@@ -245,7 +245,10 @@ def _confidence_sentence(snapshot: dict, roles: dict) -> str:
         return f"{why} ({counts}). {settled}"
     if outcome["basis"] == "core":
         checks = "; the points below are worth checking" if outcome["confidence"] == "lean" else ""
-        return f"both core questions of the article's checklist point this way{checks} ({counts})."
+        return (
+            f"both core questions of the article's checklist point this way{checks} "
+            f"({counts}).{weighed}"
+        )
     return f"{counts}; the weighted answers put the {first['name']} ahead.{weighed}"
 
 
