@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from advisor import bank_rules, scoring
 from advisor.bank import CORE, FACT, LEVER, Bank, Choice, Question, Role, Rule
+from advisor.scoring.first_hire import RANK
 
 AI, ML = "ai-engineer", "ml-engineer"
 ROLES = (Role(AI, "AI Engineer", "AI engineer", first_rule="AI first."), Role(ML, "ML Engineer"))
@@ -86,8 +87,12 @@ def test_it_adds_weighted_points_of_counted_answers():
     # the stage gives no points: it only breaks ties
     assert outcome.scores == {AI: 0, ML: 6 + 1}
     assert outcome.counts == {AI: 0, ML: 2}
-    # both core questions open: tried every way they give either role, so the call turns
-    # on them, a toss-up the company stage settles
+    # 7 points ahead is less than a lean: a toss-up the company stage settles
+    assert (outcome.first_hire, outcome.confidence, outcome.basis) == (ML, "toss-up", "tie-break")
+    # answered "not sure" instead, the core questions are tried every way: they give
+    # either role, so the call turns on them, a toss-up the company stage settles
+    unsure = {"use": "fraud", "data": "labeled", "stage": "scaling", "fit": "unsure"}
+    outcome = scoring.score(make_bank(), {**unsure, "moat": "unsure"})
     assert (outcome.first_hire, outcome.confidence, outcome.basis) == (ML, "toss-up", "tie-break")
     assert {"fit", "moat"} <= set(outcome.turns_on)
 
@@ -144,18 +149,20 @@ def test_when_every_role_is_held_back_the_best_fit_goes_first_without_a_plan():
     assert (outcome.first_hire, outcome.later_hire, outcome.held_back_by) == (ML, "", ())
 
 
-def test_not_sure_is_not_counted_and_changes_nothing():
+def test_not_sure_is_not_counted_and_never_firmer_than_a_real_answer():
     bank = make_bank()
     answers = {"fit": "mostly", "use": "chat"}
     with_unsure = scoring.score(bank, {**answers, "moat": "unsure", "data": "unsure"})
     without = scoring.score(bank, answers)
     assert with_unsure.not_counted == ("moat", "data")
-    assert (with_unsure.scores, with_unsure.first_hire, with_unsure.confidence) == (
-        without.scores,
-        without.first_hire,
-        without.confidence,
-    )
+    assert with_unsure.scores == without.scores
     assert [c.counted for c in with_unsure.contributions] == [True, False, False, True]
+    # the moat answered for real: plumbing decides, a moat leaves the points close;
+    # "not sure" is only as firm as the weaker of them
+    plumbing = scoring.score(bank, {**answers, "moat": "plumbing", "data": "unsure"})
+    moat = scoring.score(bank, {**answers, "moat": "moat", "data": "unsure"})
+    assert (plumbing.confidence, moat.confidence) == ("clear", "toss-up")
+    assert with_unsure.confidence == "toss-up" and with_unsure.first_hire == AI
 
 
 def test_no_counted_answer_is_a_toss_up_for_the_default_role_with_no_shares():
@@ -325,11 +332,18 @@ def test_shares_add_up_to_100_whenever_an_answer_gave_points(bank_answers):
 
 
 @given(banks_and_answers())
-def test_not_sure_never_decides_anything(bank_answers):
+def test_not_sure_gives_no_points_and_is_never_firmer_than_a_real_answer(bank_answers):
     bank, answers = bank_answers
     counted = {q: c for q, c in answers.items() if c != "unsure"}
-    a, b = scoring.score(bank, answers), scoring.score(bank, counted)
-    assert (a.first_hire, a.confidence, a.specialist) == (b.first_hire, b.confidence, b.specialist)
+    outcome = scoring.score(bank, answers)
+    assert outcome.scores == scoring.score(bank, counted).scores
+    for q, c in answers.items():
+        if c != "unsure":
+            continue
+        for choice in bank.question(q).choices:
+            if not choice.neutral:
+                real = scoring.score(bank, {**answers, q: choice.slug})
+                assert RANK[outcome.confidence] <= RANK[real.confidence]
 
 
 @given(banks_and_answers())
