@@ -219,7 +219,7 @@ def _confidence_sentence(snapshot: dict, roles: dict) -> str:
         "weigh more than the others."
         if leader
         and len(more) == 1
-        and leader != first["slug"]
+        and leader != best_fit["slug"]
         and outcome["basis"] != "tie-break"
         and outcome["confidence"] != "toss-up"
         else ""
