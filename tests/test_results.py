@@ -342,3 +342,30 @@ def test_comparing_unknown_results_is_a_404(client, ml_result):
     left = ml_result.split("/")[2]
     assert client.get(reverse("compare", args=[left, "nope" * 8])).status_code == 404
     assert client.get(reverse("compare_start"), {"a": "nope", "b": left}).status_code == 404
+
+
+def test_a_result_stored_before_verdicts_shows_the_verdict_its_facts_imply(bank):
+    from advisor import bank_store
+    from advisor.presenters.result import result_view
+    from advisor.snapshots import snapshot_build
+
+    answers = {
+        "use-case": "summarize",
+        "general-model-fit": "mostly",
+        "model-role": "plumbing",
+        "team": "llm-shipped",
+    }
+    snapshot = snapshot_build(bank_store.build(), answers)
+    assert snapshot["outcome"]["verdict"] == "no-specialist"
+    # stored before: no verdict, no settle list, no turning questions
+    for key in ("verdict", "turns_on"):
+        del snapshot["outcome"][key]
+    del snapshot["settle"]
+    view = result_view(snapshot)
+    assert view["verdict"] == "no-specialist"
+    assert view["verdict_words"]["heading"] == "No specialist yet"
+    # a stored toss-up reads as "find out first", with nothing to settle named
+    snapshot["outcome"].update(specialist="now", confidence="toss-up")
+    view = result_view(snapshot)
+    assert (view["verdict"], view["settle"]) == ("find-out", [])
+    assert view["verdict_words"]["title"].startswith("Find out first")
