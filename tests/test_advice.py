@@ -280,6 +280,10 @@ def card_problems(bank: Bank, answers: dict, outcome, view: dict) -> list[str]:
     if ahead and outcome.verdict == first and outcome.confidence != "held-back":
         if "weigh more" not in words:
             problems.append("the count favours the other role, unexplained")
+    if outcome.confidence == "held-back":
+        name = bank.role(first).name
+        if f"point to the {name}, but it cannot deliver" in view["confidence_sentence"]:
+            problems.append("says the first hire cannot deliver yet")
     heading = {"find-out": "Find out first", "no-specialist": "No specialist yet"}
     want = heading.get(outcome.verdict, bank.role(first).name)
     if view["verdict_words"]["heading"] != want:

@@ -369,3 +369,19 @@ def test_a_result_stored_before_verdicts_shows_the_verdict_its_facts_imply(bank)
     view = result_view(snapshot)
     assert (view["verdict"], view["settle"]) == ("find-out", [])
     assert view["verdict_words"]["title"].startswith("Find out first")
+
+
+def test_first_for_now_without_a_leader_says_so(bank):
+    from advisor import bank_store
+    from advisor.presenters.result import result_view
+    from advisor.snapshots import snapshot_build
+
+    # nothing known but no data and value in weeks: the ML path cannot deliver in time
+    answers = {"use-case": "other", "training-data": "none", "time-to-value": "days-weeks"}
+    for q in ("general-model-fit", "model-role", "production-ownership"):
+        answers[q] = "unsure"
+    view = result_view(snapshot_build(bank_store.build(), answers))
+    assert (view["first"]["slug"], view["confidence"]) == ("ai-engineer", "held-back")
+    assert view["confidence_sentence"].startswith(
+        "neither role is far enough ahead, and the Machine Learning Engineer cannot deliver yet"
+    )

@@ -224,6 +224,12 @@ def _confidence_sentence(snapshot: dict, roles: dict) -> str:
         and outcome["confidence"] != "toss-up"
         else ""
     )
+    later = roles.get(outcome.get("later_hire"))
+    if outcome["confidence"] == "held-back" and best_fit == first and later:
+        return (
+            f"neither role is far enough ahead, and the {later['name']} cannot deliver yet, "
+            f"so the {first['name']} goes first ({counts})."
+        )
     if outcome["confidence"] == "held-back":
         return (
             f"in the long run the answers point to the {best_fit['name']}, but it cannot "
