@@ -81,6 +81,7 @@ bench: static
 	@command -v wrk >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
 	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python -m scripts.bench $(BENCH_ARGS)
+	$(BIN)/python -m scripts.bench_scoring
 
 # What production brings, against Debian's nginx (deploy/nginx.conf) in front of gunicorn
 # on PostgreSQL or SQLite, with load founders: a database restart, a killed worker, a full

@@ -13,9 +13,10 @@ from functools import cached_property
 from advisor import costs
 
 UNSURE = "unsure"  # the neutral choice's slug: "not sure / haven't tried"
-# Neutral choices give no points and are not counted: exactly as if left unanswered.
-# Every question has one (`use-case` has "other").
-NEUTRAL_SLUGS = frozenset({UNSURE, "other"})
+# "Not sure" gives no points and is not counted: exactly as if left unanswered, and the
+# advice tries every real answer in its place. Every question has one, except `use-case`,
+# whose "other" ("something else") is an answer of its own: counted, pointing neither way.
+NEUTRAL_SLUGS = frozenset({UNSURE, "other"})  # what a question must offer besides its answers
 
 # What a question is to the advice (see scoring): the two checklist questions that decide
 # when they agree, the answers a founder can change by acting (levers), and facts.
@@ -55,8 +56,8 @@ class Choice:
 
     @property
     def neutral(self) -> bool:
-        """Not counted: exactly as if the question were left unanswered."""
-        return self.slug in NEUTRAL_SLUGS
+        """ "Not sure": not counted, exactly as if the question were left unanswered."""
+        return self.slug == UNSURE
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,12 @@
-"""Founder cases the advice must get right, checked against a bank (live or edited)."""
+"""Founder cases the advice must get right, checked against a bank (live or edited): the
+answer each case expects, and the article's checks the suite runs over every answer set
+(`advice_checks`): its checklist, monotone answers and "not sure" never firmer."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from advisor import scoring
+from advisor import advice_checks, scoring
 from advisor.bank import Bank
 from advisor.models import Case
 
@@ -16,6 +18,7 @@ class CaseResult:
     confidence: str
     specialist: str
     passed: bool
+    problems: tuple[str, ...] = ()  # the article's checks these answers break
 
     @property
     def expected(self) -> str:
@@ -32,17 +35,25 @@ class CaseResult:
     def summary(self) -> str:
         if self.passed:
             return self.got
+        if self.first_hire == self.case.expected.slug and self.problems:
+            return f"got {self.got}, but {' '.join(self.problems)}"
         return f"expected {self.expected}; got {self.got}"
 
 
 def case_check(case: Case, bank: Bank) -> CaseResult:
     outcome = scoring.score(bank, case.answers)
+    problems = advice_checks.article_problems(
+        bank, case.answers, outcome
+    ) + advice_checks.neighbour_problems(bank, case.answers, scoring.score)
     passed = (
         outcome.first_hire == case.expected.slug
         and outcome.confidence in case.accepted()
         and case.specialist in ("", outcome.specialist)
+        and not problems
     )
-    return CaseResult(case, outcome.first_hire, outcome.confidence, outcome.specialist, passed)
+    return CaseResult(
+        case, outcome.first_hire, outcome.confidence, outcome.specialist, passed, tuple(problems)
+    )
 
 
 def cases_check(bank: Bank) -> list[CaseResult]:

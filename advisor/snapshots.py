@@ -76,6 +76,39 @@ def later_triggers(bank: Bank, counted: Mapping[str, str], later: str) -> list[d
     return triggers
 
 
+SETTLE_LIMIT = 2  # a toss-up names at most this many questions to settle
+
+
+def settle(bank: Bank, answers: Mapping[str, str], outcome: scoring.Outcome) -> list[dict]:
+    """A toss-up's questions to settle: those still open ("not sure" or unanswered) that
+    the call turns on, core questions first; each with how to find out cheaply (its "not
+    sure" choice's advice) and what each real answer would mean."""
+    slugs = sorted(
+        outcome.turns_on or outcome.open,
+        key=lambda q: (bank.question(q).kind != CORE, bank.question(q).kind != LEVER),
+    )[:SETTLE_LIMIT]
+    found = []
+    for slug in slugs:
+        question = bank.question(slug)
+        unsure = next((c for c in question.choices if c.neutral), None)
+        how = (unsure.explanation if unsure else "").removeprefix("Not counted.").strip()
+        leads = []
+        for choice in question.choices:
+            if choice.neutral:
+                continue
+            then = scoring.score(bank, {**answers, slug: choice.slug})
+            leads.append(
+                {
+                    "label": choice.label,
+                    "verdict": then.verdict,
+                    "first_hire": then.first_hire,
+                    "confidence": then.confidence,
+                }
+            )
+        found.append({"question": slug, "question_text": question.text, "how": how, "leads": leads})
+    return found
+
+
 def came_from(token: str, earlier: dict, rows: list[dict]) -> dict:
     """The result these answers were copied from, and which answers changed since."""
     before = {a["question"]: a for a in earlier.get("answers", [])}
@@ -94,13 +127,10 @@ def came_from(token: str, earlier: dict, rows: list[dict]) -> dict:
     return {"token": token, "changes": changes}
 
 
-def snapshot_build(
-    bank: Bank, answers: Mapping[str, str], *, earlier: tuple[str, dict] | None = None
-) -> dict:
-    """Score `answers` with `bank` and keep everything the page will show; `earlier` is
-    (token, snapshot) of the result these answers were copied from, if any."""
+def advice_parts(bank: Bank, answers: Mapping[str, str], outcome: scoring.Outcome) -> dict:
+    """What a result says about the hire, for answers already scored: the snapshot's
+    answers, outcome and rules (its costs, flips and settle list are added around it)."""
     answers = bank.effective(answers)
-    outcome = scoring.score(bank, answers)
     counted = scoring.counted_answers(bank, answers)
     contributions = {c.question: c for c in outcome.contributions}
     rows = []
@@ -127,6 +157,49 @@ def snapshot_build(
     by_slug = {r.slug: r for r in bank.rules}
     first = bank.role(outcome.first_hire)
     default = bank.role(bank.default_role)
+    return {
+        "roles": [r.as_dict() for r in bank.roles],
+        "default_role": bank.default_role,
+        "default_rule": default.first_rule if default else "",
+        "answers": rows,
+        "outcome": {
+            "scores": outcome.scores,
+            "shares": outcome.shares,
+            "counts": outcome.counts,
+            "best_fit": outcome.best_fit,
+            "first_hire": outcome.first_hire,
+            "gap": outcome.gap,
+            "confidence": outcome.confidence,
+            "basis": outcome.basis,
+            "later_hire": outcome.later_hire,
+            "specialist": outcome.specialist,
+            "verdict": outcome.verdict,
+            "turns_on": list(outcome.turns_on),
+            "reasons": [c.question for c in outcome.reasons()],
+        },
+        "rules": {
+            "decided": _rule(by_slug.get(outcome.decided_by)),
+            "held_back": _rules(bank, outcome.held_back_by),
+            "cautions": _rules(bank, outcome.cautions),
+            "contradictions": _rules(bank, outcome.contradictions),
+            "constraints": _rules(bank, outcome.constraints),
+            "not_yet": _rule(by_slug.get(outcome.not_yet)),
+        },
+        "later_triggers": (
+            later_triggers(bank, counted, outcome.later_hire) if outcome.later_hire else []
+        ),
+        "job_description": job_description(first.job_description, counted) if first else "",
+    }
+
+
+def snapshot_build(
+    bank: Bank, answers: Mapping[str, str], *, earlier: tuple[str, dict] | None = None
+) -> dict:
+    """Score `answers` with `bank` and keep everything the page will show; `earlier` is
+    (token, snapshot) of the result these answers were copied from, if any."""
+    answers = bank.effective(answers)
+    outcome = scoring.score(bank, answers)
+    parts = advice_parts(bank, answers, outcome)
 
     def flip_data(flip: scoring.Flip) -> dict:
         return {
@@ -148,38 +221,11 @@ def snapshot_build(
     return {
         "version": SNAPSHOT_VERSION,
         "bank_version": bank.version,
-        "roles": [r.as_dict() for r in bank.roles],
-        "default_role": bank.default_role,
-        "default_rule": default.first_rule if default else "",
+        **parts,
         "costs": costs_data(bank),
-        "answers": rows,
-        "outcome": {
-            "scores": outcome.scores,
-            "shares": outcome.shares,
-            "counts": outcome.counts,
-            "best_fit": outcome.best_fit,
-            "first_hire": outcome.first_hire,
-            "gap": outcome.gap,
-            "confidence": outcome.confidence,
-            "basis": outcome.basis,
-            "later_hire": outcome.later_hire,
-            "specialist": outcome.specialist,
-            "reasons": [c.question for c in outcome.reasons()],
-        },
-        "rules": {
-            "decided": _rule(by_slug.get(outcome.decided_by)),
-            "held_back": _rules(bank, outcome.held_back_by),
-            "cautions": _rules(bank, outcome.cautions),
-            "contradictions": _rules(bank, outcome.contradictions),
-            "constraints": _rules(bank, outcome.constraints),
-            "not_yet": _rule(by_slug.get(outcome.not_yet)),
-        },
-        "later_triggers": (
-            later_triggers(bank, counted, outcome.later_hire) if outcome.later_hire else []
-        ),
-        "job_description": job_description(first.job_description, counted) if first else "",
         "flips": [flip_data(f) for f in scoring.flips(bank, answers)],
-        "came_from": came_from(earlier[0], earlier[1], rows) if earlier else None,
+        "settle": settle(bank, answers, outcome) if outcome.verdict == scoring.FIND_OUT else [],
+        "came_from": came_from(earlier[0], earlier[1], parts["answers"]) if earlier else None,
     }
 
 

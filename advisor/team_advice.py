@@ -2,9 +2,10 @@
 the hire, and what to settle first.
 
 Pure Python on a `bank.Bank`, with the same scoring the advice uses. Disagreements that
-are not settled yet are left out of the team's answers, exactly as a "not sure" would
-be, and each is tried every way the members answered it: a disagreement decides the hire
-when settling it one way or another gives a different first hire.
+are not settled yet are left out of the team's answers (counting for nothing, as an
+unanswered question does), and each is tried every way the members answered it: a
+disagreement decides the hire when settling it one way or another gives a different
+first hire.
 """
 
 from __future__ import annotations

@@ -21,8 +21,15 @@ from advisor.models import Case, Question, RoleProfile, Rule
 from tests.conftest import ML_ANSWERS, complete
 from tests.test_admin import change_url, form_data
 
-# Without the "no usable training data" rule, this case's founder gets the ML engineer.
-HOLD_BACK_CASE = "The model is the moat, but there is no training data yet"
+# Without the "no usable training data" rule, this case's founder gets the ML engineer
+# (and so does the demand forecast's, with a quarter to deliver in).
+HOLD_BACK_CASE = "Fraud scoring with no data and a pilot in weeks"
+NEEDS_THE_RULE = (
+    "fraud-no-data-weeks",
+    "forecast-no-data-quarter",
+    "fraud-no-data-timeline-unsure",
+    "recommendations-fit-unsure-weeks",
+)
 
 
 @pytest.fixture
@@ -90,7 +97,7 @@ def test_a_rule_edit_that_breaks_a_case_is_saved_only_once_confirmed(staff):
     assert "Nothing has been saved yet." in page
     assert HOLD_BACK_CASE in page
     assert "<td>ai-engineer, held-back</td>" in page  # expected
-    assert "<td>ml-engineer, clear, specialist now</td>" in page  # would get
+    assert "<td>ml-engineer, lean, specialist now</td>" in page  # would get
     assert "broken by these changes" in page
     assert "changed successfully" not in page
     assert Rule.objects.get(slug="no-training-data").is_active
@@ -115,7 +122,8 @@ def test_an_edit_that_breaks_no_case_saves_at_once(staff):
 
 
 def test_a_case_that_fails_already_does_not_hold_up_other_edits(staff):
-    Case.objects.filter(name=HOLD_BACK_CASE).update(confidences="clear")  # fails as it is
+    # every case the edit would break fails as it is
+    Case.objects.filter(slug__in=NEEDS_THE_RULE).update(confidences="clear")
     url = rule_url("no-training-data")
     data = form_data(staff.get(url))
     data.pop("is_active")
@@ -220,7 +228,8 @@ def test_replay_lists_the_cases_the_current_bank_gets_wrong(staff):
     response = staff.get(reverse("admin:advisor_replay"))
     assert response.status_code == 200
     page = response.content.decode()
-    assert f"<strong>1 of {Case.objects.count()}</strong> founder cases" in page
+    # the cases whose founders have no data and too little time for the ML path
+    assert f"<strong>4 of {Case.objects.count()}</strong> founder cases" in page
     assert HOLD_BACK_CASE in page
     assert (
         reverse("admin:advisor_case_change", args=[Case.objects.get(name=HOLD_BACK_CASE).pk])
@@ -316,3 +325,13 @@ def test_the_case_page_shows_answers_one_a_line_in_wizard_order(staff):
     assert 'name="confidences" value="clear" id="id_confidences_0" checked' in page
     assert 'value="toss-up" id="id_confidences_2">' in page  # not ticked
     assert "<code>model-role</code>: plumbing | moat | unsure" in page
+
+
+def test_the_replay_names_the_articles_checks_a_case_breaks(staff):
+    # without the warning about months of pipelines, a moat without data becomes a clear call
+    Rule.objects.filter(slug="no-data-yet").update(is_active=False)
+    bank_store.forget()
+    page = staff.get(reverse("admin:advisor_replay")).content.decode()
+    assert "The model is the moat, but there is no training data yet" in page
+    assert "<td>ml-engineer, clear, specialist now</td>" in page
+    assert "Breaks the article's checks: A moat that no general model serves" in page

@@ -141,12 +141,23 @@ def test_check_cases_fails_when_an_edit_breaks_a_case(bank):
         call_command("check_cases", stdout=StringIO())
 
 
-def test_no_data_means_an_ai_engineer_first_with_a_staged_plan(bank):
-    outcome = scoring.score(bank, {**ML_ANSWERS, "training-data": "none"})
+def test_no_data_and_value_needed_soon_means_an_ai_engineer_first_with_a_staged_plan(bank):
+    answers = {**ML_ANSWERS, "training-data": "none", "time-to-value": "one-three-months"}
+    outcome = scoring.score(bank, answers)
     assert outcome.best_fit == "ml-engineer"
     assert (outcome.first_hire, outcome.later_hire) == ("ai-engineer", "ml-engineer")
     assert outcome.confidence == "held-back"
     assert outcome.held_back_by == ("no-training-data",)
+
+
+def test_a_moat_without_data_but_months_to_spare_means_an_ml_engineer_warned(bank):
+    outcome = scoring.score(bank, {**ML_ANSWERS, "training-data": "none"})
+    assert (outcome.first_hire, outcome.confidence, outcome.later_hire) == (
+        "ml-engineer",
+        "lean",
+        "",
+    )
+    assert outcome.cautions == ("no-data-yet",)
 
 
 def test_a_moat_on_labeled_data_means_an_ml_engineer(bank):

@@ -40,7 +40,7 @@ def test_it_shows_how_sure_in_words_and_the_reasons(client, ml_result):
     page = text(client.get(ml_result))
     assert 'data-confidence="clear"' in page and 'data-specialist="now"' in page
     assert "A clear call</span> — both core questions of the article" in page
-    assert "7 of the 9 counted answers point to the ML engineer, none to the AI engineer" in page
+    assert "6 of the 9 counted answers point to the ML engineer, none to the AI engineer" in page
     assert "No general model gets you there, and the model is your moat" in page  # headline
     assert "% of the points" not in page
     # a reason quotes the article's reasoning
@@ -82,7 +82,7 @@ def test_a_staged_plan_when_the_model_matters_but_nothing_is_ready(client, bank)
     # what must become true first: only what is not true yet
     assert "“Yes — a large, labeled, well-governed dataset” to “Do you have data" in page
     assert "to “Is the model the moat" not in page  # already the moat
-    assert "No usable training data yet" in page
+    assert "No usable training data, and value needed sooner than the ML path gives it" in page
 
 
 def test_another_browser_sees_the_same_result_framed_as_shared(client, ml_result):
@@ -284,7 +284,8 @@ def test_each_answer_shows_which_way_it_points(client, bank):
 
 
 def test_two_results_side_by_side_highlight_the_differences(client, bank):
-    ml = complete(client, ML_ANSWERS)
+    # value needed within months: without data, the ML path could not meet it
+    ml = complete(client, {**ML_ANSWERS, "time-to-value": "one-three-months"})
     ai = complete(Client(), AI_ANSWERS)
     left, right = ml.split("/")[2], ai.split("/")[2]
     response = client.get(reverse("compare", args=[left, right]))
@@ -341,3 +342,46 @@ def test_comparing_unknown_results_is_a_404(client, ml_result):
     left = ml_result.split("/")[2]
     assert client.get(reverse("compare", args=[left, "nope" * 8])).status_code == 404
     assert client.get(reverse("compare_start"), {"a": "nope", "b": left}).status_code == 404
+
+
+def test_a_result_stored_before_verdicts_shows_the_verdict_its_facts_imply(bank):
+    from advisor import bank_store
+    from advisor.presenters.result import result_view
+    from advisor.snapshots import snapshot_build
+
+    answers = {
+        "use-case": "summarize",
+        "general-model-fit": "mostly",
+        "model-role": "plumbing",
+        "team": "llm-shipped",
+    }
+    snapshot = snapshot_build(bank_store.build(), answers)
+    assert snapshot["outcome"]["verdict"] == "no-specialist"
+    # stored before: no verdict, no settle list, no turning questions
+    for key in ("verdict", "turns_on"):
+        del snapshot["outcome"][key]
+    del snapshot["settle"]
+    view = result_view(snapshot)
+    assert view["verdict"] == "no-specialist"
+    assert view["verdict_words"]["heading"] == "No specialist yet"
+    # a stored toss-up reads as "find out first", with nothing to settle named
+    snapshot["outcome"].update(specialist="now", confidence="toss-up")
+    view = result_view(snapshot)
+    assert (view["verdict"], view["settle"]) == ("find-out", [])
+    assert view["verdict_words"]["title"].startswith("Find out first")
+
+
+def test_first_for_now_without_a_leader_says_so(bank):
+    from advisor import bank_store
+    from advisor.presenters.result import result_view
+    from advisor.snapshots import snapshot_build
+
+    # nothing known but no data and value in weeks: the ML path cannot deliver in time
+    answers = {"use-case": "other", "training-data": "none", "time-to-value": "days-weeks"}
+    for q in ("general-model-fit", "model-role", "production-ownership"):
+        answers[q] = "unsure"
+    view = result_view(snapshot_build(bank_store.build(), answers))
+    assert (view["first"]["slug"], view["confidence"]) == ("ai-engineer", "held-back")
+    assert view["confidence_sentence"].startswith(
+        "neither role is far enough ahead, and the Machine Learning Engineer cannot deliver yet"
+    )

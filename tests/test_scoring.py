@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from advisor import bank_rules, scoring
 from advisor.bank import CORE, FACT, LEVER, Bank, Choice, Question, Role, Rule
+from advisor.scoring.first_hire import RANK
 
 AI, ML = "ai-engineer", "ml-engineer"
 ROLES = (Role(AI, "AI Engineer", "AI engineer", first_rule="AI first."), Role(ML, "ML Engineer"))
@@ -61,7 +62,7 @@ def make_bank(**kwargs) -> Bank:
                 "stage",
                 "Stage?",
                 1,
-                (make_choice("early", 1, 0), make_choice("scaling", 0, 1), unsure()),
+                (make_choice("early", 0, 0), make_choice("scaling", 0, 0), unsure()),
             ),
         ),
     )
@@ -83,12 +84,28 @@ def make_bank(**kwargs) -> Bank:
 
 def test_it_adds_weighted_points_of_counted_answers():
     outcome = scoring.score(make_bank(), {"use": "fraud", "data": "labeled", "stage": "scaling"})
-    assert outcome.scores == {AI: 0, ML: 6 + 1 + 1}
-    assert outcome.counts == {AI: 0, ML: 3}
-    assert outcome.basis == "answers"
-    assert outcome.first_hire == ML
-    # no core answer counted: the points lean, they cannot make a clear call
-    assert outcome.confidence == "lean"
+    # the stage gives no points: it only breaks ties
+    assert outcome.scores == {AI: 0, ML: 6 + 1}
+    assert outcome.counts == {AI: 0, ML: 2}
+    # 7 points ahead is less than a lean: a toss-up the company stage settles
+    assert (outcome.first_hire, outcome.confidence, outcome.basis) == (ML, "toss-up", "tie-break")
+    # answered "not sure" instead, the core questions are tried every way: they give
+    # either role, so the call turns on them, a toss-up the company stage settles
+    unsure = {"use": "fraud", "data": "labeled", "stage": "scaling", "fit": "unsure"}
+    outcome = scoring.score(make_bank(), {**unsure, "moat": "unsure"})
+    assert (outcome.first_hire, outcome.confidence, outcome.basis) == (ML, "toss-up", "tie-break")
+    assert {"fit", "moat"} <= set(outcome.turns_on)
+
+
+def test_not_sure_is_tried_with_every_real_answer_in_its_place():
+    bank = make_bank()
+    known = {"fit": "no", "moat": "moat", "use": "fraud", "stage": "scaling"}
+    labeled = scoring.score(bank, {**known, "data": "labeled"})
+    none = scoring.score(bank, {**known, "data": "none"})
+    assert (labeled.first_hire, labeled.confidence) == (ML, "clear")
+    assert (none.first_hire, none.confidence) == (AI, "held-back")
+    unsure = scoring.score(bank, {**known, "data": "unsure"})
+    assert (unsure.confidence, unsure.turns_on) == ("toss-up", ("data",))
 
 
 def test_agreeing_core_answers_decide_whatever_the_points_say():
@@ -99,27 +116,26 @@ def test_agreeing_core_answers_decide_whatever_the_points_say():
 
 
 def test_a_contradiction_is_named_and_caps_the_call_at_a_lean():
-    outcome = scoring.score(make_bank(), {"fit": "no", "moat": "moat", "use": "chat"})
+    answers = {"fit": "no", "moat": "moat", "use": "chat", "data": "labeled", "stage": "early"}
+    outcome = scoring.score(make_bank(), answers)
     assert outcome.first_hire == ML
     assert outcome.contradictions == ("chat-no-fit",)
     assert outcome.confidence == "lean"
 
 
-def test_a_constraint_caps_only_a_call_for_the_other_role():
-    constraint = rule("on-device", "constraint", "use=fraud", ML)
+def test_a_constraint_is_named_but_never_changes_who_or_how_sure():
+    constraint = rule("on-device", "constraint", "use=fraud")
     bank = make_bank(rules=(*make_bank().rules, constraint))
-    against = scoring.score(bank, {"fit": "mostly", "moat": "plumbing", "use": "fraud"})
-    assert (against.first_hire, against.confidence, against.constraints) == (
-        AI,
-        "lean",
-        ("on-device",),
-    )
-    along = scoring.score(bank, {"fit": "no", "moat": "moat", "use": "fraud"})
-    assert (along.first_hire, along.confidence) == (ML, "clear")
+    for fit, moat in (("mostly", "plumbing"), ("no", "moat")):
+        answers = {"fit": fit, "moat": moat, "use": "fraud", "data": "labeled", "stage": "early"}
+        named, plain = scoring.score(bank, answers), scoring.score(make_bank(), answers)
+        assert named.constraints == ("on-device",) and plain.constraints == ()
+        assert (named.first_hire, named.confidence) == (plain.first_hire, plain.confidence)
 
 
 def test_no_data_holds_the_ml_engineer_back_for_a_staged_plan():
-    outcome = scoring.score(make_bank(), {"fit": "no", "moat": "moat", "data": "none"})
+    answers = {"fit": "no", "moat": "moat", "data": "none", "use": "fraud", "stage": "early"}
+    outcome = scoring.score(make_bank(), answers)
     assert outcome.best_fit == ML
     assert (outcome.first_hire, outcome.later_hire, outcome.confidence) == (AI, ML, "held-back")
     assert outcome.held_back_by == ("no-data",)
@@ -128,22 +144,25 @@ def test_no_data_holds_the_ml_engineer_back_for_a_staged_plan():
 def test_when_every_role_is_held_back_the_best_fit_goes_first_without_a_plan():
     bank = make_bank(rules=(rule("hold-ml", "hold-back", "data=none", ML),
                             rule("hold-ai", "hold-back", "data=none", AI)))  # fmt: skip
-    outcome = scoring.score(bank, {"fit": "no", "data": "none"})
+    answers = {"fit": "no", "moat": "moat", "data": "none", "use": "fraud", "stage": "early"}
+    outcome = scoring.score(bank, answers)
     assert (outcome.first_hire, outcome.later_hire, outcome.held_back_by) == (ML, "", ())
 
 
-def test_not_sure_is_not_counted_and_changes_nothing():
+def test_not_sure_is_not_counted_and_never_firmer_than_a_real_answer():
     bank = make_bank()
     answers = {"fit": "mostly", "use": "chat"}
     with_unsure = scoring.score(bank, {**answers, "moat": "unsure", "data": "unsure"})
     without = scoring.score(bank, answers)
     assert with_unsure.not_counted == ("moat", "data")
-    assert (with_unsure.scores, with_unsure.first_hire, with_unsure.confidence) == (
-        without.scores,
-        without.first_hire,
-        without.confidence,
-    )
+    assert with_unsure.scores == without.scores
     assert [c.counted for c in with_unsure.contributions] == [True, False, False, True]
+    # the moat answered for real: plumbing decides, a moat leaves the points close;
+    # "not sure" is only as firm as the weaker of them
+    plumbing = scoring.score(bank, {**answers, "moat": "plumbing", "data": "unsure"})
+    moat = scoring.score(bank, {**answers, "moat": "moat", "data": "unsure"})
+    assert (plumbing.confidence, moat.confidence) == ("clear", "toss-up")
+    assert with_unsure.confidence == "toss-up" and with_unsure.first_hire == AI
 
 
 def test_no_counted_answer_is_a_toss_up_for_the_default_role_with_no_shares():
@@ -154,11 +173,13 @@ def test_no_counted_answer_is_a_toss_up_for_the_default_role_with_no_shares():
 
 def test_a_toss_up_follows_the_company_stage():
     bank = make_bank()
-    early = scoring.score(bank, {"use": "fraud", "data": "none", "stage": "early"})
+    # a general model gets 90% of the way, yet the model is the moat: the points are close
+    close = {"fit": "mostly", "moat": "moat", "use": "fraud", "data": "labeled"}
+    early = scoring.score(bank, {**close, "stage": "early"})
     assert (early.confidence, early.basis, early.decided_by) == ("toss-up", "tie-break", "early")
     assert early.first_hire == AI
     # scaling: the answers' leader, not the early-stage rule of thumb
-    scaling = scoring.score(bank, {"use": "fraud", "stage": "scaling"})
+    scaling = scoring.score(bank, {**close, "stage": "scaling"})
     assert (scaling.confidence, scaling.decided_by, scaling.first_hire) == (
         "toss-up",
         "scaling",
@@ -311,11 +332,18 @@ def test_shares_add_up_to_100_whenever_an_answer_gave_points(bank_answers):
 
 
 @given(banks_and_answers())
-def test_not_sure_never_decides_anything(bank_answers):
+def test_not_sure_gives_no_points_and_is_never_firmer_than_a_real_answer(bank_answers):
     bank, answers = bank_answers
     counted = {q: c for q, c in answers.items() if c != "unsure"}
-    a, b = scoring.score(bank, answers), scoring.score(bank, counted)
-    assert (a.first_hire, a.confidence, a.specialist) == (b.first_hire, b.confidence, b.specialist)
+    outcome = scoring.score(bank, answers)
+    assert outcome.scores == scoring.score(bank, counted).scores
+    for q, c in answers.items():
+        if c != "unsure":
+            continue
+        for choice in bank.question(q).choices:
+            if not choice.neutral:
+                real = scoring.score(bank, {**answers, q: choice.slug})
+                assert RANK[outcome.confidence] <= RANK[real.confidence]
 
 
 @given(banks_and_answers())

@@ -13,6 +13,8 @@ from advisor.team_advice import Member, team_advice
 from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
 
 AI, ML = "ai-engineer", "ml-engineer"
+# The ML founder with value needed within months: without data, the ML path cannot meet it.
+ML_SOON = {**ML_ANSWERS, "time-to-value": "one-three-months"}
 
 
 def text(response) -> str:
@@ -28,8 +30,8 @@ def words(response) -> str:
 
 
 def test_a_disagreement_that_changes_the_call_is_ranked_first(bank):
-    jane = Member("Jane", ML_ANSWERS)
-    sam = Member("Sam", {**ML_ANSWERS, "training-data": "none", "team": "llm-shipped"})
+    jane = Member("Jane", ML_SOON)
+    sam = Member("Sam", {**ML_SOON, "training-data": "none", "team": "llm-shipped"})
     advice = team_advice(bank, [jane, sam])
     assert [d.question for d in advice.disagreements] == ["training-data", "team"]
     first = advice.disagreements[0]
@@ -43,7 +45,7 @@ def test_a_disagreement_that_changes_the_call_is_ranked_first(bank):
 
 
 def test_settling_a_disagreement_makes_it_part_of_the_teams_answers(bank):
-    jane, sam = Member("Jane", ML_ANSWERS), Member("Sam", {**ML_ANSWERS, "training-data": "none"})
+    jane, sam = Member("Jane", ML_SOON), Member("Sam", {**ML_SOON, "training-data": "none"})
     advice = team_advice(bank, [jane, sam], {"training-data": "none"})
     assert advice.disagreements == ()
     assert advice.outcome.first_hire == AI and advice.outcome.confidence == "held-back"
@@ -83,14 +85,14 @@ def test_members_answer_blind_then_see_what_decides(bank):
     team_url = start(jane)
     invite = invite_of(jane, team_url)
     # Jane answers first; until someone else has, she sees only who has answered
-    assert answer_as_starter(jane, ML_ANSWERS) == team_url
+    assert answer_as_starter(jane, ML_SOON) == team_url
     assert "Your answers side by side" not in text(jane.get(team_url))
     # Sam joins blind: no one's answers before he has answered
     sam.post(invite, {"member_name": "Sam"})
     page = words(sam.get(team_url))
     assert "Jane — has answered" in page and "Sam (you) — still answering" in page
     assert "Your answers side by side" not in page and "The moat" not in page
-    for slug, choice in {**ML_ANSWERS, "training-data": "none"}.items():
+    for slug, choice in {**ML_SOON, "training-data": "none"}.items():
         sam.post(reverse("step", args=[slug]), {slug: choice})
     assert sam.post(reverse("check"))["Location"] == team_url
     page = text(sam.get(team_url))
@@ -114,8 +116,8 @@ def test_settling_stores_a_permanent_team_result(bank):
     jane, sam = Client(), Client()
     team_url = start(jane)
     invite = invite_of(jane, team_url)
-    answer_as_starter(jane, ML_ANSWERS)
-    answer_as(sam, invite, "Sam", {**ML_ANSWERS, "training-data": "none"})
+    answer_as_starter(jane, ML_SOON)
+    answer_as(sam, invite, "Sam", {**ML_SOON, "training-data": "none"})
     token = team_url.split("/")[2]
     response = sam.post(
         reverse("team_settle", args=[token]), {"question": "training-data", "choice": "none"}
@@ -133,7 +135,7 @@ def test_settling_stores_a_permanent_team_result(bank):
 
 
 def test_a_founder_starts_a_team_from_their_result(client, bank):
-    url = complete(client, ML_ANSWERS)
+    url = complete(client, ML_SOON)
     token = url.split("/")[2]
     assert 'name="from" value="' + token in client.get(url).content.decode()
     team_url = start(client, **{"from": token})
@@ -225,11 +227,11 @@ def test_three_founders_decide_together_in_their_own_browsers(browser, live_bank
     invite = jane.locator("[data-invite-link]").input_value()
     clean(jane, "team page, just started")
     jane.get_by_role("link", name="Answer the questions").click()
-    answer(jane, ML_ANSWERS)
+    answer(jane, ML_SOON)
 
     others = {
-        "Sam": {**ML_ANSWERS, "training-data": "none"},
-        "Ria": {**ML_ANSWERS, "team": "llm-shipped"},
+        "Sam": {**ML_SOON, "training-data": "none"},
+        "Ria": {**ML_SOON, "team": "llm-shipped"},
     }
     for name, answers in others.items():
         page = browser.new_context().new_page()
@@ -268,8 +270,8 @@ def test_admin_analytics_counts_team_decisions(admin_client, bank):
     jane, sam = Client(), Client()
     team_url = start(jane)
     invite = invite_of(jane, team_url)
-    answer_as_starter(jane, ML_ANSWERS)
-    answer_as(sam, invite, "Sam", {**ML_ANSWERS, "training-data": "none"})
+    answer_as_starter(jane, ML_SOON)
+    answer_as(sam, invite, "Sam", {**ML_SOON, "training-data": "none"})
     start(Client(), name="Another")  # started, nobody has answered
     token = team_url.split("/")[2]
     sam.post(reverse("team_settle", args=[token]), {"question": "training-data", "choice": "none"})

@@ -76,3 +76,8 @@ def test_faults_survives_a_read_only_database_behind_nginx():
     need("nginx", "nginx")
     out = run_tool("scripts.faults", "--short", "--only", "read-only", "--founders", "3")
     assert "== read-only: PASS" in out and out.rstrip().endswith("PASS")
+
+
+def test_bench_scoring_times_scoring_one_answer_set():
+    out = run_tool("scripts.bench_scoring", "--sets", "50", "--budget-ms", "1000")
+    assert "ms" in out

@@ -56,7 +56,7 @@ def test_a_result_records_the_version_it_was_scored_with(published, client):
 def test_restoring_an_earlier_version_brings_its_behaviour_back_as_the_draft(published):
     # version 2: no training data no longer holds the ML engineer back
     Rule.objects.filter(slug="no-training-data").update(is_active=False)
-    moat_no_data = {**ML_ANSWERS, "training-data": "none"}
+    moat_no_data = {**ML_ANSWERS, "training-data": "none", "time-to-value": "days-weeks"}
     versions.bank_version_publish(note="Without the hold-back")
     from advisor import scoring
 
@@ -93,8 +93,9 @@ def test_publishing_in_admin_shows_what_changes_and_the_cases_it_breaks(publishe
     page_url = reverse("admin:advisor_bankversion_publish")
     page = words(admin_client.get(page_url))
     assert "Founders now get version 1" in page
-    assert "Rule “No usable training data yet”: off." in page
-    assert "The model is the moat, but there is no training data yet: expected" in page
+    title = "No usable training data, and value needed sooner than the ML path gives it"
+    assert f"Rule “{title}”: off." in page
+    assert "Fraud scoring with no data and a pilot in weeks: expected" in page
     # a first POST without confirming publishes nothing
     admin_client.post(page_url, {"note": "Drop the hold-back"})
     assert BankVersion.objects.count() == 1

@@ -175,6 +175,10 @@ class CaseAdmin(admin.ModelAdmin):
             result = cases.case_check(case, bank)
             if result.passed:
                 return "passes"
+            if result.problems:
+                return format_html(
+                    "<strong>fails</strong>: gets {}; {}", result.got, " ".join(result.problems)
+                )
             return format_html("<strong>fails</strong>: gets {}", result.got)
 
         return [*self.list_display, verdict]

@@ -32,6 +32,7 @@ def failing_cases(results: list[cases.CaseResult], passing_before: set[int]) -> 
                 "case": {"pk": r.case.pk, "name": r.case.name},
                 "expected": r.expected,
                 "got": r.got,
+                "problems": list(r.problems),
             },
             "new": r.case.pk in passing_before,
         }

@@ -72,7 +72,7 @@ def summary_view(book, first, region, inputs, currency, region_names, wrong_hire
             }
         )
     if wrong_hire:
-        items.append({"label": "The wrong hire", "value": wrong_hire["total"]})
+        items.append({"label": "The wrong hire", "value": wrong_hire["total"], "wrong_hire": True})
     return items
 
 

@@ -15,6 +15,51 @@ COMPARISON_ROWS = (
 )
 
 
+def verdict_of(outcome: dict) -> str:
+    """The one verdict; snapshots made before verdicts were stored derive it."""
+    if outcome.get("verdict"):
+        return outcome["verdict"]
+    if outcome.get("specialist") == "not-yet":
+        return "no-specialist"
+    if outcome["confidence"] == "toss-up":
+        return "find-out"
+    return outcome["first_hire"]
+
+
+def _verdict_words(snapshot: dict, roles: dict, verdict: str) -> dict:
+    """The verdict's own heading, page title and share preview."""
+    first = roles[snapshot["outcome"]["first_hire"]]
+    if verdict == "no-specialist":
+        title = "No specialist yet: your engineers can ship it"
+        summary = (
+            f"Ship it on a hosted model with the engineers you have; hire the {first['name']} "
+            "when AI features become a line of work of their own."
+        )
+        return {"eyebrow": "", "heading": "No specialist yet", "title": title, "summary": summary}
+    if verdict == "find-out":
+        settle = snapshot.get("settle") or []
+        if settle:
+            asks = " and ".join(f"“{s['question_text']}”" for s in settle)
+            summary = f"A toss-up that turns on {asks}: find that out before you hire."
+        else:
+            summary = (
+                "A toss-up: your answers pull both ways. Check the points below before you hire."
+            )
+        names = " or ".join(r["name"] for r in snapshot["roles"])
+        return {
+            "eyebrow": "",
+            "heading": "Find out first",
+            "title": f"Find out first: {names}",
+            "summary": summary,
+        }
+    return {
+        "eyebrow": "hire first",
+        "heading": first["name"],
+        "title": f"Hire {first['name']} first",
+        "summary": "",
+    }
+
+
 def result_view(snapshot: dict) -> dict:
     roles = {r["slug"]: r for r in snapshot["roles"]}
     outcome = snapshot["outcome"]
@@ -25,6 +70,7 @@ def result_view(snapshot: dict) -> dict:
     answers = {a["question"]: a for a in snapshot["answers"]}
     counted = [a for a in snapshot["answers"] if a["counted"]]
     confidence = outcome["confidence"]
+    verdict = verdict_of(outcome)
     counts = [
         {"role": roles[slug], "count": n} for slug, n in outcome["counts"].items() if slug in roles
     ]
@@ -41,6 +87,17 @@ def result_view(snapshot: dict) -> dict:
         "confidence": confidence,
         "confidence_words": CONFIDENCES[confidence],
         "specialist": outcome["specialist"],
+        "verdict": verdict,
+        "verdict_words": _verdict_words(snapshot, roles, verdict),
+        "settle": [
+            {
+                **s,
+                "leads": [
+                    {**lead, "words": _lead_words(lead, roles)} for lead in s.get("leads", [])
+                ],
+            }
+            for s in snapshot.get("settle") or []
+        ],
         "basis": outcome["basis"],
         "headline": _headline(snapshot, roles),
         "confidence_sentence": _confidence_sentence(snapshot, roles),
@@ -50,7 +107,13 @@ def result_view(snapshot: dict) -> dict:
         "neither_count": len(counted) - sum(outcome["counts"].values()),
         # value needed in days or weeks: an in-house search of months does not fit
         "in_a_hurry": answers.get("time-to-value", {}).get("choice") == "days-weeks",
-        "not_counted": [a for a in snapshot["answers"] if not a["counted"]],
+        # still open, unless the card already says how to settle it
+        "not_counted": [
+            a
+            for a in snapshot["answers"]
+            if not a["counted"]
+            and a["question"] not in {q["question"] for q in snapshot.get("settle") or []}
+        ],
         "bars": [
             {"role": roles[slug], "share": share}
             for slug, share in outcome["shares"].items()
@@ -75,19 +138,36 @@ def result_view(snapshot: dict) -> dict:
     }
 
 
+def _lead_words(lead: dict, roles: dict) -> str:
+    verdict = lead.get("verdict") or lead["first_hire"]
+    if verdict == "no-specialist":
+        return "no specialist yet: your engineers ship it"
+    if verdict == "find-out" or lead["confidence"] == "toss-up":
+        return "still a toss-up"
+    name = roles[lead["first_hire"]]["name"]
+    if lead["confidence"] == "held-back":
+        return f"the {name} first, for now"
+    return f"the {name} first, {CONFIDENCES[lead['confidence']].lower()}"
+
+
+def _counted(snapshot: dict) -> list[dict]:
+    return [a for a in snapshot["answers"] if a["counted"]]
+
+
 def _headline(snapshot: dict, roles: dict) -> str:
     """The one-line reason: what decided the call."""
     outcome, rules = snapshot["outcome"], snapshot["rules"]
     first = roles[outcome["first_hire"]]
+    if rules.get("not_yet") and verdict_of(outcome) == "no-specialist":
+        return rules["not_yet"]["title"]
     if rules["held_back"]:
         return rules["held_back"][0]["title"]
-    if outcome["basis"] in ("core", "tie-break") and rules["decided"]:
+    if outcome["basis"] == "core" and rules["decided"]:
         return rules["decided"]["title"]
-    if outcome["basis"] == "default":
-        return snapshot["default_rule"]
+    if outcome["confidence"] == "toss-up":
+        return "Neither role is ahead enough to call it."
     n = outcome["counts"].get(first["slug"], 0)
-    total = sum(outcome["counts"].values())
-    return f"{n} of your {total} deciding answers point to the {first['name']}."
+    return f"{n} of the {len(_counted(snapshot))} counted answers point to the {first['name']}."
 
 
 def counts_words(snapshot: dict, roles: dict) -> str:
@@ -110,24 +190,66 @@ def counts_words(snapshot: dict, roles: dict) -> str:
     return text
 
 
+def _balance(snapshot: dict) -> bool:
+    """Whether the counted answers balance: the counts within one of each other."""
+    counts = list(snapshot["outcome"]["counts"].values())
+    return bool(counts) and max(counts) - min(counts) <= 1
+
+
 def _confidence_sentence(snapshot: dict, roles: dict) -> str:
-    """How sure, in words: what decided it and how the counted answers point."""
+    """How sure, in words that agree with the numbers: what decided it, and the counts."""
     outcome, rules = snapshot["outcome"], snapshot["rules"]
     first, best_fit = roles[outcome["first_hire"]], roles[outcome["best_fit"]]
     counts = counts_words(snapshot, roles)
+    turns = [
+        a["question_text"]
+        for a in snapshot["answers"]
+        if a["question"] in outcome.get("turns_on", [])
+    ]
+    leader = max(outcome["counts"], key=lambda r: outcome["counts"][r], default="")
+    more = [r for r, n in outcome["counts"].items() if n == outcome["counts"].get(leader)]
+    weighed = (
+        f" The count favours the {roles[leader]['short_name']}, but the two core questions "
+        "weigh more than the others."
+        if leader
+        and len(more) == 1
+        and leader != best_fit["slug"]
+        and outcome["basis"] != "tie-break"
+        and outcome["confidence"] != "toss-up"
+        else ""
+    )
+    later = roles.get(outcome.get("later_hire"))
+    if outcome["confidence"] == "held-back" and best_fit == first and later:
+        return (
+            f"neither role is far enough ahead, and the {later['name']} cannot deliver yet, "
+            f"so the {first['name']} goes first ({counts})."
+        )
     if outcome["confidence"] == "held-back":
         return (
             f"in the long run the answers point to the {best_fit['name']}, but it cannot "
-            f"deliver yet, so the {first['name']} goes first ({counts})."
+            f"deliver yet, so the {first['name']} goes first ({counts}).{weighed}"
         )
+    if outcome["confidence"] == "toss-up":
+        if turns:
+            why = "the call turns on " + " and ".join(f"“{t}”" for t in turns)
+        elif _balance(snapshot):
+            why = "the answers balance"
+        else:
+            why = "the weighted answers leave neither role far enough ahead"
+        if outcome["basis"] == "tie-break" and rules["decided"]:
+            settled = rules["decided"]["message"]
+        elif outcome["basis"] == "default":
+            settled = snapshot["default_rule"]
+        else:
+            settled = f"Until then the {first['name']} is the nearer call."
+        return f"{why} ({counts}). {settled}"
     if outcome["basis"] == "core":
         checks = "; the points below are worth checking" if outcome["confidence"] == "lean" else ""
-        return f"both core questions of the article's checklist point this way{checks} ({counts})."
-    if outcome["basis"] == "tie-break" and rules["decided"]:
-        return f"the answers balance ({counts}). {rules['decided']['message']}"
-    if outcome["basis"] == "default":
-        return f"the answers balance ({counts}). {snapshot['default_rule']}"
-    return f"{counts}."
+        return (
+            f"both core questions of the article's checklist point this way{checks} "
+            f"({counts}).{weighed}"
+        )
+    return f"{counts}; the weighted answers put the {first['name']} ahead.{weighed}"
 
 
 def _answer_rows(snapshot: dict, roles: dict) -> list[dict]:

@@ -7,10 +7,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from advisor.bank import Bank
-from advisor.scoring.first_hire import counted_answers, decide
-from advisor.scoring.rules import CAUTION, CONSTRAINT, CONTRADICTION, NOT_YET, matching
+from advisor.scoring.first_hire import counted_answers, decision
+from advisor.scoring.rules import CONSTRAINT, NOT_YET, matching
 
 STAGE_SHARE = 40  # share the other role needs for a staged plan to be worth spelling out
+# The one verdict a result gives, besides "hire <role> first".
+NO_SPECIALIST = "no-specialist"  # the team ships it on a hosted model; no specialist yet
+FIND_OUT = "find-out"  # a toss-up: settle a question or two first
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,17 @@ class Outcome:
     not_yet: str = ""  # the not-yet rule's slug
     not_counted: tuple[str, ...] = ()  # questions answered "not sure"
     contributions: tuple[Contribution, ...] = field(default=())
+    turns_on: tuple[str, ...] = ()  # open questions whose real answers change the first hire
+    open: tuple[str, ...] = ()  # open questions whose real answers change the call at all
+
+    @property
+    def verdict(self) -> str:
+        """One of four: the role to hire first, no specialist yet, or find out first."""
+        if self.specialist == "not-yet":
+            return NO_SPECIALIST
+        if self.confidence == "toss-up":
+            return FIND_OUT
+        return self.first_hire
 
     @property
     def staged(self) -> bool:
@@ -82,25 +96,22 @@ def score(bank: Bank, answers: Mapping[str, str]) -> Outcome:
             counts[favours] += 1
         contributions.append(Contribution(question.slug, choice.slug, given, favours, strength))
 
-    decided = decide(bank, counted, scores)
+    decided = decision(bank, effective)
     first_hire, later_hire, confidence = decided.first_hire, decided.later_hire, decided.confidence
     shares = decided.shares
+    contradictions = decided.contradictions
+    # Limits on where a model may run shape how to build, never who or how surely.
+    constraints = tuple(r.slug for r in matching(bank, CONSTRAINT, counted))
 
-    contradictions = tuple(r.slug for r in matching(bank, CONTRADICTION, counted))
-    constraints = matching(bank, CONSTRAINT, counted)
-    cautions = tuple(r.slug for r in matching(bank, CAUTION, counted) if r.role == first_hire)
-    capping = contradictions or cautions or [c for c in constraints if c.role != first_hire]
-    if capping and confidence == "clear":
-        confidence = "lean"
-
-    if not later_hire and first_hire == bank.default_role and confidence != "clear":
+    if not later_hire and first_hire == bank.default_role and confidence == "lean":
         # The other role's case is strong enough to plan for: the article's staged plan.
         second = next((r for r in decided.ranked if r != first_hire), "")
         if second and shares[second] >= STAGE_SHARE:
             later_hire = second
 
     specialist, not_yet = "now", ""
-    if not contradictions and not constraints and confidence in ("clear", "lean"):
+    # Not with a hard limit on where the model runs: someone must host or fit it.
+    if not contradictions and not constraints and confidence == "clear" and not later_hire:
         rule = next((r for r in matching(bank, NOT_YET, counted) if r.role == first_hire), None)
         if rule is not None:
             specialist, not_yet = "not-yet", rule.slug
@@ -117,11 +128,13 @@ def score(bank: Bank, answers: Mapping[str, str]) -> Outcome:
         decided_by=decided.decided_by,
         held_back_by=decided.held_back_by,
         later_hire=later_hire,
-        cautions=cautions,
+        cautions=decided.cautions,
         contradictions=contradictions,
-        constraints=tuple(c.slug for c in constraints),
+        constraints=constraints,
         specialist=specialist,
         not_yet=not_yet,
         not_counted=tuple(q for q in effective if q not in counted),
         contributions=tuple(contributions),
+        turns_on=decided.turns_on,
+        open=decided.open,
     )

@@ -23,13 +23,16 @@ RULE_KINDS = {
     "most a lean.",
     CONTRADICTION: "Answers that pull against each other: named with what to check; the "
     "call is at most a lean.",
-    CONSTRAINT: "A hard limit on where a model may run: named; a call for the other role "
-    "is at most a lean.",
+    CONSTRAINT: "A hard limit on where a model may run: it shapes how to build, never who "
+    "goes first or how surely; named on the page with what each role would do about it.",
     NOT_YET: "The team can ship this without a specialist yet: said plainly, and this "
     "role stays the one to hire when the work grows.",
     TIE_BREAK: "Who goes first in a toss-up (no role: the answers' leader), and why.",
 }
-CAPS = (CONTRADICTION, CONSTRAINT, CAUTION)
+CAPS = (CONTRADICTION, CAUTION)
+# The kinds that can change who goes first or how surely (a constraint or not-yet rule
+# cannot): a question named only by other kinds, with no points, never decides anything.
+DECIDING_KINDS = (DECIDE, HOLD_BACK, CAUTION, CONTRADICTION, TIE_BREAK)
 
 
 def matching(bank: Bank, kind: str, answers: Mapping[str, str]) -> list[Rule]:
