@@ -14,13 +14,14 @@ from advisor.cost_presenter.context import article_view, vendor_view
 from advisor.cost_presenter.sources import sources_view
 from advisor.cost_presenter.summary import runway_view, summary_view, wrong_hire_view
 from advisor.cost_presenter.table import hire, label, table_groups
-from advisor.cost_presenter.words import SENIORITY_WORDS, as_of
+from advisor.cost_presenter.words import SENIORITY_WORDS, Shown, as_of
 
 VENDOR_NOTE = (
     "The article's offshore prices come from its publisher, AdSnipper, a vendor that "
     "places offshore specialists: a seller's starting prices, not a survey."
 )
 USD = costs.Currency("USD", "$", Decimal(1))
+PER_WORDS = {"month": "a month", "hour": "an hour", "year": "a year"}
 
 
 def cost_view(
@@ -81,6 +82,9 @@ def cost_view(
         inputs=inputs,
         wrong_hire=wrong_hire,
         runway=runway,
+        founder=Shown(f"{money_in.symbol}{pay:,} {PER_WORDS[pay_per]}", False, "founder")
+        if pay
+        else None,
     )
     used += [c for c in (mine, wrong) if c]
     first_rows = groups[0]["rows"] if groups else []

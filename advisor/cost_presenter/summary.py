@@ -44,7 +44,7 @@ def wrong_hire_view(wrong, right, currency, wrong_role, right_role) -> dict | No
 
 
 def summary_view(
-    mine, currency, *, role: dict, option_label: str, inputs: dict, wrong_hire, runway
+    mine, currency, *, role: dict, option_label: str, inputs: dict, wrong_hire, runway, founder=None
 ) -> list[dict]:
     """The summary card: the option the founder prices, its cost a month and over their
     horizon, the runway with and without it (with burn and cash), and the wrong hire
@@ -69,6 +69,10 @@ def summary_view(
             "key": "whole",
         },
     ]
+    if founder is not None:
+        items.insert(
+            1, {"label": "Worked out from your own figure", "value": founder, "key": "founder"}
+        )
     if runway and runway.get("with"):
         items.append(
             {

@@ -83,7 +83,8 @@ def priced(cost: HireCost, currency: Currency) -> PricedHire:
             figure(
                 p.amount,
                 currency,
-                estimate=p.estimate,
+                # Nothing to pay is nothing to estimate.
+                estimate=p.estimate and bool(p.amount.high),
                 starting=starting,
                 source=source if p.key in ("pay", "on-costs") else "published",
             ),

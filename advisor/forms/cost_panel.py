@@ -140,7 +140,9 @@ class CostForm(forms.Form):
         choices=PAY_PER_CHOICES,
         required=False,
         initial="month",
-        error_messages={"invalid_choice": "Choose your figure's period: a month, an hour or a year."},
+        error_messages={
+            "invalid_choice": "Choose your figure's period: a month, an hour or a year."
+        },
     )
     today = forms.BooleanField(
         label="Use today's rates instead of those this result was made with",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -31,7 +32,7 @@ def figure(shown, tag: str = "span"):
         '<{} class="figure" data-source="{}"{}>{}{}</{}>',
         tag,
         kind,
-        format_html(" data-estimate") if kind == "estimate" else "",
+        mark_safe(" data-estimate") if kind == "estimate" else "",
         shown.text,
         marker,
         tag,
