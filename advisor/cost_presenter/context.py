@@ -52,32 +52,46 @@ def _pay(cost: costs.HireCost) -> costs.Span:
     )
 
 
-def _why(article: costs.Span, senior: costs.HireCost, mid, currency) -> str:
-    def said(span: costs.Span) -> str:
-        return money(costs.figure(span, currency, estimate=False), currency).text
+def _why(article: costs.Span, senior: costs.HireCost, mid, currency) -> list:
+    """Why the two agree or differ, as words and figures (each figure a `Shown`, so the
+    page marks where it comes from)."""
 
+    def said(span: costs.Span, source: str) -> Shown:
+        shown = money(costs.figure(span, currency, estimate=False), currency)
+        return Shown(shown.text, source == "estimate", source if source != "estimate" else "")
+
+    senior_kind = senior.rate.kind if senior.rate.kind != "article" else "published"
     yearly = article.times(Decimal(12))
     if article.high < senior.monthly.low:
-        text = (
-            f"They differ: the article's figure is {said(yearly)} a year with benefits, equipment "
-            f"and overhead, less than the base pay alone that public statistics give a senior "
-            f"ML engineer ({said(_pay(senior).times(Decimal(12)))} a year before on-costs)."
-        )
+        pieces = [
+            "They differ: the article's figure is ",
+            said(yearly, "article"),
+            " a year with benefits, equipment and overhead, less than the base pay alone that "
+            "public statistics give a senior ML engineer (",
+            said(_pay(senior).times(Decimal(12)), senior_kind),
+            " a year before on-costs).",
+        ]
         if mid is not None and article.high >= mid.monthly.low * Decimal("0.85"):
-            text += (
-                f" It is closer to a mid-level hire's cost ({said(mid.monthly)} a month), "
-                "or to a market below the US figures for software developers."
-            )
-        return text
+            pieces += [
+                " It is closer to a mid-level hire's cost (",
+                said(mid.monthly, "estimate" if mid.monthly_estimate else mid.rate.kind),
+                " a month), or to a market below the US figures for software developers.",
+            ]
+        return pieces
+    kind = "estimate" if senior.monthly_estimate else senior_kind
     if article.low > senior.monthly.high:
-        return (
-            f"They differ: the article's figure is above what public statistics give a senior "
-            f"ML engineer, pay and on-costs together ({said(senior.monthly)} a month)."
-        )
-    return (
+        return [
+            "They differ: the article's figure is above what public statistics give a senior "
+            "ML engineer, pay and on-costs together (",
+            said(senior.monthly, kind),
+            " a month).",
+        ]
+    return [
         "They agree: the article's range overlaps what public statistics give a senior ML "
-        f"engineer, pay and on-costs together ({said(senior.monthly)} a month)."
-    )
+        "engineer, pay and on-costs together (",
+        said(senior.monthly, kind),
+        " a month).",
+    ]
 
 
 def vendor_view(book: costs.Book, currency: costs.Currency, roles: dict) -> list[dict]:

@@ -36,9 +36,8 @@ def wrong_hire_view(wrong, right, currency, wrong_role, right_role) -> dict | No
         "months": cost.months,
         "rehire": weeks_words(cost.rehire_weeks),
         "counts": (
-            f"{cost.months} months of the {wrong_role['short_name']}'s pay and on-costs "
-            f"({misdirected.text}), plus the empty seat while the {right_role['short_name']} "
-            f"is found ({vacancy.text})"
+            f"{cost.months} months of the {wrong_role['short_name']}'s pay and on-costs, "
+            f"plus the empty seat while the {right_role['short_name']} is found"
         ),
     }
 
@@ -76,7 +75,7 @@ def summary_view(
     if runway and runway.get("with"):
         items.append(
             {
-                "label": f"Runway (burn {runway['burn']}, cash {runway['cash']})",
+                "label": "Runway, with your burn and cash",
                 "value": Shown(
                     f"{runway['now']} without, {runway['with'].text} with this hire",
                     runway["with"].estimate,
@@ -88,7 +87,7 @@ def summary_view(
     elif runway:
         items.append(
             {
-                "label": f"Share of your monthly burn of {runway['burn']}",
+                "label": "Share of your monthly burn",
                 "value": runway["share"],
                 "key": "share",
             }

@@ -141,7 +141,7 @@ class CostForm(forms.Form):
         required=False,
         initial="month",
         error_messages={
-            "invalid_choice": "Choose your figure's period: a month, an hour or a year."
+            "invalid_choice": "Choose the period of your figure: a month, an hour or a year."
         },
     )
     today = forms.BooleanField(
