@@ -465,8 +465,8 @@ def test_the_page_says_where_the_figures_come_from(client, ml_result):
     assert 'href="https://www.bls.gov/oes/current/oes151252.htm"' in sources
     assert "How: The AI engineer&#x27;s figure here (BLS software developers) × 1.1108" in sources
     assert (
-        "Social Security (employer&#x27;s 6.2%, up to the 2025 wage base): 6.2% (up to 176,100 USD a year)"
-        in sources
+        "Social Security (employer&#x27;s 6.2%, up to the 2025 wage base): 6.2% "
+        "(up to 176,100 USD a year)" in sources
     )
     assert f'href="{ml_result}?currency=EUR#costs"' in sources  # back to the same figures
     # what admins note for themselves stays in the admin
