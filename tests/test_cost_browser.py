@@ -42,14 +42,12 @@ def shoot(page: Page, name: str, locator=None) -> None:
 def test_the_card_shows_the_chosen_option_and_the_runway(browser, live_bank, screen):
     page = result_page(browser, live_bank, SCREENS[screen])
     card = page.locator("#card-costs")
-    expect(card).to_contain_text("Machine Learning Engineer, US, in-house, full time (senior)")
+    expect(card).to_contain_text("US, in-house, full time (senior)")
 
     # The founder picks another option and gives burn and cash, with the controls.
     page.locator("#costs > details > summary").click()
     page.get_by_label("The hire you are pricing").select_option("latin-america/contractor")
-    expect(card).to_contain_text(
-        "Machine Learning Engineer, Latin America, contractor or freelance (senior)"
-    )
+    expect(card).to_contain_text("Latin America, contractor or freelance (senior)")
     page.get_by_label("Monthly burn (optional)").fill("60000")
     page.get_by_label("Monthly burn (optional)").press("Tab")  # a change, as a person makes it
     page.get_by_label("Cash in the bank (optional)").fill("900000")

@@ -57,12 +57,12 @@ def summary_view(
     months = inputs["months"]
     items = [
         {
-            "label": f"{role['name']}, {option_label} ({seniority})",
+            "label": f"{option_label[:1].upper()}{option_label[1:]} ({seniority})",
             "value": Shown(f"{monthly.text} a month", monthly.estimate, monthly.source),
             "key": "monthly",
         },
         {
-            "label": f"All in over {months} month{'s' if months != 1 else ''}",
+            "label": f"All in, {months} month{'s' if months != 1 else ''}",
             "value": Shown(whole.text, whole.estimate, whole.source),
             "note": "pay, on-costs, recruiting, equipment and the empty seat while hiring",
             "key": "whole",
