@@ -635,3 +635,27 @@ def test_a_vendors_hourly_quote_in_euros_prices_the_offshore_option(client, ml_r
     assert figures["monthly"] == f"€{round(40 * 30 * 52 / 12):,} a month"  # no on-costs
     assert "your option" in row(page, "Latin America, dedicated offshore, through a vendor")
     assert "€5,200" in row(page, "Latin America, dedicated offshore, through a vendor")
+
+
+def test_a_result_stored_before_sources_and_countries_were_kept_still_shows_its_figures(
+    client, ml_result
+):
+    # A stored book as results kept it before: no sources, bases or countries.
+    assessment = Assessment.objects.get(token=ml_result.split("/")[2])
+    stored = assessment.snapshot["costs"]
+    for item in stored["rates"]:
+        for name in ("source_kind", "source_name", "source_url", "method", "base", "factor"):
+            item.pop(name)
+    for item in stored["terms"]:
+        item.pop("countries")
+        item["on_costs"] = "0.250"
+    assessment.save(update_fields=["snapshot"])
+    page = page_of(client, ml_result)
+    book = costs.book_from_data(stored)
+    cost = costs.hire_cost(
+        book.rate("ml-engineer", "us", "in-house", "senior"), book.terms_for("us", "in-house")
+    )
+    monthly = costs.priced(cost, book.currency("USD")).monthly
+    # its own figures, with the flat share of on-costs it was made with
+    assert card(page)["monthly"] == f"${monthly.low:,}–${monthly.high:,} a month"
+    assert all(source for _, source in Figures.of(costs_parts(page)).found)
