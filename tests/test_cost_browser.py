@@ -52,10 +52,10 @@ def test_the_card_shows_the_chosen_option_and_the_runway(browser, live_bank, scr
     page.get_by_label("Monthly burn (optional)").press("Tab")  # a change, as a person makes it
     page.get_by_label("Cash in the bank (optional)").fill("900000")
     page.get_by_label("Cash in the bank (optional)").press("Tab")  # a change, as a person makes it
-    expect(card.locator(".card-cost-runway")).to_contain_text("15 months without")
-    expect(card.locator(".card-cost-runway [data-source]")).to_contain_text("with this hire")
-    expect(card.locator(".card-cost-monthly [data-source]")).to_contain_text("a month")
-    expect(card.locator(".card-cost-wrong")).to_contain_text("3 months of the AI engineer")
+    expect(card.locator("[data-cost=runway]")).to_contain_text("15 months without")
+    expect(card.locator("[data-cost=runway] [data-source]")).to_contain_text("with this hire")
+    expect(card.locator("[data-cost=monthly] [data-source]")).to_contain_text("a month")
+    expect(card.locator("[data-cost=wrong]")).to_contain_text("3 months of the AI engineer")
 
     # The card and its figures are on the first screen.
     page.evaluate("window.scrollTo(0, 0)")
@@ -89,18 +89,18 @@ def test_a_founders_own_figure_changes_every_total_and_survives_the_link(browser
     page.get_by_label("Cash in the bank (optional)").fill("1200000")
     page.get_by_label("Cash in the bank (optional)").press("Tab")  # a change, as a person makes it
     card = page.locator("#card-costs")
-    expect(card.locator(".card-cost-runway")).to_contain_text("with this hire")
+    expect(card.locator("[data-cost=runway]")).to_contain_text("with this hire")
     before = {
-        key: card.locator(f".card-cost-{key} dd").text_content()
+        key: card.locator(f"[data-cost={key}] dd").text_content()
         for key in ("monthly", "whole", "runway", "wrong")
     }
 
     page.get_by_label("Your own figure (optional)").fill("9000")
     page.get_by_label("Your own figure (optional)").press("Tab")  # a change, as a person makes it
-    expect(card.locator(".card-cost-founder [data-source='founder']")).to_have_text(
+    expect(card.locator("[data-cost=founder] [data-source='founder']")).to_have_text(
         re.compile(r"^\$9,000 a month")
     )
-    after = {key: card.locator(f".card-cost-{key} dd").text_content() for key in before}
+    after = {key: card.locator(f"[data-cost={key}] dd").text_content() for key in before}
     assert all(after[key] != before[key] for key in before), (before, after)
     assert page.locator(".my-option [data-source='founder']").count() >= 1  # the pay
 
@@ -108,5 +108,5 @@ def test_a_founders_own_figure_changes_every_total_and_survives_the_link(browser
     expect(page).to_have_url(re.compile(r"pay=9000"))
     page.goto(page.url)
     for key, text in after.items():
-        expect(card.locator(f".card-cost-{key} dd")).to_have_text(text)
+        expect(card.locator(f"[data-cost={key}] dd")).to_have_text(text)
     page.context.close()

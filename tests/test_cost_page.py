@@ -39,10 +39,10 @@ def card(page: str) -> dict[str, str]:
     found = re.search(r'<dl class="card-costs[^>]*>(.*?)</dl>', page).group(1)
     items = {}
     for key, dt, dd in re.findall(
-        r'<div class="card-cost card-cost-(\w+)"><dt>(.*?)</dt><dd>(.*?)</dd></div>', found
+        r'<div data-cost="(\w+)"><dt>(.*?)</dt><dd>(.*?)</dd></div>', found
     ):
         dd = re.sub(r'<span class="card-note">.*?</span>', "", dd)
-        text = re.sub(r'<span class="mark[^"]*"[^>]*>.*?</span>', "", dd)
+        text = re.sub(r'<span class="src-mark[^"]*"[^>]*>.*?</span>', "", dd)
         items[key] = re.sub(r"<[^>]+>", "", text).strip()
         if key == "monthly":
             items["label"] = dt
@@ -403,7 +403,8 @@ def test_the_articles_own_figures_are_shown_as_the_articles(client, ml_result):
     page = page_of(client, ml_result)
     article = re.search(r'<div class="article-check.*?</p>', page).group()
     assert re.search(
-        r'data-source="article">\$12,000–\$14,000 a month <span class="mark mark-article"', article
+        r'data-source="article">\$12,000–\$14,000 a month <span class="src-mark src-mark-article"',
+        article,
     )
     offshore = row(
         page_of(client, f"{ml_result}?option=south-asia/offshore&seniority=mid"),
@@ -618,7 +619,9 @@ def test_a_founders_salary_replaces_the_rate_in_every_total_the_runway_and_the_w
     on_costs = costs.on_costs_of(terms, costs.Span(Decimal(12500), Decimal(12500)))
     assert after["monthly"] == f"{dollars(12500 + on_costs.low)} a month"
     pay = re.search(r"<tr><th scope=\"row\">Base pay.*?</tr>", theirs).group()
-    assert 'data-source="founder">$75,000 <span class="mark mark-founder"' in pay  # 6 months paid
+    assert (
+        'data-source="founder">$75,000 <span class="src-mark src-mark-founder"' in pay
+    )  # 6 months paid
     assert wrong_hire(ours) != wrong_hire(theirs)  # the empty seat is valued at this hire
     # the share link and the sources page keep the figure
     assert re.search(r'id="share-link"[^>]*value="[^"]*pay=150000&amp;pay_per=year', theirs)

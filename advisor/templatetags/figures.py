@@ -24,7 +24,9 @@ def figure(shown, tag: str = "span"):
     kind = shown.kind
     mark = MARKS.get(kind)
     marker = (
-        format_html(' <span class="mark mark-{}" title="{}">{}</span>', kind, mark[1], mark[0])
+        format_html(
+            ' <span class="src-mark src-mark-{}" title="{}">{}</span>', kind, mark[1], mark[0]
+        )
         if mark
         else ""
     )
