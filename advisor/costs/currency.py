@@ -83,8 +83,7 @@ def priced(cost: HireCost, currency: Currency) -> PricedHire:
             figure(
                 p.amount,
                 currency,
-                # Nothing to pay is nothing to estimate.
-                estimate=p.estimate and bool(p.amount.high),
+                estimate=p.estimate,
                 starting=starting,
                 source=source if p.key in ("pay", "on-costs") else "published",
             ),

@@ -42,7 +42,58 @@ def cost_view(snapshot: dict, book: costs.Book | None = None, **inputs) -> dict:
         return result_v1.cost_view(snapshot, **inputs)
     if version == 2:
         return result_v2.cost_view(snapshot, **inputs)
-    return cost_presenter.cost_view(snapshot, book or book_of(snapshot), **inputs)
+    view = cost_presenter.cost_view(snapshot, book or book_of(snapshot), **inputs)
+    if version == 3 and not view.get("empty"):
+        # Version 3's page (result_v3.html, kept byte for byte) shows its fixed pair.
+        view["summary"] = _pair_summary(snapshot, book or book_of(snapshot), view, inputs)
+    return view
+
+
+def _pair_summary(snapshot: dict, book: costs.Book, view: dict, inputs: dict) -> list[dict]:
+    """Version 3's card: in-house and dedicated offshore in the chosen region (offshore
+    from the region that offers it for least, when this one does not), and the wrong hire."""
+    from advisor.cost_presenter.table import hire
+
+    first = snapshot["outcome"]["first_hire"]
+    region = inputs["option"][0]
+    names = {r.slug: r.name for r in book.regions}
+    chosen = {name: inputs[name] for name in ("seniority", "hours", "months")}
+    seniority = cost_presenter.SENIORITY_WORDS.get(inputs["seniority"], "").lower()
+    currency = view["currency"]
+    items = []
+    in_house = hire(book, first, region, "in-house", chosen)
+    if in_house:
+        shown = cost_presenter.money(costs.priced(in_house, currency).monthly, currency)
+        items.append(
+            {
+                "label": f"In-house, {names[region]} ({seniority})",
+                "value": cost_presenter.Shown(f"{shown.text} a month", shown.estimate),
+            }
+        )
+    where = region if book.offers(region, "offshore") else None
+    if where is None:
+        found = [
+            (cost.monthly.low, r.slug)
+            for r in book.regions
+            if book.offers(r.slug, "offshore")
+            and (cost := hire(book, first, r.slug, "offshore", chosen))
+        ]
+        where = min(found)[1] if found else None
+    offshore = where and hire(book, first, where, "offshore", chosen)
+    if offshore:
+        shown = cost_presenter.money(costs.priced(offshore, currency).monthly, currency)
+        items.append(
+            {
+                "label": f"Dedicated offshore, {names[where]} ({inputs['hours']} h a week)",
+                "value": cost_presenter.Shown(f"{shown.text} a month", shown.estimate),
+            }
+        )
+    if view.get("wrong_hire"):
+        total = view["wrong_hire"]["total"]
+        items.append(
+            {"label": "The wrong hire", "value": cost_presenter.Shown(total.text, total.estimate)}
+        )
+    return items
 
 
 def card_costs(snapshot: dict) -> list[dict]:
