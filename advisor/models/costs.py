@@ -197,17 +197,20 @@ class PayRate(models.Model):
         max_length=10,
         choices=SOURCE_KINDS,
         blank=True,
+        default="",
         help_text="A public source needs its name and address; an estimate its method.",
     )
-    source_name = models.CharField(max_length=200, blank=True)
-    source_url = models.URLField("source address", max_length=500, blank=True)
+    source_name = models.CharField(max_length=200, blank=True, default="")
+    source_url = models.URLField("source address", max_length=500, blank=True, default="")
     method = models.TextField(
         blank=True,
+        default="",
         help_text="For a derived figure: which statistic, which adjustment, and why.",
     )
     check_note = models.TextField(
         "what could not be checked",
         blank=True,
+        default="",
         help_text="For admins only: what was not checked against the source itself.",
     )
     base = models.ForeignKey(
