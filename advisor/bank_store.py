@@ -111,6 +111,7 @@ def cost_book(roles: list[RoleProfile]) -> costs.Book:
                 as_of=t.as_of.isoformat(),
                 estimate=t.is_estimate,
                 hire_time_estimate=t.hire_time_is_estimate,
+                countries=tuple(costs.country_from_data(c) for c in t.countries or []),
             )
             for t in HiringTerms.objects.filter(**active).select_related("region")
         ),
@@ -128,8 +129,16 @@ def cost_book(roles: list[RoleProfile]) -> costs.Book:
                 source_note=r.source_note,
                 as_of=r.as_of.isoformat(),
                 estimate=r.is_estimate,
+                source_kind=r.source_kind,
+                source_name=r.source_name,
+                source_url=r.source_url,
+                method=r.method,
+                base=_rate_key(r.base) if r.base_id else "",
+                factor=r.factor or Decimal(0),
             )
-            for r in PayRate.objects.filter(**active).select_related("role", "region")
+            for r in PayRate.objects.filter(**active).select_related(
+                "role", "region", "base__role", "base__region"
+            )
         ),
         currencies=tuple(
             costs.Currency(c.code, c.symbol, c.per_usd, c.as_of.isoformat(), c.source_note)
@@ -140,6 +149,10 @@ def cost_book(roles: list[RoleProfile]) -> costs.Book:
             for r in roles
         ),
     )
+
+
+def _rate_key(rate: PayRate) -> str:
+    return f"{rate.role.slug}/{rate.region.slug}/{rate.engagement}/{rate.seniority}"
 
 
 _cache: tuple[float, Bank] | None = None

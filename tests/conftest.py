@@ -11,7 +11,7 @@ from pytest_django.plugin import blocking_manager_key
 
 from advisor import bank_store, followup
 from advisor.management.commands.seed import FIXTURES
-from advisor.models import BANK_MODELS
+from advisor.models import BANK_MODELS, PayRate
 
 # A founder whose product is plumbing on a general-purpose model.
 AI_ANSWERS = {
@@ -91,6 +91,7 @@ def bank(db):
 def empty_bank(db):
     """A database without the shipped bank, roles and rates (removed inside the test's
     transaction, so the next test has them again)."""
+    PayRate.objects.update(base=None)  # rates that follow a base protect it
     for model in reversed(BANK_MODELS):
         model.objects.all().delete()
     bank_store.forget()

@@ -58,9 +58,10 @@ def test_no_axe_violations_on_any_page(browser, live_bank, scheme):
     first = page.url
 
     # the cost panel after an htmx update, and with a bad input
-    page.locator("#costs summary").click()  # the working is folded away
+    page.locator("#costs > details > summary").click()  # the working is folded away
     # with script, a change applies at once: the no-script button is hidden
     expect(page.get_by_role("button", name="Recalculate")).to_be_hidden()
+    page.locator(".more-settings > summary").click()  # hours and currency are under it
     page.get_by_label("Hours a week", exact=True).fill("20")
     page.get_by_label("Hours a week", exact=True).press("Enter")
     expect(page).to_have_url(re.compile("hours=20"))

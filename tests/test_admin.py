@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import User
@@ -10,10 +11,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
-from advisor import bank_store
+from advisor import bank_store, costs
 from advisor.models import (
     Assessment,
     Choice,
+    HiringTerms,
     PayRate,
     Points,
     Question,
@@ -169,7 +171,79 @@ def test_roles_and_rates_are_editable(client, staff):
     rate = PayRate.objects.first()
     page = client.get(reverse("admin:advisor_payrate_change", args=[rate.pk])).content.decode()
     assert 'name="source_note"' in page and 'name="as_of"' in page
-    assert 'name="is_estimate"' in page
+    for name in ("source_kind", "source_name", "source_url", "method", "base", "factor"):
+        assert f'name="{name}"' in page, name
+
+
+def base_rate():
+    return PayRate.objects.get(
+        role__slug="ai-engineer", region__slug="us", engagement="in-house", seniority="senior"
+    )
+
+
+def test_a_base_rates_effect_on_the_rates_that_follow_it_is_shown_before_saving(client, staff):
+    rate = base_rate()
+    url = reverse("admin:advisor_payrate_change", args=[rate.pk])
+    data = form_data(client.get(url))
+    before = {f.pk: (f.low, f.high) for f in PayRate.objects.filter(base=rate)}
+    assert before  # the ML engineer's US rate and the US contractor rate follow it
+    data.update(low="15000.00", high="18000.00", _check_followers="Show what it changes first")
+    response = client.post(url, data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Nothing has been saved yet." in page
+    ml = PayRate.objects.get(
+        role__slug="ml-engineer", region__slug="us", engagement="in-house", seniority="senior"
+    )
+    # the ML rate follows at × 1.1108: 15,000 → 16,662.00, shown beside its figure now
+    assert "16,662.00–19,994.40" in page and f"{ml.low:,.2f}–{ml.high:,.2f}" in page
+    # nothing changed yet
+    assert {f.pk: (f.low, f.high) for f in PayRate.objects.filter(base=rate)} == before
+    assert base_rate().low != 15000
+    # the same edit, saved: the base and every rate that follows it, and theirs in turn
+    data.pop("_check_followers")
+    data["_save"] = "Save"
+    assert client.post(url, data).status_code == 302
+    ml.refresh_from_db()
+    assert (ml.low, ml.high) == (Decimal("16662.00"), Decimal("19994.40"))
+    contractor = PayRate.objects.get(
+        role__slug="ml-engineer", region__slug="us", engagement="contractor", seniority="senior"
+    )
+    assert contractor.base == ml
+    assert (
+        contractor.low
+        == costs.derived(ml.low, ml.high, base_unit="month", unit="hour", factor=contractor.factor)[
+            0
+        ]
+    )
+
+
+def test_a_rate_that_follows_another_cannot_follow_itself_or_go_without_its_method(client, staff):
+    rate = base_rate()
+    follower = PayRate.objects.filter(base=rate).first()
+    url = reverse("admin:advisor_payrate_change", args=[rate.pk])
+    data = form_data(client.get(url))
+    data["base"] = follower.pk  # a circle: the base would follow its own follower
+    data["factor"] = "1.0"
+    page = client.post(url, data).content.decode()
+    assert "A rate cannot follow itself, even through others." in page
+    data = form_data(client.get(url))
+    data.update(source_kind="estimate", method="")
+    assert "An estimate needs its method" in client.post(url, data).content.decode()
+    data.update(source_kind="published", source_url="")
+    assert "needs its name and address" in client.post(url, data).content.decode()
+
+
+def test_a_regions_countries_must_be_contribution_rates(client, staff):
+    terms = HiringTerms.objects.get(region__slug="us", engagement="in-house")
+    url = reverse("admin:advisor_hiringterms_change", args=[terms.pk])
+    data = form_data(client.get(url))
+    data["countries"] = (
+        '[{"code": "US", "name": "United States", "currency": "USD", "per_usd": "1", '
+        '"contributions": [{"name": "Social Security", "rate": "6.2"}]}]'
+    )
+    page = client.post(url, data).content.decode()
+    assert "a rate is a share below 1" in page
 
 
 def test_completed_assessments_are_listed_read_only_and_filterable(client, staff):

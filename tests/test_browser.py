@@ -50,7 +50,8 @@ def test_a_founder_completes_the_wizard_without_javascript(browser, live_bank):
         "data-recommendation", "ai-engineer"
     )
     # the cost panel works as a plain GET form
-    page.locator("#costs summary").click()  # the working is folded away
+    page.locator("#costs > details > summary").click()  # the working is folded away
+    page.locator(".more-settings > summary").click()  # hours a week are under it
     page.get_by_label("Hours a week", exact=True).fill("20")
     page.get_by_role("button", name="Recalculate").click()
     expect(page).to_have_url(re.compile(r"hours=20"))
@@ -154,29 +155,31 @@ def test_the_cost_panel_updates_in_place_with_htmx(page: Page, live_bank):
     page.get_by_role("button", name="See my recommendation").click()
     expect(page).to_have_url(re.compile(r"/r/[\w-]+/$"))
     page.evaluate("window.stayedOnPage = true")
-    page.locator("#costs summary").click()  # the working is folded away
+    page.locator("#costs > details > summary").click()  # the working is folded away
     # a changed input recalculates on its own: no button press
     page.get_by_label("Months", exact=True).fill("18")
     page.get_by_label("Months", exact=True).press("Tab")
-    expect(page.locator("#costs")).to_contain_text("$167,040–$194,880")
+    expect(page.locator("#costs .my-option")).to_contain_text("All in over 18 months")
     expect(page).to_have_url(re.compile(r"months=18"))
     expect(page.locator("#announcer")).to_contain_text("Costs recalculated")
     expect(page.locator("#announcer")).to_contain_text("over 18 months")
     # the summary card follows the panel's inputs
     card = page.locator("#card-costs")
-    expect(card).to_contain_text("In-house, US (senior)$12,000–$14,000 a month")
+    expect(card).to_contain_text("US, in-house, full time (senior)")
+    expect(card).to_contain_text("All in, 18 months")
     page.get_by_label("Mid-level").check()
-    expect(card).to_contain_text("In-house, US (mid-level)")
+    expect(card).to_contain_text("US, in-house, full time (mid-level)")
     expect(page).to_have_url(re.compile(r"seniority=mid"))
     # what is typed is kept while an earlier change is recalculated
     page.get_by_label("Monthly burn (optional)").fill("90000")
     page.get_by_label("Cash in the bank (optional)").fill("1000000")
+    page.locator(".more-settings > summary").click()
     page.get_by_label("Currency").select_option("EUR")
     expect(card).to_contain_text("€")
     expect(page.locator("#costs .runway")).to_contain_text("of your monthly burn of €90,000")
     expect(page.locator("#costs .runway")).to_contain_text("With €1,000,000 in the bank")
     expect(page.locator("#costs caption").first).to_contain_text("over 18 months")
-    expect(page.locator("#costs")).to_contain_text("Figures in EUR")
+    expect(page.locator("#costs")).to_contain_text("In EUR")
     assert page.evaluate("window.stayedOnPage") is True
     # the link to share carries the chosen settings
     expect(page.locator("#share-link")).to_have_value(re.compile(r"/r/[\w-]+/\?.*months=\d+"))
@@ -188,16 +191,19 @@ def test_the_cost_panel_works_without_javascript(browser, live_bank):
     page.goto(live_bank.url + "/wizard/")
     answer_all(page, ML_ANSWERS)
     page.get_by_role("button", name="See my recommendation").click()
-    page.locator("#costs summary").click()
+    page.locator("#costs > details > summary").click()
     page.get_by_label("The hire you are pricing").select_option("western-europe/in-house")
+    page.locator(".more-settings > summary").click()
     page.get_by_label("Currency").select_option("GBP")
     page.get_by_label("Monthly burn (optional)").fill("60000")
     page.get_by_label("Cash in the bank (optional)").fill("900000")
     page.get_by_role("button", name="Recalculate").click()
     expect(page).to_have_url(re.compile(r"option=western-europe%2Fin-house.*currency=GBP"))
-    expect(page.locator("#card-costs")).to_contain_text("In-house, Western Europe (senior)£")
+    expect(page.locator("#card-costs")).to_contain_text(
+        "Western Europe, in-house, full time (senior)£"
+    )
     expect(page.locator(".runway")).to_contain_text("of your monthly burn of £60,000")
-    expect(page.locator(".runway")).to_contain_text("shortens your runway by")
+    expect(page.locator(".runway")).to_contain_text("shorter by")
     context.close()
 
 
@@ -216,7 +222,7 @@ def test_no_page_breaks_the_content_security_policy(page: Page, live_bank):
     answer_all(page, ML_ANSWERS)
     page.get_by_role("button", name="See my recommendation").click()
     expect(page.locator("[data-recommendation]")).to_be_visible()
-    page.locator("#costs summary").click()  # the working is folded away
+    page.locator("#costs > details > summary").click()  # the working is folded away
     page.get_by_label("Months", exact=True).fill("6")
     page.get_by_label("Months", exact=True).press("Tab")  # a change applies at once
     expect(page).to_have_url(re.compile("months=6"))

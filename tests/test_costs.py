@@ -245,3 +245,103 @@ def test_a_book_survives_its_json_round_trip():
     assert costs.book_digest(costs.book_data(again)) == costs.book_digest(data)
     assert again.options == (("us", "in-house"), ("south-asia", "offshore"))
     assert not again.offers("us", "offshore")
+
+
+# Employer on-costs from official rates, and rates that follow their base
+
+UK = costs.Country(
+    "GB", "United Kingdom", "GBP", Decimal("0.8"),
+    (costs.Contribution("Employer NI", Decimal("0.15"), floor=Decimal(5000)),),
+)  # fmt: skip
+CAPPED = costs.Country(
+    "US", "United States", "USD", Decimal(1),
+    (
+        costs.Contribution("Social Security", Decimal("0.062"), ceiling=Decimal(176100)),
+        costs.Contribution("Medicare", Decimal("0.0145")),
+    ),
+)  # fmt: skip
+
+
+def test_a_threshold_is_taken_off_before_the_rate_applies():
+    # £48,000 a year is $5,000 a month at 0.8: 15% of £43,000, back in dollars a month.
+    expected = Decimal(43000) * Decimal("0.15") / Decimal("0.8") / 12
+    assert UK.monthly_on_costs(Decimal(5000)) == expected
+
+
+def test_a_ceiling_lowers_the_effective_rate_at_high_pay():
+    below = CAPPED.effective_rate(Decimal(10000))  # $120,000 a year: under the wage base
+    above = CAPPED.effective_rate(Decimal(20000))  # $240,000: Social Security stops
+    assert below == Decimal("0.0765")
+    assert above < below
+    assert (
+        CAPPED.monthly_on_costs(Decimal(20000))
+        == (Decimal(176100) * Decimal("0.062") + Decimal(240000) * Decimal("0.0145")) / 12
+    )
+
+
+@given(st.integers(1, 60_000), st.integers(0, 20_000))
+def test_contributions_never_fall_as_pay_rises(pay, more):
+    for country in (UK, CAPPED):
+        assert country.monthly_on_costs(Decimal(pay + more)) >= country.monthly_on_costs(
+            Decimal(pay)
+        )
+
+
+def test_a_region_of_two_countries_runs_from_the_lower_to_the_higher():
+    terms = replace(US_IN_HOUSE, on_costs=Decimal(0), countries=(UK, CAPPED))
+    span = costs.on_costs_of(terms, costs.Span(Decimal(8000), Decimal(8000)))
+    assert span.low == CAPPED.monthly_on_costs(Decimal(8000))
+    assert span.high == UK.monthly_on_costs(Decimal(8000))
+
+
+@given(st.integers(1000, 60_000))
+def test_a_loaded_figure_splits_into_pay_and_the_on_costs_of_that_pay(loaded):
+    terms = replace(US_IN_HOUSE, on_costs=Decimal("0.1"), countries=(CAPPED,))
+    base = costs.base_of_loaded(terms, Decimal(loaded))
+    again = base + costs.on_costs_of(terms, costs.Span(base, base)).high
+    assert abs(again - loaded) < Decimal("0.01")
+
+
+def test_a_country_is_read_back_from_its_data_and_bad_data_is_refused():
+    assert costs.country_from_data(costs.country_data(CAPPED)) == CAPPED
+    with pytest.raises(ValueError):
+        costs.country_from_data({"code": "X", "name": "X", "currency": "X", "per_usd": "0"})
+    data = costs.country_data(UK)
+    data["contributions"][0]["rate"] = "15"
+    with pytest.raises(ValueError):
+        costs.country_from_data(data)
+
+
+def test_a_book_with_countries_survives_storing_and_an_old_book_still_loads():
+    terms = replace(US_IN_HOUSE, countries=(UK, CAPPED))
+    book = costs.Book(terms=(terms,), rates=(ML_US_SENIOR,))
+    data = json.loads(json.dumps(costs.book_data(book)))
+    assert costs.book_from_data(data) == book
+    for item in data["rates"]:  # as stored before sources and bases were kept
+        for name in ("source_kind", "source_name", "source_url", "method", "base", "factor"):
+            del item[name]
+    for item in data["terms"]:
+        del item["countries"]
+    old = costs.book_from_data(data)
+    assert old.rates[0].kind == "article" and old.terms[0].countries == ()
+
+
+def test_a_derived_rate_follows_its_base_and_its_unit():
+    assert costs.derived(
+        Decimal(10000), Decimal(12000), base_unit="month", unit="hour", factor=Decimal("1.75")
+    ) == (Decimal("100.96"), Decimal("121.15"))
+    assert costs.derived(
+        Decimal(40), Decimal(50), base_unit="hour", unit="hour", factor=Decimal("1.3")
+    ) == (Decimal("52.00"), Decimal("65.00"))
+    with pytest.raises(ValueError):
+        costs.derived(Decimal(1), Decimal(2), base_unit="hour", unit="hour", factor=Decimal(0))
+
+
+def test_a_figure_the_founder_typed_is_marked_as_theirs_in_every_total():
+    mine = replace(ML_US_SENIOR, loaded=False, source_kind="founder", estimate=False)
+    terms = replace(US_IN_HOUSE, on_costs=Decimal(0), estimate=False, countries=(CAPPED,))
+    shown = costs.priced(costs.hire_cost(mine, terms, months=12), US)
+    assert shown.monthly.kind == "founder"
+    assert shown.whole.kind == "estimate"  # the empty seat is valued by a rule of thumb
+    pay = dict((p.key, f) for p, f in shown.parts)["pay"]
+    assert pay.kind == "founder"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from io import StringIO
 
 import pytest
@@ -74,26 +75,58 @@ def test_loading_twice_changes_nothing(bank):
     assert [m.objects.count() for m in models] == counts
 
 
-def test_rates_carry_the_articles_figures_with_sources(bank):
+def test_the_article_keeps_its_own_figures_the_vendors_prices(bank):
     def rate(role, region, engagement, seniority):
         return PayRate.objects.get(
             role__slug=role, region__slug=region, engagement=engagement, seniority=seniority
         )
 
-    ml_us = rate("ml-engineer", "us", "in-house", "senior")
-    assert (ml_us.low, ml_us.high, ml_us.unit, ml_us.is_loaded) == (12000, 14000, "month", True)
-    assert not ml_us.is_estimate
     for role, price in (("ai-engineer", 15), ("ml-engineer", 35)):
         offshore = rate(role, "south-asia", "offshore", "mid")
         assert (offshore.low, offshore.high, offshore.unit) == (price, price, "hour")
-        assert offshore.is_starting_price and not offshore.is_estimate
+        assert offshore.is_starting_price and offshore.source_kind == "article"
         assert "AdSnipper, a vendor that places offshore specialists" in offshore.source_note
-    assert PayRate.objects.filter(is_estimate=False).count() == 3
-    for rate in PayRate.objects.all():
-        assert rate.source_note and rate.as_of
-        if rate.is_estimate:
-            assert rate.source_note.startswith("Estimate"), rate
-            assert "the article's" in rate.source_note, rate  # what it is scaled from
+    assert set(PayRate.objects.filter(source_kind="article").values_list("low", flat=True)) == {
+        15,
+        35,
+    }
+
+
+def test_every_shipped_pay_figure_has_a_source_and_a_date_or_a_stated_method(bank):
+    for rate in PayRate.objects.select_related("base"):
+        assert rate.source_note and rate.as_of, rate
+        assert rate.source_kind in ("article", "published", "estimate"), rate
+        assert rate.is_estimate == (rate.source_kind == "estimate"), rate
+        if rate.source_kind == "published":
+            assert rate.source_name and rate.source_url.startswith("https://"), rate
+        else:
+            assert rate.method, rate  # an estimate, or the article quoted as it stands
+        if rate.source_kind == "estimate" and not rate.base_id:
+            assert rate.source_name and rate.source_url, rate  # the statistic it adjusts
+        if rate.base_id:
+            # A derived figure is its base's times its factor, not a number typed in.
+            low, high = costs.derived(
+                rate.base.low, rate.base.high, base_unit=rate.base.unit, unit=rate.unit,
+                factor=rate.factor,
+            )  # fmt: skip
+            assert (rate.low, rate.high) == (low, high), rate
+
+
+def test_every_shipped_on_cost_has_official_rates_a_source_and_a_date(bank):
+    in_house = HiringTerms.objects.filter(engagement="in-house")
+    assert in_house.count() == Region.objects.count()
+    for terms in in_house:
+        countries = [costs.country_from_data(c) for c in terms.countries]
+        assert countries, terms
+        for country in countries:
+            assert country.contributions, country
+            assert country.source_name and country.source_url.startswith("https://"), country
+            assert country.as_of, country
+    # The US wage base caps Social Security: the effective rate falls at senior pay.
+    us = costs.country_from_data(
+        HiringTerms.objects.get(region__slug="us", engagement="in-house").countries[0]
+    )
+    assert us.effective_rate(Decimal(20000)) < us.effective_rate(Decimal(10000))
 
 
 def test_every_option_the_page_offers_has_a_rate_for_each_role_and_seniority(bank):
@@ -113,7 +146,7 @@ def test_every_option_the_page_offers_has_a_rate_for_each_role_and_seniority(ban
             mid_cost, senior_cost = (costs.hire_cost(rate, terms).monthly for rate in (mid, senior))
             assert senior_cost.low >= mid_cost.low and senior_cost.high >= mid_cost.high
     for terms in book.terms:
-        assert terms.source_note and terms.as_of and terms.estimate
+        assert terms.source_note and terms.as_of
     assert {c.code for c in book.currencies} == {"USD", "EUR", "GBP"}
 
 

@@ -165,7 +165,8 @@ def test_an_inactive_rate_leaves_new_results_only(admin, client):
     assert costs.book_from_data(new.snapshot["costs"]).rate(*keys) is None
     # the earlier result's page still prices the rate it was made with
     page = client.get(first + "?option=us/in-house&seniority=mid").content.decode()
-    assert "In-house, US" in page
+    assert "US, in-house, full time (mid-level)" in page
+    assert "No figure for this option" not in page
 
 
 def test_restoring_a_version_retires_the_rows_it_did_not_have(admin):

@@ -90,7 +90,7 @@ def test_the_working_is_folded_away_and_opens_for_print(page, live_bank):
 
 def test_a_link_to_a_folded_section_opens_it(page, live_bank):
     page.goto(live_bank.url + complete(Client(), ML_ANSWERS) + "#costs-title")
-    expect(page.locator("#costs details")).to_have_attribute("open", "")
+    expect(page.locator("#costs details.working")).to_have_attribute("open", "")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

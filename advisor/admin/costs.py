@@ -1,12 +1,25 @@
-"""The costs in the admin: regions with their hiring terms, pay rates and exchange rates.
+"""The costs in the admin: regions with their hiring terms (and the countries' contribution
+rates they are built from), pay rates with their sources and the rates they follow, and
+exchange rates.
 A row that results use is deactivated rather than deleted (`admin.rates`)."""
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db import transaction
 
+from advisor import bank_store
+from advisor.admin.edits import forget_messages, resubmitted
+from advisor.admin.pages import page_response
 from advisor.admin.rates import KeepInlineRowsInUse, KeepRowsInUse
 from advisor.models import ExchangeRate, HiringTerms, PayRate, Region
+from advisor.models.costs import followers_update
+
+CHECK_FOLLOWERS = "_check_followers"  # "Show what it changes first"
+
+
+def span_words(low, high) -> str:
+    return f"{low:,.2f}" if low == high else f"{low:,.2f}–{high:,.2f}"
 
 
 class HiringTermsInline(admin.StackedInline):
@@ -43,6 +56,10 @@ class HiringTermsAdmin(KeepRowsInUse, admin.ModelAdmin):
 
 @admin.register(PayRate)
 class PayRateAdmin(KeepRowsInUse, admin.ModelAdmin):
+    """Pay rates with where each comes from. A rate that follows a base is worked out from
+    it: saving a base works out its followers again, and "Show what it changes first"
+    lists them before and after without saving anything."""
+
     list_display = [
         "role",
         "region",
@@ -51,14 +68,113 @@ class PayRateAdmin(KeepRowsInUse, admin.ModelAdmin):
         "low",
         "high",
         "unit",
-        "is_loaded",
-        "is_starting_price",
-        "is_estimate",
+        "source_kind",
+        "base",
+        "factor",
         "as_of",
         "is_active",
     ]
-    list_filter = ["role", "region", "engagement", "seniority", "is_estimate", "is_active"]
-    search_fields = ["source_note"]
+    list_filter = ["role", "region", "engagement", "seniority", "source_kind", "is_active"]
+    search_fields = ["source_note", "source_name", "method"]
+    list_select_related = ["role", "region", "base__role", "base__region"]
+    readonly_fields = ["is_estimate", "followers"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "role",
+                    "region",
+                    "engagement",
+                    "seniority",
+                    "unit",
+                    "low",
+                    "high",
+                    "is_loaded",
+                    "is_starting_price",
+                    "is_active",
+                ]
+            },
+        ),
+        (
+            "Where it comes from",
+            {
+                "fields": [
+                    "source_kind",
+                    "is_estimate",
+                    "source_name",
+                    "source_url",
+                    "as_of",
+                    "source_note",
+                    "method",
+                    "check_note",
+                ]
+            },
+        ),
+        (
+            "Following a base figure",
+            {
+                "fields": ["base", "factor", "followers"],
+                "description": "With a base and a factor, low and high are worked out from "
+                "the base when saved: what is typed in them is replaced.",
+            },
+        ),
+    ]
+
+    @admin.display(description="rates that follow this one")
+    def followers(self, obj) -> str:
+        if obj is None or obj.pk is None:
+            return "—"
+        found = obj.followers.select_related("role", "region")
+        return "; ".join(f"{f} (× {f.factor})" for f in found) or "none"
+
+    def save_model(self, request, obj, form, change):
+        obj.follow_base()
+        super().save_model(request, obj, form, change)
+        changed = followers_update(obj)
+        request.followers_changed = changed  # for "Show what it changes first"
+        if changed and CHECK_FOLLOWERS not in request.POST:
+            self.message_user(
+                request,
+                f"Worked out again from it: {len(changed)} rate{'s' if len(changed) != 1 else ''} "
+                "that follow it (" + "; ".join(str(rate) for rate, _, _ in changed) + ").",
+                messages.INFO,
+            )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method != "POST" or CHECK_FOLLOWERS not in request.POST:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        with transaction.atomic():
+            response = super().changeform_view(request, object_id, form_url, extra_context)
+            changed = getattr(request, "followers_changed", None)
+            saved = PayRate.objects.filter(pk=object_id).first() if object_id else None
+            transaction.set_rollback(True)
+        bank_store.forget()
+        if changed is None:
+            return response  # the form, with what is wrong with it
+        forget_messages(request)
+        context = {
+            "rate": saved or "this rate",
+            "figures": span_words(saved.low, saved.high) if saved else "these figures",
+            "changes": [
+                {
+                    "rate": rate,
+                    "factor": rate.factor,
+                    "before": span_words(*before),
+                    "after": span_words(*after),
+                }
+                for rate, before, after in changed
+            ],
+            "resubmit": [(k, v) for k, v in resubmitted(request) if k != CHECK_FOLLOWERS],
+            "action": request.get_full_path(),
+        }
+        return page_response(
+            self,
+            request,
+            "admin/advisor/payrate_effect.html",
+            "What saving this rate changes",
+            context,
+        )
 
 
 @admin.register(ExchangeRate)

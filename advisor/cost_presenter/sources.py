@@ -8,6 +8,7 @@ from decimal import Decimal
 from advisor import costs
 from advisor.cost_presenter.words import (
     ENGAGEMENT_WORDS,
+    KIND_WORDS,
     SENIORITY_WORDS,
     as_of,
     percent,
@@ -56,6 +57,11 @@ def sources_view(used, roles, region_names, currency) -> list[dict]:
                 "as_of": as_of(rate.as_of),
                 "as_of_text": rate.as_of,
                 "estimate": rate.estimate,
+                "kind": rate.kind,
+                "kind_words": KIND_WORDS.get(rate.kind, ""),
+                "source_name": rate.source_name,
+                "source_url": rate.source_url,
+                "method": rate.method,
             }
         )
     for t in sorted(terms.values(), key=place):
@@ -68,6 +74,9 @@ def sources_view(used, roles, region_names, currency) -> list[dict]:
                 "as_of": as_of(t.as_of),
                 "as_of_text": t.as_of,
                 "estimate": t.estimate or t.hire_time_estimate,
+                "kind": "estimate" if t.estimate or t.hire_time_estimate else "published",
+                "kind_words": "some estimates" if t.estimate or t.hire_time_estimate else "",
+                "countries": [_country_words(c) for c in t.countries],
             }
         )
     if currency.code != "USD":
@@ -79,9 +88,31 @@ def sources_view(used, roles, region_names, currency) -> list[dict]:
                 "as_of": as_of(currency.as_of),
                 "as_of_text": currency.as_of,
                 "estimate": False,
+                "kind": "published",
             }
         )
     return items
+
+
+def _country_words(country: costs.Country) -> dict:
+    """A country's employer contributions, each with its threshold and ceiling."""
+    lines = []
+    for c in country.contributions:
+        limits = []
+        if c.floor:
+            limits.append(f"above {whole(c.floor):,} {country.currency} a year")
+        if c.ceiling is not None:
+            limits.append(f"up to {whole(c.ceiling):,} {country.currency} a year")
+        lines.append(f"{c.name}: {percent(c.rate)}" + (f" ({', '.join(limits)})" if limits else ""))
+    return {
+        "name": country.name,
+        "lines": lines,
+        "source_name": country.source_name,
+        "source_url": country.source_url,
+        "as_of": as_of(country.as_of),
+        "as_of_text": country.as_of,
+        "note": country.note,
+    }
 
 
 def _rate_words(rate: costs.PayRate) -> str:
@@ -100,8 +131,16 @@ def _rate_words(rate: costs.PayRate) -> str:
 
 
 def _terms_words(terms: costs.Terms) -> str:
+    on_costs = (
+        f"on-costs {percent(terms.on_costs)} of pay"
+        if not terms.countries
+        else "on-costs from "
+        + " and ".join(c.name for c in terms.countries)
+        + "'s contribution rates"
+        + (f", and {percent(terms.on_costs)} of pay on top" if terms.on_costs else "")
+    )
     said = [
-        f"on-costs {percent(terms.on_costs)} of pay",
+        on_costs,
         f"recruiting {percent(terms.recruiting_share)} of first-year pay"
         + (f" and ${whole(terms.recruiting_fee):,}" if terms.recruiting_fee else ""),
         f"equipment ${whole(terms.equipment):,}",

@@ -7,7 +7,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from advisor import costs
-from advisor.cost_presenter.table import hire
 from advisor.cost_presenter.words import (
     SENIORITY_WORDS,
     Shown,
@@ -26,53 +25,82 @@ def wrong_hire_view(wrong, right, currency, wrong_role, right_role) -> dict | No
         costs.wrong_hire(wrong, right), currency, starting=wrong.rate.starting
     )
     total = money(cost.total, currency)
+    misdirected = money(cost.misdirected, currency)
+    vacancy = money(cost.vacancy, currency)
     return {
         "role": wrong_role,
         "right_role": right_role,
-        "total": Shown(f"about {total.text}", total.estimate),
-        "misdirected": money(cost.misdirected, currency),
-        "vacancy": money(cost.vacancy, currency),
+        "total": Shown(f"about {total.text}", total.estimate, total.source),
+        "misdirected": misdirected,
+        "vacancy": vacancy,
         "months": cost.months,
         "rehire": weeks_words(cost.rehire_weeks),
+        "counts": (
+            f"{cost.months} months of the {wrong_role['short_name']}'s pay and on-costs, "
+            f"plus the empty seat while the {right_role['short_name']} is found"
+        ),
     }
 
 
-def summary_view(book, first, region, inputs, currency, region_names, wrong_hire) -> list[dict]:
-    """The summary card: the first hire's monthly cost in-house and dedicated offshore in
-    the chosen region (offshore from the region that offers it for least, when this one
-    does not), and the wrong hire."""
-    items = []
+def summary_view(
+    mine, currency, *, role: dict, option_label: str, inputs: dict, wrong_hire, runway, founder=None
+) -> list[dict]:
+    """The summary card: the option the founder prices, its cost a month and over their
+    horizon, the runway with and without it (with burn and cash), and the wrong hire
+    with what it counts."""
+    if mine is None:
+        return []
+    shown = costs.priced(mine, currency)
     seniority = SENIORITY_WORDS.get(inputs["seniority"], "").lower()
-    in_house = hire(book, first, region, "in-house", inputs)
-    if in_house:
-        shown = money(costs.priced(in_house, currency).monthly, currency)
+    monthly = money(shown.monthly, currency)
+    whole = money(shown.whole, currency)
+    months = inputs["months"]
+    items = [
+        {
+            "label": f"{option_label[:1].upper()}{option_label[1:]} ({seniority})",
+            "value": Shown(f"{monthly.text} a month", monthly.estimate, monthly.source),
+            "key": "monthly",
+        },
+        {
+            "label": f"All in, {months} month{'s' if months != 1 else ''}",
+            "value": Shown(whole.text, whole.estimate, whole.source),
+            "note": "pay, on-costs, recruiting, equipment and the empty seat while hiring",
+            "key": "whole",
+        },
+    ]
+    if founder is not None:
+        items.insert(
+            1, {"label": "Worked out from your own figure", "value": founder, "key": "founder"}
+        )
+    if runway and runway.get("with"):
         items.append(
             {
-                "label": f"In-house, {region_names[region]} ({seniority})",
-                "value": Shown(f"{shown.text} a month", shown.estimate),
+                "label": "Runway, with your burn and cash",
+                "value": Shown(
+                    f"{runway['now']} without, {runway['with'].text} with this hire",
+                    runway["with"].estimate,
+                    runway["with"].source,
+                ),
+                "key": "runway",
             }
         )
-    offshore_region = region if book.offers(region, "offshore") else None
-    if offshore_region is None:
-        candidates = [
-            (cost.monthly.low, r.slug)
-            for r in book.regions
-            if book.offers(r.slug, "offshore")
-            and (cost := hire(book, first, r.slug, "offshore", inputs))
-        ]
-        offshore_region = min(candidates)[1] if candidates else None
-    offshore = offshore_region and hire(book, first, offshore_region, "offshore", inputs)
-    if offshore:
-        shown = money(costs.priced(offshore, currency).monthly, currency)
+    elif runway:
         items.append(
             {
-                "label": f"Dedicated offshore, {region_names[offshore_region]} "
-                f"({inputs['hours']} h a week)",
-                "value": Shown(f"{shown.text} a month", shown.estimate),
+                "label": "Share of your monthly burn",
+                "value": runway["share"],
+                "key": "share",
             }
         )
     if wrong_hire:
-        items.append({"label": "The wrong hire", "value": wrong_hire["total"], "wrong_hire": True})
+        items.append(
+            {
+                "label": "The wrong hire",
+                "value": wrong_hire["total"],
+                "note": wrong_hire["counts"],
+                "key": "wrong",
+            }
+        )
     return items
 
 
@@ -82,8 +110,9 @@ def runway_view(cost: costs.HireCost, currency, burn: int, cash: int | None) -> 
     share = runway.share_of_burn
     low, high = whole(share.low), whole(share.high)
     percent = f"{low}%" if low == high else f"{low}–{high}%"
+    source = cost.rate.kind if cost.rate.kind != "estimate" else "published"
     view = {
-        "share": Shown(percent, cost.monthly_estimate),
+        "share": Shown(percent, cost.monthly_estimate, source),
         "burn": f"{currency.symbol}{burn:,}",
         "estimate": estimate,
         "start": months_words(cost.hire_months),
@@ -92,8 +121,8 @@ def runway_view(cost: costs.HireCost, currency, burn: int, cash: int | None) -> 
     if shorter is not None:
         view["now"] = months_words(runway.months_now)
         longest, shortest = runway.months_with.low, runway.months_with.high
-        view["with"] = Shown(_span_months(shortest, longest), estimate)
-        view["shorter"] = Shown(_span_months(shorter.low, shorter.high), estimate)
+        view["with"] = Shown(_span_months(shortest, longest), estimate, source)
+        view["shorter"] = Shown(_span_months(shorter.low, shorter.high), estimate, source)
         view["cash"] = f"{currency.symbol}{cash:,}"
     return view
 

@@ -23,10 +23,26 @@ SHORT_ENGAGEMENT_WORDS = {
 SENIORITY_WORDS = {"mid": "Mid-level", "senior": "Senior"}
 
 
+KIND_WORDS = {
+    "article": "from the article",
+    "published": "public statistics",
+    "estimate": "estimate",
+    "founder": "your figure",
+}
+
+
 @dataclass(frozen=True)
 class Shown:
+    """A figure as shown: its text, whether it is an estimate, and where it comes from
+    ("article", "published" or "founder"; marked `data-source` on the page)."""
+
     text: str
     estimate: bool = False
+    source: str = ""
+
+    @property
+    def kind(self) -> str:
+        return "estimate" if self.estimate else (self.source or "published")
 
 
 def money(figure: costs.Figure, currency: costs.Currency) -> Shown:
@@ -37,7 +53,7 @@ def money(figure: costs.Figure, currency: costs.Currency) -> Shown:
         text = f"{symbol}{figure.low:,}"
     else:
         text = f"{symbol}{figure.low:,}–{symbol}{figure.high:,}"
-    return Shown(text, figure.estimate)
+    return Shown(text, figure.estimate, figure.source)
 
 
 def whole(value: Decimal) -> int:

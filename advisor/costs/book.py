@@ -10,8 +10,11 @@ from dataclasses import asdict, dataclass, fields
 from decimal import Decimal
 from functools import cached_property
 
+from advisor.costs.oncosts import Country, country_data, country_from_data
+
 ENGAGEMENTS = ("in-house", "contractor", "offshore")
 SENIORITIES = ("mid", "senior")
+KINDS = ("article", "published", "estimate", "founder")
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,25 @@ class PayRate:
     source_note: str = ""
     as_of: str = ""
     estimate: bool = True
+    # Where the figure comes from (books stored before these fields have none: `kind`
+    # then follows `estimate`): the article, a cited public source, an estimate by a
+    # stated method, or the founder's own figure.
+    source_kind: str = ""
+    source_name: str = ""
+    source_url: str = ""
+    method: str = ""
+    base: str = ""  # "role/region/engagement/seniority" of the rate this one follows
+    factor: Decimal = Decimal(0)  # times the base figure; 0 when not derived
+
+    @property
+    def kind(self) -> str:
+        if self.source_kind in KINDS:
+            return self.source_kind
+        return "estimate" if self.estimate else "article"
+
+    @property
+    def key(self) -> str:
+        return f"{self.role}/{self.region}/{self.engagement}/{self.seniority}"
 
 
 @dataclass(frozen=True)
@@ -51,6 +73,9 @@ class Terms:
     as_of: str = ""
     estimate: bool = True
     hire_time_estimate: bool = True
+    # The named countries the region is built from, each with its employer contributions:
+    # with them, `on_costs` is only what comes on top (benefits the law does not require).
+    countries: tuple[Country, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,9 +162,14 @@ def book_data(book: Book) -> dict:
             for name, value in asdict(item).items()
         }
 
+    def terms(t: Terms) -> dict:
+        data = plain(t)
+        data["countries"] = [country_data(c) for c in t.countries]
+        return data
+
     return {
         "regions": [plain(r) for r in book.regions],
-        "terms": [plain(t) for t in book.terms],
+        "terms": [terms(t) for t in book.terms],
         "rates": [plain(r) for r in book.rates],
         "currencies": [plain(c) for c in book.currencies],
         "times_to_value": [plain(t) for t in book.times_to_value],
@@ -150,7 +180,16 @@ def book_from_data(data: dict) -> Book:
     def read(kind, items) -> tuple:
         decimals = {f.name for f in fields(kind) if f.type in ("Decimal", Decimal)}
         return tuple(
-            kind(**{k: Decimal(v) if k in decimals else v for k, v in item.items()})
+            kind(
+                **{
+                    k: Decimal(v)
+                    if k in decimals
+                    else tuple(country_from_data(c) for c in v)
+                    if k == "countries"
+                    else v
+                    for k, v in item.items()
+                }
+            )
             for item in items
         )
 

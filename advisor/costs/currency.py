@@ -4,7 +4,7 @@ up."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from advisor.costs.book import Currency
@@ -24,18 +24,40 @@ class Figure:
     high: int
     estimate: bool = False
     starting: bool = False  # from a starting price: "from"
+    # "article", "published" or "founder"; "" for a sum of nothing yet. Not part of equality:
+    # two figures are equal when they show the same.
+    source: str = field(default="", compare=False)
+
+    @property
+    def kind(self) -> str:
+        """How the page marks it: an estimate whatever its parts, else where it is from."""
+        return "estimate" if self.estimate else (self.source or "published")
 
     def __add__(self, other: Figure) -> Figure:
+        counts = bool(other.high)  # a part that adds nothing says nothing of the total
         return Figure(
             self.low + other.low,
             self.high + other.high,
-            self.estimate or (other.estimate and bool(other.high)),
+            self.estimate or (other.estimate and counts),
             self.starting or other.starting,
+            _together(self.source, other.source if counts else ""),
         )
 
 
-def figure(span: Span, currency: Currency, *, estimate: bool, starting: bool = False) -> Figure:
-    return Figure(convert(span.low, currency), convert(span.high, currency), estimate, starting)
+def _together(one: str, other: str) -> str:
+    """The source of a sum: the founder's when they typed any of it, one source when
+    both agree, else a mix of article and public figures, shown as published."""
+    if not one or not other or one == other:
+        return one or other
+    return "founder" if "founder" in (one, other) else "published"
+
+
+def figure(
+    span: Span, currency: Currency, *, estimate: bool, starting: bool = False, source: str = ""
+) -> Figure:
+    return Figure(
+        convert(span.low, currency), convert(span.high, currency), estimate, starting, source
+    )
 
 
 @dataclass(frozen=True)
@@ -54,18 +76,32 @@ class PricedHire:
 
 def priced(cost: HireCost, currency: Currency) -> PricedHire:
     starting = cost.rate.starting
+    source = cost.rate.kind if cost.rate.kind != "estimate" else "published"
     parts = tuple(
-        (p, figure(p.amount, currency, estimate=p.estimate, starting=starting)) for p in cost.parts
+        (
+            p,
+            figure(
+                p.amount,
+                currency,
+                # Nothing to pay is nothing to estimate.
+                estimate=p.estimate and bool(p.amount.high),
+                starting=starting,
+                source=source if p.key in ("pay", "on-costs") else "published",
+            ),
+        )
+        for p in cost.parts
     )
     cash = Figure(0, 0, False, starting)
     for _, shown in parts:
         cash += shown
-    vacancy = figure(cost.vacancy.amount, currency, estimate=True, starting=starting)
+    vacancy = figure(cost.vacancy.amount, currency, estimate=True, starting=starting, source=source)
     per_productive = cost.per_productive_month
     return PricedHire(
         cost=cost,
         currency=currency,
-        monthly=figure(cost.monthly, currency, estimate=cost.monthly_estimate, starting=starting),
+        monthly=figure(
+            cost.monthly, currency, estimate=cost.monthly_estimate, starting=starting, source=source
+        ),
         parts=parts,
         cash=cash,
         vacancy=vacancy,
@@ -76,6 +112,7 @@ def priced(cost: HireCost, currency: Currency) -> PricedHire:
                 currency,
                 estimate=cost.per_productive_month_estimate,
                 starting=starting,
+                source=source,
             )
             if per_productive is not None
             else None

@@ -100,6 +100,34 @@ class HireCost:
         return self.terms.estimate or self.terms.hire_time_estimate
 
 
+def on_costs_of(terms: Terms, base: Span) -> Span:
+    """Employer on-costs a month on `base`: the region's countries' contributions, the
+    lowest country's on the low figure and the highest's on the high one, plus the
+    terms' share on top (or only that share, for terms without countries)."""
+    extra = base.times(terms.on_costs)
+    if not terms.countries:
+        return extra
+    low = min(c.monthly_on_costs(base.low) for c in terms.countries)
+    high = max(c.monthly_on_costs(base.high) for c in terms.countries)
+    return Span(low, high) + extra
+
+
+def base_of_loaded(terms: Terms, loaded: Decimal, *, low: bool = False) -> Decimal:
+    """The pay inside a fully loaded monthly figure: what, with its on-costs, comes to it."""
+    one = Decimal(1)
+    if not terms.countries:
+        return loaded / (one + terms.on_costs)
+    bottom, top = Decimal(0), loaded
+    for _ in range(60):
+        middle = (bottom + top) / 2
+        span = on_costs_of(terms, Span(middle, middle))
+        if middle + (span.low if low else span.high) > loaded:
+            top = middle
+        else:
+            bottom = middle
+    return bottom
+
+
 def _check(hours_per_week: int, months: int) -> None:
     if not HOURS_RANGE[0] <= hours_per_week <= HOURS_RANGE[1]:
         raise ValueError(f"hours a week must be {HOURS_RANGE[0]}–{HOURS_RANGE[1]}")
@@ -125,17 +153,19 @@ def hire_cost(
         pay = Span(rate.low, rate.high).times(hours_per_week * WEEKS_PER_MONTH)
     else:
         pay = Span(rate.low, rate.high)
-    one = Decimal(1)
+    # Contributions from the countries' official rates are as sure as the pay they are
+    # worked out on; a share on top of them is the terms' own estimate.
+    on_costs_estimate = terms.estimate and (terms.on_costs != 0 or not terms.countries)
     if rate.loaded:
         # The figure holds on-costs and equipment already: split it to show the parts.
-        base = Span(pay.low / (one + terms.on_costs), pay.high / (one + terms.on_costs))
+        base = Span(base_of_loaded(terms, pay.low, low=True), base_of_loaded(terms, pay.high))
         on_costs = Span(pay.low - base.low, pay.high - base.high)
         monthly_estimate = rate.estimate
-        split_estimate = rate.estimate or terms.estimate
+        split_estimate = rate.estimate or on_costs_estimate
     else:
         base = pay
-        on_costs = pay.times(terms.on_costs)
-        monthly_estimate = rate.estimate or (terms.estimate and terms.on_costs != 0)
+        on_costs = on_costs_of(terms, base)
+        monthly_estimate = rate.estimate or (on_costs_estimate and on_costs.high != 0)
         split_estimate = rate.estimate
     monthly = base + on_costs
 
@@ -157,7 +187,7 @@ def hire_cost(
         Part(
             "on-costs",
             on_costs.times(paid_months),
-            terms.estimate or rate.estimate or hire_time_estimate,
+            on_costs_estimate or rate.estimate or hire_time_estimate,
         ),
         Part(
             "recruiting",

@@ -22,6 +22,8 @@ class WrongHire:
     months: int
     rehire_weeks: Decimal
     misdirected_estimate: bool  # the wrong role's monthly cost is an estimate
+    misdirected_source: str = "published"
+    vacancy_source: str = "published"
 
     @property
     def total(self) -> Span:
@@ -36,7 +38,13 @@ def wrong_hire(wrong: HireCost, right: HireCost) -> WrongHire:
         months=MISHIRE_MONTHS,
         rehire_weeks=Decimal(right.terms.weeks_to_hire),
         misdirected_estimate=wrong.monthly_estimate,
+        misdirected_source=_source(wrong),
+        vacancy_source=_source(right),
     )
+
+
+def _source(cost: HireCost) -> str:
+    return cost.rate.kind if cost.rate.kind != "estimate" else "published"
 
 
 @dataclass(frozen=True)
@@ -50,10 +58,16 @@ class PricedWrongHire:
 
 def priced_wrong_hire(wrong: WrongHire, currency: Currency, *, starting: bool) -> PricedWrongHire:
     misdirected = figure(
-        wrong.misdirected, currency, estimate=wrong.misdirected_estimate, starting=starting
+        wrong.misdirected,
+        currency,
+        estimate=wrong.misdirected_estimate,
+        starting=starting,
+        source=wrong.misdirected_source,
     )
     # The empty seat is valued by a rule of thumb, not the article's: always an estimate.
-    vacancy = figure(wrong.vacancy, currency, estimate=True, starting=starting)
+    vacancy = figure(
+        wrong.vacancy, currency, estimate=True, starting=starting, source=wrong.vacancy_source
+    )
     return PricedWrongHire(
         misdirected, vacancy, misdirected + vacancy, wrong.months, wrong.rehire_weeks
     )

@@ -3,6 +3,8 @@ founder's hours, horizon, currency, burn and cash, and the regions to compare.""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 
 from advisor import costs
@@ -14,6 +16,10 @@ SHOW_CHOICES = [
     ("contractor", "Contractors only"),
     ("offshore", "Dedicated offshore only"),
 ]
+
+
+PAY_PER_CHOICES = [("month", "a month"), ("hour", "an hour"), ("year", "a year")]
+PAY_RANGE = (Decimal(1), Decimal(10_000_000))
 
 
 def _range_message(what: str, low: int, high: int) -> str:
@@ -110,6 +116,33 @@ class CostForm(forms.Form):
             f"{costs.CASH_RANGE[0]:,} to {costs.CASH_RANGE[1]:,}.",
         },
         help_text="With the burn, gives your runway with and without this hire.",
+    )
+    pay = forms.DecimalField(
+        label="Your own figure (optional)",
+        min_value=PAY_RANGE[0],
+        max_value=PAY_RANGE[1],
+        max_digits=12,
+        decimal_places=2,
+        required=False,
+        error_messages={
+            "min_value": "Enter your own figure as an amount from 1 to 10,000,000.",
+            "max_value": "Enter your own figure as an amount from 1 to 10,000,000.",
+            "invalid": "Enter your own figure as a number, e.g. 9500 or 42.50.",
+            "max_decimal_places": "Enter your own figure with at most two decimals.",
+            "max_digits": "Enter your own figure as an amount from 1 to 10,000,000.",
+            "max_whole_digits": "Enter your own figure as an amount from 1 to 10,000,000.",
+        },
+        help_text="A salary you would pay or a vendor's quote for the hire you are pricing, "
+        "in the currency above: it replaces our figure everywhere.",
+    )
+    pay_per = forms.ChoiceField(
+        label="Per",
+        choices=PAY_PER_CHOICES,
+        required=False,
+        initial="month",
+        error_messages={
+            "invalid_choice": "Choose the period of your figure: a month, an hour or a year."
+        },
     )
     today = forms.BooleanField(
         label="Use today's rates instead of those this result was made with",
@@ -212,6 +245,15 @@ class CostForm(forms.Form):
     def currency_choices(self):
         return self.choices("currency")
 
+    @property
+    def pay_per_choices(self):
+        return self.choices("pay_per")
+
+    @property
+    def pay_value(self):
+        value = self["pay"].value()
+        return "" if value is None else value
+
     def values(self) -> dict:
         """The valid inputs, with the defaults wherever an input was missing or bad."""
         data = getattr(self, "cleaned_data", {})
@@ -219,7 +261,7 @@ class CostForm(forms.Form):
         def value(name):
             if name in data and data[name] not in (None, ""):
                 return data[name]
-            if name in ("burn", "cash"):
+            if name in ("burn", "cash", "pay"):
                 return None
             return self.fields[name].initial if name in self.fields else False
 

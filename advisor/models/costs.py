@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
+from advisor import costs
 from advisor.models.bank import RoleProfile, SlugManager
 
 ENGAGEMENTS = [
@@ -18,6 +19,20 @@ ENGAGEMENTS = [
 ]
 SENIORITIES = [("mid", "Mid-level"), ("senior", "Senior")]
 ESTIMATE_HELP = "Not from the article: say in the note what it is based on."
+SOURCE_KINDS = [
+    ("article", "From the article"),
+    ("published", "From a cited public source"),
+    ("estimate", "An estimate by a stated method"),
+]
+COUNTRIES_HELP = (
+    "The countries this region is built from, each with its employer contributions as "
+    'JSON: [{"code": "GB", "name": "United Kingdom", "currency": "GBP", "per_usd": "0.783", '
+    '"contributions": [{"name": "Employer National Insurance", "rate": "0.15", '
+    '"floor": "5000", "ceiling": null}], "source_name": "…", "source_url": "https://…", '
+    '"as_of": "2025-04-06", "note": "…"}]. Floors and ceilings are yearly, in the '
+    "country's currency. With countries, “employer on-costs” above is only what comes on "
+    "top of the contributions (benefits the law does not require)."
+)
 ACTIVE_HELP = (
     "Untick to stop offering it: results made after the next published version of the "
     "question bank leave it out; results already made keep the figures they were made with."
@@ -106,6 +121,7 @@ class HiringTerms(models.Model):
         default=True,
         help_text=ESTIMATE_HELP,
     )
+    countries = models.JSONField(default=list, blank=True, help_text=COUNTRIES_HELP)
     is_active = active_field()
 
     objects = HiringTermsManager()
@@ -127,6 +143,15 @@ class HiringTerms(models.Model):
         return (self.region.slug, self.engagement)
 
     natural_key.dependencies = ["advisor.region"]
+
+    def clean(self):
+        if not isinstance(self.countries, list):
+            raise ValidationError({"countries": "A list of countries, [] for none."})
+        for item in self.countries:
+            try:
+                costs.country_from_data(item if isinstance(item, dict) else {})
+            except ValueError as error:
+                raise ValidationError({"countries": str(error)}) from error
 
 
 class PayRateManager(models.Manager):
@@ -162,9 +187,48 @@ class PayRate(models.Model):
     is_starting_price = models.BooleanField(
         "starting price", default=False, help_text="Shown as “from”, e.g. a vendor's price."
     )
-    source_note = models.TextField(help_text="Where the figure comes from.")
-    as_of = models.DateField(help_text="When the figure was last checked.")
+    source_note = models.TextField(
+        help_text="What founders read about the figure on the sources page."
+    )
+    as_of = models.DateField(help_text="The date of the figure: the source's, or the method's.")
     is_estimate = models.BooleanField(default=True, help_text=ESTIMATE_HELP)
+    source_kind = models.CharField(
+        "where the figure comes from",
+        max_length=10,
+        choices=SOURCE_KINDS,
+        blank=True,
+        default="",
+        help_text="A public source needs its name and address; an estimate its method.",
+    )
+    source_name = models.CharField(max_length=200, blank=True, default="")
+    source_url = models.URLField("source address", max_length=500, blank=True, default="")
+    method = models.TextField(
+        blank=True,
+        default="",
+        help_text="For a derived figure: which statistic, which adjustment, and why.",
+    )
+    check_note = models.TextField(
+        "what could not be checked",
+        blank=True,
+        default="",
+        help_text="For admins only: what was not checked against the source itself.",
+    )
+    base = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="followers",
+        help_text="The rate this one follows: its low and high are the base's times the "
+        "factor (a monthly base turned into an hourly rate over 2,080 hours a year).",
+    )
+    factor = models.DecimalField(
+        max_digits=8,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.0001"))],
+    )
     is_active = active_field()
 
     objects = PayRateManager()
@@ -189,8 +253,37 @@ class PayRate(models.Model):
 
     natural_key.dependencies = ["advisor.roleprofile", "advisor.region"]
 
+    def follow_base(self) -> None:
+        """Low and high from the base and the factor, when this rate follows one."""
+        if self.base_id and self.factor:
+            self.low, self.high = costs.derived(
+                self.base.low,
+                self.base.high,
+                base_unit=self.base.unit,
+                unit=self.unit,
+                factor=self.factor,
+            )
+        if self.source_kind:
+            self.is_estimate = self.source_kind == "estimate"
+
     def clean(self):
         errors = {}
+        if self.base_id:
+            if not self.factor:
+                errors["factor"] = "A rate that follows a base needs a factor."
+            seen, step = {self.pk}, self.base
+            while step is not None:
+                if step.pk in seen:
+                    errors["base"] = "A rate cannot follow itself, even through others."
+                    break
+                seen.add(step.pk)
+                step = step.base
+            if not errors:
+                self.follow_base()
+        if self.source_kind == "published" and not (self.source_name and self.source_url):
+            errors["source_url"] = "A figure from a public source needs its name and address."
+        if self.source_kind == "estimate" and not self.method:
+            errors["method"] = "An estimate needs its method: the statistic, the adjustment, why."
         if self.low is not None and self.high is not None and self.low > self.high:
             errors["high"] = "The high figure must not be below the low one."
         if self.is_loaded and self.unit != self.Unit.MONTH:
@@ -220,6 +313,27 @@ class PayRate(models.Model):
                     )
         if errors:
             raise ValidationError(errors)
+
+
+def followers_update(rate: PayRate) -> list[tuple[PayRate, tuple, tuple]]:
+    """Work out again every rate that follows `rate`, and those that follow them: each
+    changed one with its figures before and after (saved)."""
+    changed, todo, seen = [], [rate], {rate.pk}
+    while todo:
+        base = todo.pop(0)
+        for follower in PayRate.objects.filter(base=base).select_related("role", "region"):
+            if follower.pk in seen:
+                continue
+            seen.add(follower.pk)
+            follower.base = base
+            before = (follower.low, follower.high)
+            follower.follow_base()
+            after = (follower.low, follower.high)
+            if before != after:
+                follower.save(update_fields=["low", "high", "is_estimate"])
+                changed.append((follower, before, after))
+            todo.append(follower)
+    return changed
 
 
 class ExchangeRateManager(models.Manager):
