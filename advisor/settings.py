@@ -144,7 +144,6 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "advisor.views.responses.csrf_failure"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # a source address typed without a scheme is https
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 
 LANGUAGE_CODE = "en-us"

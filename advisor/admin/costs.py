@@ -6,7 +6,7 @@ A row that results use is deactivated rather than deleted (`admin.rates`)."""
 from __future__ import annotations
 
 from django.contrib import admin, messages
-from django.db import transaction
+from django.db import models, transaction
 
 from advisor import bank_store
 from advisor.admin.edits import forget_messages, resubmitted
@@ -59,6 +59,8 @@ class PayRateAdmin(KeepRowsInUse, admin.ModelAdmin):
     """Pay rates with where each comes from. A rate that follows a base is worked out from
     it: saving a base works out its followers again, and "Show what it changes first"
     lists them before and after without saving anything."""
+
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     list_display = [
         "role",
