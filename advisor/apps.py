@@ -33,13 +33,15 @@ class AdvisorConfig(AppConfig):
     verbose_name = "Hiring Advisor"
 
     def ready(self):
-        from advisor import bank_store, followup, job_kinds  # noqa: F401 (registers)
+        from advisor.bank import store as bank_store  # noqa: F401 (registers)
         from advisor.models import BANK_MODELS, FollowUpSettings
+        from advisor.ops import job_kinds  # noqa: F401 (registers)
+        from advisor.outreach import followup  # noqa: F401 (registers)
 
         post_migrate.connect(content_editors_group, sender=self, dispatch_uid="content-editors")
         import reversion
 
-        # Each row of the bank goes into a published version's revision (advisor/versions.py).
+        # Each row of the bank goes into a published version's revision (advisor/bank/versions.py).
         for model in BANK_MODELS:
             if not reversion.is_registered(model):
                 reversion.register(model)

@@ -37,7 +37,7 @@ ALLOWED_HOSTS = [
 CSRF_TRUSTED_ORIGINS = [o for o in env("CSRF_TRUSTED_ORIGINS").replace(" ", "").split(",") if o]
 
 
-# Sites that may show the advisor in a frame (see advisor/embed.py); empty: none may.
+# Sites that may show the advisor in a frame (see advisor/outreach/embed.py); empty: none may.
 EMBED_ORIGINS = env_origins("EMBED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -59,12 +59,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "advisor.middleware.DatabaseFaultMiddleware",
-    "advisor.middleware.HealthCheckMiddleware",
+    "advisor.ops.middleware.DatabaseFaultMiddleware",
+    "advisor.ops.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session and CSRF middleware: it sees the cookies they set on the way out.
-    "advisor.embed.EmbedMiddleware",
+    "advisor.outreach.embed.EmbedMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -88,7 +88,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "advisor.embed.context",
+                "advisor.outreach.embed.context",
             ],
         },
     },
@@ -143,7 +143,7 @@ SESSION_COOKIE_AGE = 60 * 60 * 24 * 90
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-CSRF_FAILURE_VIEW = "advisor.views.responses.csrf_failure"
+CSRF_FAILURE_VIEW = "advisor.ops.responses.csrf_failure"
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 
 LANGUAGE_CODE = "en-us"
@@ -173,7 +173,7 @@ WHITENOISE_ADD_HEADERS_FUNCTION = _static_headers
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
-# Rendered pages, per process (see advisor/page_cache.py): results never change and step
+# Rendered pages, per process (see advisor/ops/page_cache.py): results never change and step
 # pages change only with the bank, so a worker's own copy is always right.
 CACHES = {
     "default": {
@@ -235,7 +235,7 @@ if not READY_DISK_PATHS:
         READY_DISK_PATHS.insert(0, str(Path(DATABASES["default"]["NAME"]).parent))
 
 # Email: the console unless EMAIL_HOST names an SMTP server. Founders' addresses are used
-# to send and not kept (advisor/emails.py).
+# to send and not kept (advisor/outreach/emails.py).
 EMAIL_HOST = env("EMAIL_HOST")
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",

@@ -1,13 +1,18 @@
 """The site's URLs: the wizard, results, compare, teams and the admin.
 
 `FOUNDER_PATTERNS` are also served inside other sites' pages under `/embed/`
-(advisor/urls_embed.py, advisor/embed.py); the admin never is.
+(advisor/urls_embed.py, advisor/outreach/embed.py); the admin never is.
 """
 
 from django.contrib import admin
 from django.urls import path, register_converter
 
-from advisor.views import compare, contact, result, takeaway, team, wizard
+from advisor.outreach import contact_views as contact
+from advisor.outreach import views as takeaway
+from advisor.results import compare
+from advisor.results import views as result
+from advisor.teams import views as team
+from advisor.wizard import views as wizard
 
 
 class TokenConverter:

@@ -1,5 +1,5 @@
 """The founder's pages as served inside another site's frame, under `/embed/` (see
-advisor/embed.py): the same views, and no admin."""
+advisor/outreach/embed.py): the same views, and no admin."""
 
 from advisor.urls import FOUNDER_PATTERNS
 

@@ -67,7 +67,7 @@ BUDGETS = {
 # The app workers' peak RSS may be at most this many times the baseline workers'.
 MEMORY_BUDGET = 1.5
 
-# The cost form's valid inputs (CostForm in advisor/forms/cost_panel.py): outside them a result
+# The cost form's valid inputs (CostForm in advisor/costs/forms.py): outside them a result
 # page answers 422, which the status check below would report.
 HOURS = (5, 60)
 MONTHS = (1, 36)

@@ -35,8 +35,9 @@ def main() -> int:
     django.setup()
     from django.core.management import call_command
 
-    from advisor import bank_store, scoring
-    from advisor.bank import bank_as_data, bank_from_data
+    from advisor.advice import scoring
+    from advisor.advice.bank import bank_as_data, bank_from_data
+    from advisor.bank import store as bank_store
     from advisor.management.commands.seed import FIXTURES
 
     call_command("migrate", verbosity=0)

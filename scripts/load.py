@@ -359,7 +359,7 @@ def verify(env: dict[str, str], completions: list[Completion]) -> Verdict:
 def _verify(completions: list[Completion]) -> Verdict:
     from django.db.models import Count, F
 
-    from advisor import bank_store
+    from advisor.bank import store as bank_store
     from advisor.models import Answer, Assessment
 
     verdict = Verdict()
@@ -424,7 +424,7 @@ def asked(bank, answers: dict[str, str]) -> set[str]:
 def snapshot_answers(snapshot: dict | None) -> dict[str, str]:
     """The snapshot's answers as the app reads them, or a mark that one question is in it
     twice (which reading it into a dict would hide)."""
-    from advisor.snapshots import snapshot_answers as read
+    from advisor.results.snapshots import snapshot_answers as read
 
     answers = read(snapshot)
     rows = (snapshot or {}).get("answers", [])

@@ -93,7 +93,7 @@ def answer_pool(bank, rnd: random.Random, size: int) -> list[dict[str, str]]:
     """Distinct sets of answers as founders give them: each founder leans to one role
     (most to the AI engineer, as the article says of early products) and picks the
     answers that point that way more often; "not sure" now and then."""
-    from advisor.answer_sets import answers_key
+    from advisor.bank.answer_sets import answers_key
 
     pool: list[dict[str, str]] = []
     seen: set[str] = set()
@@ -122,7 +122,7 @@ _BANK = None  # the bank, for the processes that build snapshots (forked after i
 
 
 def _snapshot(answers: dict[str, str]) -> tuple[str, str, str]:
-    from advisor.snapshots import snapshot_build
+    from advisor.results.snapshots import snapshot_build
 
     snapshot = snapshot_build(_BANK, answers)
     outcome = snapshot["outcome"]
@@ -148,8 +148,8 @@ def populate(env: dict[str, str], args: argparse.Namespace) -> dict:
     django.setup()
     from django.db import connection
 
-    from advisor import bank_store
-    from advisor.answer_sets import answers_key
+    from advisor.bank import store as bank_store
+    from advisor.bank.answer_sets import answers_key
     from advisor.models import AnswerSet, Assessment, Question, WizardStart
 
     started = time.monotonic()

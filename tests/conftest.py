@@ -9,9 +9,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from pytest_django.plugin import blocking_manager_key
 
-from advisor import bank_store, followup
+from advisor.bank import store as bank_store
 from advisor.management.commands.seed import FIXTURES
 from advisor.models import BANK_MODELS, PayRate
+from advisor.outreach import followup
 
 # A founder whose product is plumbing on a general-purpose model.
 AI_ANSWERS = {

@@ -175,7 +175,7 @@ def test_a_finished_drafts_step_posted_again_changes_nothing(bank):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_last_step_posted_twice_at_once_makes_exactly_one_result():
-    from advisor import bank_store
+    from advisor.bank import store as bank_store
 
     bank_store.forget()
     client = Client()

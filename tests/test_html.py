@@ -62,8 +62,8 @@ def test_every_page_is_valid_html(client, bank, tmp_path):
 
 def pages_beyond_the_site(client, settings) -> dict[str, bytes]:
     """Pages in another site's frame, and those for taking a result elsewhere."""
-    from advisor import jobs
     from advisor.models import FollowUpSettings
+    from advisor.ops import jobs
 
     settings.EMBED_ORIGINS = ["https://blog.example.com"]
     FollowUpSettings(enabled=True).save()

@@ -13,10 +13,10 @@ from django.utils import timezone
 from advisor.admin import background, charts
 from advisor.admin.forms import PeriodForm
 from advisor.admin.pages import admin_page, job_page, page_response
-from advisor.analytics_report import analytics_report
+from advisor.insights.periods import Period
+from advisor.insights.report import analytics_report
 from advisor.models import Assessment, Job
-from advisor.periods import Period
-from advisor.views.responses import see_other
+from advisor.ops.responses import see_other
 
 ANALYTICS_DAYS = 30
 ANALYTICS_PRESETS = (7, 30, 90, 365)  # "the last N days" links on the analytics page

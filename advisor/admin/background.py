@@ -1,4 +1,4 @@
-"""Admin work that would hold a request too long runs as a job (advisor/jobs.py): the
+"""Admin work that would hold a request too long runs as a job (advisor/ops/jobs.py): the
 replay of past results (with the bank as it is, or with an unsaved edit) once there are
 more than ADMIN_INLINE_RESULTS results, analytics over more than ANALYTICS_INLINE_DAYS
 days of such a site, and an export of more than EXPORT_INLINE_ROWS.
@@ -21,12 +21,14 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, QueryDict
 
-from advisor import bank_store, exports, replay
-from advisor.analytics_report import analytics_report
-from advisor.bank import Bank, bank_as_data, bank_from_data
-from advisor.jobs import job_enqueue, job_handler, job_progress
+from advisor.advice.bank import Bank, bank_as_data, bank_from_data
+from advisor.bank import replay
+from advisor.bank import store as bank_store
+from advisor.insights import exports
+from advisor.insights.periods import Period
+from advisor.insights.report import analytics_report
 from advisor.models import Assessment, Job
-from advisor.periods import Period
+from advisor.ops.jobs import job_enqueue, job_handler, job_progress
 
 REPLAY = "replay"
 ANALYTICS = "analytics"

@@ -8,13 +8,14 @@ from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from advisor import bank_store, cases
 from advisor.admin import draft_views
 from advisor.admin.edits import CaseGuardMixin, EffectCheckMixin
 from advisor.admin.forms import CaseForm, ChoiceFormSet, QuestionForm, RuleForm, choice_form_for
 from advisor.admin.pages import admin_url
-from advisor.bank import NEUTRAL_SLUGS
-from advisor.bank_rules import CONTRACT, NEW_UNSURE
+from advisor.advice import cases
+from advisor.advice.bank import NEUTRAL_SLUGS
+from advisor.advice.bank_rules import CONTRACT, NEW_UNSURE
+from advisor.bank import store as bank_store
 from advisor.models import Case, Choice, Points, Question, RoleProfile, Rule
 
 

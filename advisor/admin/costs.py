@@ -8,12 +8,12 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.db import models, transaction
 
-from advisor import bank_store
 from advisor.admin.edits import forget_messages, resubmitted
 from advisor.admin.pages import page_response
 from advisor.admin.rates import KeepInlineRowsInUse, KeepRowsInUse
+from advisor.bank import store as bank_store
 from advisor.models import ExchangeRate, HiringTerms, PayRate, Region
-from advisor.models.costs import followers_update
+from advisor.models.pay import followers_update
 
 CHECK_FOLLOWERS = "_check_followers"  # "Show what it changes first"
 

@@ -9,16 +9,19 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
-from advisor import bank_store, cases, cost_presenter, presenters, scoring
 from advisor.admin import background
 from advisor.admin.pages import admin_page, job_page
-from advisor.forms import CostForm
+from advisor.advice import cases, scoring
+from advisor.advice.navigation import Navigation
+from advisor.bank import store as bank_store
+from advisor.bank.replay import Replay
+from advisor.bank.replay import replay as replay_results
+from advisor.costs import presenter as cost_presenter
+from advisor.costs.forms import CostForm
 from advisor.models import Assessment, Job
-from advisor.navigation import Navigation
-from advisor.replay import Replay
-from advisor.replay import replay as replay_results
-from advisor.snapshots import snapshot_build
-from advisor.views.responses import see_other
+from advisor.ops.responses import see_other
+from advisor.results import presenters
+from advisor.results.snapshots import snapshot_build
 
 PREVIEW_TOKEN = "preview-not-stored"
 

@@ -14,13 +14,14 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.urls import reverse
 
-from advisor import bank_store, cases
 from advisor.admin import background
 from advisor.admin.draft_views import failing_cases
 from advisor.admin.pages import page_response
-from advisor.bank import Bank
-from advisor.replay import replay
-from advisor.views.responses import see_other
+from advisor.advice import cases
+from advisor.advice.bank import Bank
+from advisor.bank import store as bank_store
+from advisor.bank.replay import replay
+from advisor.ops.responses import see_other
 
 CONFIRM = "_save_anyway"  # the second submit: keep the edit though it breaks cases
 REPLAY = "_replay"  # "Check the effect on past results first"

@@ -13,11 +13,12 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
-from advisor import bank_store, exports
 from advisor.admin import background
 from advisor.admin.pages import admin_page, job_page
+from advisor.bank import store as bank_store
+from advisor.insights import exports
 from advisor.models import Job
-from advisor.views.responses import see_other
+from advisor.ops.responses import see_other
 
 
 @admin_page()

@@ -13,7 +13,6 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
 
-from advisor import embed, jobs, webhooks
 from advisor.admin import export_views
 from advisor.admin.pages import admin_url
 from advisor.models import (
@@ -24,6 +23,8 @@ from advisor.models import (
     WebhookEndpoint,
     source_label,
 )
+from advisor.ops import jobs
+from advisor.outreach import embed, webhooks
 
 NO_SOURCE = source_label("", "", "", False)
 

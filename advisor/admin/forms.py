@@ -13,11 +13,12 @@ from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from advisor import bank_rules, bank_store, scoring
-from advisor.bank import Bank
-from advisor.bank import Rule as PlainRule
+from advisor.advice import bank_rules, scoring
+from advisor.advice.bank import Bank
+from advisor.advice.bank import Rule as PlainRule
+from advisor.bank import store as bank_store
+from advisor.insights.periods import Period
 from advisor.models import BankVersion, Case, Choice, Points, RoleProfile, Rule
-from advisor.periods import Period
 
 
 def slugs_help(bank: Bank) -> str:

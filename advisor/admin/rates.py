@@ -14,7 +14,7 @@ from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 
-from advisor import versions
+from advisor.bank import versions
 
 IN_USE = (
     "“{names}” {are} in the costs of a published version of the question bank, so results "

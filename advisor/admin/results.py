@@ -7,12 +7,12 @@ from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
 from django.db.models import Count
 
-from advisor import bank_store
 from advisor.admin import analytics_views, export_views, followups
 from advisor.admin.pages import admin_url
 from advisor.admin.paging import EstimatedPaginator
+from advisor.advice.scoring import CONFIDENCES
+from advisor.bank import store as bank_store
 from advisor.models import Assessment, Team
-from advisor.scoring import CONFIDENCES
 
 
 class RecommendationFilter(admin.SimpleListFilter):

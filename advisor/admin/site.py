@@ -17,7 +17,7 @@ from django.shortcuts import render
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 
-from advisor import throttle
+from advisor.ops import throttle
 
 LOGIN_SCOPE = "login"
 LOGIN_WINDOW = timedelta(minutes=15)

@@ -11,11 +11,13 @@ from django.middleware.csrf import get_token
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from advisor import bank_rules, bank_store, cases, versions
 from advisor.admin.pages import admin_url, page_response
-from advisor.bank import bank_as_data
+from advisor.advice import bank_rules, cases
+from advisor.advice.bank import bank_as_data
+from advisor.bank import store as bank_store
+from advisor.bank import versions
+from advisor.bank.replay import replay
 from advisor.models import BankVersion
-from advisor.replay import replay
 
 
 def changes_between(live: dict | None, draft: dict) -> list[str]:

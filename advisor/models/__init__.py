@@ -19,8 +19,6 @@ from advisor.models.costs import (  # noqa: F401
     ExchangeRateManager,
     HiringTerms,
     HiringTermsManager,
-    PayRate,
-    PayRateManager,
     Region,
     share_field,
 )
@@ -36,6 +34,7 @@ from advisor.models.outreach import (  # noqa: F401
     new_secret,
     source_label,
 )
+from advisor.models.pay import PayRate, PayRateManager, followers_update  # noqa: F401
 from advisor.models.results import (  # noqa: F401
     Answer,
     AnswerSet,

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from advisor import bank_rules
-from advisor.bank import CORE, FACT, LEVER, NEUTRAL_SLUGS
+from advisor.advice import bank_rules
+from advisor.advice.bank import CORE, FACT, LEVER, NEUTRAL_SLUGS
 
 
 def new_token() -> str:

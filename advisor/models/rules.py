@@ -6,9 +6,9 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from advisor import bank_rules
+from advisor.advice import bank_rules
+from advisor.advice.scoring import CONFIDENCES
 from advisor.models.bank import RoleProfile, SlugManager
-from advisor.scoring import CONFIDENCES
 
 
 class Rule(models.Model):

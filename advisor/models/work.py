@@ -6,7 +6,7 @@ from django.db import models
 
 
 class Job(models.Model):
-    """Work run off the request path by `manage.py run_jobs` (see advisor/jobs.py)."""
+    """Work run off the request path by `manage.py run_jobs` (see advisor/ops/jobs.py)."""
 
     QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
 

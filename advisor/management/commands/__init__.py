@@ -1,0 +1,1 @@
+"""`manage.py` commands: seeding, checking cases, exporting the bank, purging, the job worker."""

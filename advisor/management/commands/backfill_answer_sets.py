@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from advisor.answer_sets import answer_sets_backfill
+from advisor.bank.answer_sets import answer_sets_backfill
 
 
 class Command(BaseCommand):

@@ -2,7 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from advisor import bank_store, cases
+from advisor.advice import cases
+from advisor.bank import store as bank_store
 
 
 class Command(BaseCommand):

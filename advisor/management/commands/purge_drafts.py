@@ -7,8 +7,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from advisor import followup, resume_links, throttle
 from advisor.models import Assessment, Attempt, WebhookDelivery
+from advisor.ops import throttle
+from advisor.outreach import followup, resume_links
 
 DELIVERY_LOG_DAYS = 90
 

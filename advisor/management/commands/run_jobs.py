@@ -1,4 +1,4 @@
-"""`manage.py run_jobs`: the worker that runs queued jobs (advisor/jobs.py)."""
+"""`manage.py run_jobs`: the worker that runs queued jobs (advisor/ops/jobs.py)."""
 
 import signal
 import time
@@ -6,7 +6,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections, connection
 
-from advisor import jobs
+from advisor.ops import jobs
 
 
 class Command(BaseCommand):

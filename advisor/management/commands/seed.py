@@ -3,7 +3,9 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from advisor import bank_rules, bank_store, versions
+from advisor.advice import bank_rules
+from advisor.bank import store as bank_store
+from advisor.bank import versions
 from advisor.models import BankVersion, PayRate, Question
 
 FIXTURES = ("roles", "questions", "rules", "cases", "rates")

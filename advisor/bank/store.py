@@ -1,0 +1,172 @@
+"""The question bank as plain `bank.Bank` data: the published version founders get, and
+the draft admins edit (the bank's own tables).
+
+The published bank is one row (the latest version) and is kept for a few seconds per
+process, so a wizard step costs no bank queries; publishing forgets the copy in this
+process at once, other processes pick it up within `TTL_SECONDS`. Before anything has
+been published, founders get the draft.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import fields
+from decimal import Decimal
+
+from advisor import costs
+from advisor.advice import bank_rules
+from advisor.advice.bank import Bank, Choice, Question, Role, Rule, bank_from_data
+from advisor.models import ExchangeRate, HiringTerms, PayRate, Region, RoleProfile
+from advisor.models import Question as QuestionRow
+from advisor.models import Rule as RuleRow
+
+TTL_SECONDS = 10
+ROLE_FIELDS = tuple(f.name for f in fields(Role))
+
+
+def build() -> Bank:
+    """The bank founders get: the latest published version, else the draft."""
+    from advisor.models import BankVersion
+
+    published = BankVersion.objects.order_by("-number").values_list("bank", flat=True).first()
+    return bank_from_data(published) if published else build_draft()
+
+
+def build_draft() -> Bank:
+    """The bank as admins have edited it, published or not."""
+    rows = list(RoleProfile.objects.all())
+    roles = tuple(Role(**{f: getattr(r, f) for f in ROLE_FIELDS}) for r in rows)
+    default = next((r.slug for r in rows if r.first_by_default), rows[0].slug if rows else "")
+    active = (
+        QuestionRow.objects.filter(is_active=True)
+        .select_related("show_if__question")
+        .prefetch_related("choices__points__role")
+    )
+    questions = []
+    for q in active:
+        questions.append(
+            Question(
+                slug=q.slug,
+                text=q.text,
+                weight=q.weight,
+                choices=tuple(
+                    Choice(
+                        slug=c.slug,
+                        label=c.label,
+                        points={p.role.slug: p.points for p in c.points.all()},
+                        explanation=c.explanation,
+                        hint=c.hint,
+                        id=c.id,
+                    )
+                    for c in q.choices.all()
+                ),
+                condition=(q.show_if.question.slug, q.show_if.slug) if q.show_if_id else None,
+                kind=q.kind,
+                help_text=q.help_text,
+                why=q.why,
+                id=q.id,
+                condition_text=(
+                    f"“{q.show_if.label}” to “{q.show_if.question.text}”" if q.show_if_id else ""
+                ),
+            )
+        )
+    rules = []
+    for r in RuleRow.objects.filter(is_active=True).select_related("role"):
+        try:
+            when = bank_rules.parse_when(r.when)
+        except ValueError:
+            continue  # refused by the admin form; never half-applied
+        rules.append(Rule(r.slug, r.kind, when, r.role.slug if r.role else "", r.title, r.message))
+    parts = (roles, default, tuple(questions), tuple(rules))
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+    book = cost_book(rows)
+    return Bank(
+        roles,
+        default,
+        tuple(questions),
+        tuple(rules),
+        digest=digest,
+        cost_book=book,
+        cost_digest=costs.book_digest(costs.book_data(book)),
+    )
+
+
+def cost_book(roles: list[RoleProfile]) -> costs.Book:
+    """Regions, hiring terms, pay rates and exchange rates as a plain `costs.Book`: the
+    active ones, and only the terms and pay of active regions."""
+    active = {"is_active": True, "region__is_active": True}
+    return costs.Book(
+        regions=tuple(costs.Region(r.slug, r.name) for r in Region.objects.filter(is_active=True)),
+        terms=tuple(
+            costs.Terms(
+                region=t.region.slug,
+                engagement=t.engagement,
+                on_costs=t.on_costs,
+                recruiting_share=t.recruiting_share,
+                recruiting_fee=t.recruiting_fee,
+                equipment=t.equipment,
+                weeks_to_hire=Decimal(t.weeks_to_hire),
+                ramp_up_weeks=Decimal(t.ramp_up_weeks),
+                source_note=t.source_note,
+                as_of=t.as_of.isoformat(),
+                estimate=t.is_estimate,
+                hire_time_estimate=t.hire_time_is_estimate,
+                countries=tuple(costs.country_from_data(c) for c in t.countries or []),
+            )
+            for t in HiringTerms.objects.filter(**active).select_related("region")
+        ),
+        rates=tuple(
+            costs.PayRate(
+                role=r.role.slug,
+                region=r.region.slug,
+                engagement=r.engagement,
+                seniority=r.seniority,
+                unit=r.unit,
+                low=r.low,
+                high=r.high,
+                loaded=r.is_loaded,
+                starting=r.is_starting_price,
+                source_note=r.source_note,
+                as_of=r.as_of.isoformat(),
+                estimate=r.is_estimate,
+                source_kind=r.source_kind,
+                source_name=r.source_name,
+                source_url=r.source_url,
+                method=r.method,
+                base=_rate_key(r.base) if r.base_id else "",
+                factor=r.factor or Decimal(0),
+            )
+            for r in PayRate.objects.filter(**active).select_related(
+                "role", "region", "base__role", "base__region"
+            )
+        ),
+        currencies=tuple(
+            costs.Currency(c.code, c.symbol, c.per_usd, c.as_of.isoformat(), c.source_note)
+            for c in ExchangeRate.objects.filter(is_active=True)
+        ),
+        times_to_value=tuple(
+            costs.TimeToValue(r.slug, r.value_weeks_low, r.value_weeks_high, r.time_to_first_value)
+            for r in roles
+        ),
+    )
+
+
+def _rate_key(rate: PayRate) -> str:
+    return f"{rate.role.slug}/{rate.region.slug}/{rate.engagement}/{rate.seniority}"
+
+
+_cache: tuple[float, Bank] | None = None
+
+
+def get() -> Bank:
+    global _cache
+    now = time.monotonic()
+    if _cache is None or now - _cache[0] > TTL_SECONDS:
+        _cache = (now, build())
+    return _cache[1]
+
+
+def forget(**kwargs) -> None:
+    global _cache
+    _cache = None

@@ -1,0 +1,154 @@
+"""The whole cost panel and summary card of a result: the founder's inputs read against the
+book, and the table, chart, breakdown, wrong hire, runway, summary and sources put
+together into what the template shows."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from advisor import costs
+from advisor.costs.presenter.breakdown import breakdown_view
+from advisor.costs.presenter.chart import chart_view
+from advisor.costs.presenter.context import article_view, vendor_view
+from advisor.costs.presenter.sources import sources_view
+from advisor.costs.presenter.summary import runway_view, summary_view, wrong_hire_view
+from advisor.costs.presenter.table import hire, label, table_groups
+from advisor.costs.presenter.words import SENIORITY_WORDS, Shown, as_of
+
+VENDOR_NOTE = (
+    "The article's offshore prices come from its publisher, AdSnipper, a vendor that "
+    "places offshore specialists: a seller's starting prices, not a survey."
+)
+USD = costs.Currency("USD", "$", Decimal(1))
+PER_WORDS = {"month": "a month", "hour": "an hour", "year": "a year"}
+
+
+def cost_view(
+    snapshot: dict,
+    book: costs.Book,
+    *,
+    option: tuple[str, str],
+    seniority: str,
+    compare: list[str],
+    show: str,
+    hours: int,
+    months: int,
+    currency: str,
+    burn: int | None = None,
+    cash: int | None = None,
+    pay: Decimal | None = None,
+    pay_per: str = "month",
+    todays_rates: bool = False,
+    **_ignored,
+) -> dict:
+    """Everything the cost panel and the summary card show, from `book` (the rates stored
+    with the result, or today's) and the founder's inputs. `pay`, in the founder's
+    currency `pay_per` month, hour or year, replaces the rate of the option priced."""
+    roles = {r["slug"]: r for r in snapshot["roles"]}
+    first = snapshot["outcome"]["first_hire"]
+    order = [first] + [slug for slug in roles if slug != first]
+    money_in = book.currency(currency) or book.currency("USD") or USD
+    inputs = {"seniority": seniority, "hours": hours, "months": months}
+    region_names = {r.slug: r.name for r in book.regions}
+    option_region, option_engagement = option
+    if not book.offers(option_region, option_engagement):
+        return {"version": 3, "empty": True, "months": months, "hours_per_week": hours}
+    published = book
+    if pay:
+        book = with_founder_pay(book, (first, *option, seniority), pay, pay_per, money_in)
+
+    groups, used = table_groups(
+        book,
+        roles,
+        order,
+        option=option,
+        compare=compare,
+        show=show,
+        inputs=inputs,
+        currency=money_in,
+    )
+    mine = hire(book, first, option_region, option_engagement, inputs)
+    wrong_slug = next((slug for slug in order if slug != first), None)
+    wrong = wrong_slug and hire(book, wrong_slug, option_region, option_engagement, inputs)
+    wrong_hire = wrong_hire_view(wrong, mine, money_in, roles.get(wrong_slug), roles[first])
+    option_label = label(region_names, option_region, option_engagement)
+    runway = runway_view(mine, money_in, burn, cash) if mine and burn else None
+    summary = summary_view(
+        mine,
+        money_in,
+        role=roles[first],
+        option_label=option_label,
+        inputs=inputs,
+        wrong_hire=wrong_hire,
+        runway=runway,
+        founder=Shown(f"{money_in.symbol}{pay:,} {PER_WORDS[pay_per]}", False, "founder")
+        if pay
+        else None,
+    )
+    used += [c for c in (mine, wrong) if c]
+    first_rows = groups[0]["rows"] if groups else []
+    return {
+        "version": 3,
+        "empty": False,
+        "currency": money_in,
+        "converted": (
+            f"converted from US dollars at {money_in.symbol}{money_in.per_usd.normalize():f} "
+            f"to the dollar"
+            if money_in.code != "USD"
+            else ""
+        ),
+        "currency_as_of": as_of(money_in.as_of),
+        "hours_per_week": hours,
+        "months": months,
+        "seniority_words": SENIORITY_WORDS.get(seniority, seniority).lower(),
+        "option_label": option_label,
+        "founder_pay": bool(pay),
+        "todays_rates": todays_rates,
+        "groups": groups,
+        "chart": chart_view(first_rows),
+        "breakdown": breakdown_view(mine, money_in, roles[first]) if mine else None,
+        "wrong_hire": wrong_hire,
+        "runway": runway,
+        "article": article_view(published, money_in),
+        "vendor": vendor_view(published, money_in, roles),
+        "runway_needs_burn": bool(cash is not None and not burn),
+        "summary": summary,
+        "sources": sources_view(
+            used, {slug: roles[slug] for slug in order}, region_names, money_in
+        ),
+        "vendor_note": VENDOR_NOTE,
+    }
+
+
+def with_founder_pay(
+    book: costs.Book, key: tuple[str, str, str, str], pay: Decimal, per: str, currency
+) -> costs.Book:
+    """The book with the founder's own figure in place of one rate: a salary or a quote,
+    a month, an hour or a year, in their currency; every figure worked out from that rate
+    (totals, runway, the wrong hire) follows."""
+    role, region, engagement, seniority = key
+    rate = book.rate(role, region, engagement, seniority)
+    if rate is None:
+        return book
+    amount = Decimal(pay) / currency.per_usd
+    unit = "hour" if per == "hour" else "month"
+    if per == "year":
+        amount /= costs.MONTHS_PER_YEAR
+    mine = replace(
+        rate,
+        unit=unit,
+        low=amount,
+        high=amount,
+        loaded=False,
+        starting=False,
+        estimate=False,
+        source_kind="founder",
+        source_name="Your own figure",
+        source_url="",
+        method="",
+        source_note=f"Your own figure: {currency.symbol}{pay:,} a {per}.",
+        base="",
+        factor=Decimal(0),
+    )
+    return replace(book, rates=tuple(mine if r is rate else r for r in book.rates))

@@ -1,0 +1,2 @@
+"""What the admin learns: analytics over a period, the funnel, periods and their bars, and
+CSV exports."""

@@ -1,0 +1,113 @@
+"""The funnel: how many founders were shown each step of the wizard and how many left
+there, from completed results (by answer set), drafts (grouped by their answers in the
+database) and the count of browsers shown the first step. A fixed number of queries,
+whatever the number of founders.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from django.db import connection
+from django.db.models import Sum
+from django.utils import timezone
+
+from advisor.advice.bank import Bank
+from advisor.bank.answer_sets import Group, answers_from_key, answers_key
+from advisor.insights.periods import Span
+from advisor.models import Answer, Assessment, WizardStart
+
+DRAFT_SETS_SQL = (
+    "SELECT choices, COUNT(*) FROM ("
+    "  SELECT {choices} AS choices FROM {answers} a JOIN {results} s ON s.id = a.assessment_id"
+    "  WHERE s.completed_at IS NULL AND s.created_at >= %s AND s.created_at < %s"
+    "  GROUP BY a.assessment_id"
+    ") drafts GROUP BY choices"
+)
+# Each draft's choices (a choice names its question), in no particular order.
+CHOICES = {"postgresql": "STRING_AGG(CAST(a.choice_id AS TEXT), ',')"}
+
+
+def draft_answer_sets(bank: Bank, span: Span) -> list[tuple[dict[str, str], int]]:
+    """Drafts started in the span, counted per set of answers, grouped in the database.
+    Drafts live only until `purge_drafts` takes them, so their number does not grow with
+    the results ever made."""
+    choices = CHOICES.get(connection.vendor, "GROUP_CONCAT(a.choice_id, ',')")
+    sql = DRAFT_SETS_SQL.format(
+        choices=choices, answers=Answer._meta.db_table, results=Assessment._meta.db_table
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [span.since, span.until])
+        rows = cursor.fetchall()
+    question_of = {c.id: q.id for q in bank.questions for c in q.choices}
+    merged: Counter = Counter()
+    for text, n in rows:
+        ids = (int(c) for c in text.split(","))
+        answers = bank.answers_from_ids((question_of.get(c, 0), c) for c in ids)
+        merged[answers_key(answers)] += n
+    return [(answers_from_key(key), n) for key, n in merged.items()]
+
+
+def funnel(bank: Bank, groups: Iterable[Group], span: Span) -> list[dict]:
+    """For each question: how many founders were shown it and how many left there.
+
+    A founder is shown a question when they answered every question asked before it,
+    and its condition (if any) is met by their answers: what the wizard itself does.
+    Completed results count by their answer sets (`groups`), drafts started in `span`
+    by theirs.
+    """
+    shown: Counter = Counter()
+    answered: Counter = Counter()
+    reached_check = 0
+    founders = [(g.answers, g.count) for g in groups]
+    confirmed = sum(n for _, n in founders)
+    for answers, n in [*founders, *draft_answer_sets(bank, span)]:
+        for question in bank.asked(answers):
+            shown[question.slug] += n
+            if question.slug not in answers:
+                break
+            answered[question.slug] += n
+        else:
+            reached_check += n
+    started = (
+        WizardStart.objects.filter(day__gte=span.first, day__lte=span.last).aggregate(
+            total=Sum("count")
+        )["total"]
+        or 0
+    )
+    first = bank.questions[0].slug if bank.questions else ""
+    # Every draft was shown the first question, counted or not (say, before counting began).
+    shown[first] = max(shown[first], started)
+    steps = []
+    for question in bank.questions:
+        steps.append(
+            {
+                "question": question,
+                "shown": shown[question.slug],
+                "answered": answered[question.slug],
+                "left": shown[question.slug] - answered[question.slug],
+            }
+        )
+    steps.append(
+        {
+            "label": "Check your answers → result",
+            "shown": max(reached_check, confirmed),
+            "answered": confirmed,
+            "left": max(reached_check - confirmed, 0),
+        }
+    )
+    return steps
+
+
+def count_start() -> None:
+    """One more browser shown the first question today (one statement, so none is lost
+    when two arrive at once)."""
+    today = connection.ops.adapt_datefield_value(timezone.now().date())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {WizardStart._meta.db_table} (day, count) VALUES (%s, 1) "
+            "ON CONFLICT (day) DO UPDATE SET count = "
+            f"{WizardStart._meta.db_table}.count + 1",
+            [today],
+        )

@@ -1,0 +1,103 @@
+"""Emails a founder asks for, sent by the job queue (never inside a request): their result,
+a link to finish later, and the confirmation of a request to be contacted.
+
+An address given only to send something travels in the job's payload and is taken out of
+it as soon as the email is sent, or given up on; error messages are stripped of it too,
+so nothing keeps it. The contact confirmation reads the address from the contact request,
+which the founder asked us to keep.
+"""
+
+from __future__ import annotations
+
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+
+from advisor.models import ContactRequest, Job
+from advisor.ops.jobs import job_enqueue, job_handler
+from advisor.results import presenters
+from advisor.wizard import assessments
+
+MAX_ATTEMPTS = 4
+
+
+class EmailNotSent(Exception):
+    """Sending failed; the message never holds the address."""
+
+
+def email_result_enqueue(*, to: str, token: str, url: str) -> Job:
+    return job_enqueue(
+        kind="email.result",
+        payload={"to": to, "token": token, "url": url},
+        max_attempts=MAX_ATTEMPTS,
+    )
+
+
+def email_resume_enqueue(*, to: str, url: str, revoke_url: str, answered: int, days: int) -> Job:
+    payload = {"to": to, "url": url, "revoke_url": revoke_url, "answered": answered, "days": days}
+    return job_enqueue(kind="email.resume", payload=payload, max_attempts=MAX_ATTEMPTS)
+
+
+def email_contact_enqueue(
+    *, contact: ContactRequest, withdraw_url: str, result_url: str, days: int
+) -> Job:
+    payload = {
+        "contact": contact.pk,
+        "withdraw_url": withdraw_url,
+        "result_url": result_url,
+        "days": days,
+    }
+    return job_enqueue(kind="email.contact", payload=payload, max_attempts=MAX_ATTEMPTS)
+
+
+def _forget_address(job: Job) -> None:
+    payload = {k: v for k, v in job.payload.items() if k != "to"}
+    Job.objects.filter(pk=job.pk).update(payload=payload)
+    job.payload = payload
+
+
+def _send(job: Job, to: str, subject: str, template: str, context: dict, *, keep=False) -> dict:
+    body = render_to_string(template, context)
+    try:
+        send_mail(subject, body, None, [to])
+    except Exception as error:
+        if not keep and job.attempts >= job.max_attempts:
+            _forget_address(job)  # given up on: the address goes too
+        reason = f"{type(error).__name__}: {error}".replace(to, "<address>")
+        raise EmailNotSent(reason[:500]) from None
+    if not keep:
+        _forget_address(job)
+    return {"sent": True}
+
+
+@job_handler("email.result")
+def _result(job: Job):
+    to = job.payload.get("to")
+    if not to:
+        return {"sent": False, "reason": "no address"}
+    row = assessments.result_get(job.payload["token"])
+    if row is None:
+        _forget_address(job)
+        return {"sent": False, "reason": "no such result"}
+    result = presenters.result_view(row.snapshot)
+    subject = f"Your Hiring Advisor result: hire {result['first']['name']} first"
+    context = {"result": result, "url": job.payload["url"]}
+    return _send(job, to, subject, "emails/result.txt", context)
+
+
+@job_handler("email.resume")
+def _resume(job: Job):
+    to = job.payload.get("to")
+    if not to:
+        return {"sent": False, "reason": "no address"}
+    subject = "Finish your Hiring Advisor answers"
+    return _send(job, to, subject, "emails/resume.txt", job.payload)
+
+
+@job_handler("email.contact")
+def _contact(job: Job):
+    contact = ContactRequest.objects.filter(pk=job.payload["contact"]).first()
+    if contact is None:
+        return {"sent": False, "reason": "withdrawn"}
+    subject = "You asked to talk to someone about your hire"
+    context = {**job.payload, "contact": contact}
+    return _send(job, contact.email, subject, "emails/contact.txt", context, keep=True)

@@ -1,0 +1,97 @@
+"""Two results side by side, and the form that turns a pasted link into that page."""
+
+from __future__ import annotations
+
+import re
+
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from advisor.advice import scoring
+from advisor.bank import store as bank_store
+from advisor.models import Assessment
+from advisor.ops.responses import noindex, see_other
+from advisor.results import presenters
+from advisor.results.snapshots import snapshot_answers
+from advisor.wizard import assessments, drafts
+
+TOKEN = re.compile(r"[A-Za-z0-9_-]{8,64}")
+TOKEN_IN_LINK = re.compile(r"(?:/r/)?([A-Za-z0-9_-]{16,64})/?(?:[?#].*)?$")
+
+
+@require_GET
+def compare_start(request):
+    """The compare form's target: turn a pasted link into /compare/<token>/<token>/."""
+    left = request.GET.get("a", "")
+    if not TOKEN.fullmatch(left):
+        raise Http404("No result has that link.")
+    match = TOKEN_IN_LINK.search(request.GET.get("b", "").strip())
+    right = match.group(1) if match else ""
+    found = set(
+        Assessment.objects.completed()
+        .filter(token__in=[left, right])
+        .values_list("token", flat=True)
+    )
+    if left in found and right in found and left != right:
+        return see_other(reverse("compare", args=[left, right]))
+    if left not in found:
+        raise Http404("No result has that link.")
+    error = (
+        "That is this same result: paste the link of another one."
+        if left == right
+        else "No result has that link. Paste the whole link of the other result."
+    )
+    context = {"left": left, "value": request.GET.get("b", ""), "error": error}
+    status = 422 if request.GET.get("b") else 200
+    return noindex(render(request, "advisor/compare_start.html", context, status=status))
+
+
+def deciding_questions(bank, left: dict, right: dict) -> set[str]:
+    """Questions where taking the other result's answer, and only that, would change a
+    result's first hire (scored with the bank as it is now)."""
+    a, b = snapshot_answers(left), snapshot_answers(right)
+    deciding = set()
+    for mine, theirs in ((a, b), (b, a)):
+        now = scoring.score(bank, mine).first_hire
+        for question, choice in theirs.items():
+            if mine.get(question) == choice or bank.question(question) is None:
+                continue
+            if scoring.score(bank, {**mine, question: choice}).first_hire != now:
+                deciding.add(question)
+    return deciding
+
+
+def _column(request, result: Assessment, other: Assessment) -> str:
+    """A column named by what the viewer knows: theirs, shared with them, or its date."""
+    if drafts.result_owned(request=request, token=result.token):
+        return "Your answers"
+    if drafts.result_owned(request=request, token=other.token):
+        return "Shared with you"
+    return f"Made {result.completed_at:%-d %B %Y}"
+
+
+@require_GET
+def compare(request, left, right):
+    found = assessments.results_get([left, right])
+    if left not in found or right not in found:
+        raise Http404("One of these results does not exist.")
+    first, second = found[left], found[right]
+    deciding = deciding_questions(bank_store.get(), first.snapshot, second.snapshot)
+    context = {
+        "left": first,
+        "right": second,
+        "columns": [
+            {
+                "label": _column(request, a, b),
+                "url": reverse("result", args=[a.token]),
+                "note": f"{a.completed_at:%-d %b %Y}",
+            }
+            for a, b in ((first, second), (second, first))
+        ],
+        "yours": drafts.result_owned(request=request, token=left)
+        or drafts.result_owned(request=request, token=right),
+        "compare": presenters.compare_view(first.snapshot, second.snapshot, deciding=deciding),
+    }
+    return noindex(render(request, "advisor/compare.html", context))

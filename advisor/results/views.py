@@ -1,0 +1,148 @@
+"""A result: its permanent page (with the cost panel), where its cost figures come from,
+and "change my answers".
+
+A result never changes, so each variant of its page is rendered once: repeats come from
+the page cache, and a browser that has it already gets a 304, both without a query.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import http_date
+from django.views.decorators.http import require_GET, require_http_methods
+
+from advisor.bank import store as bank_store
+from advisor.costs import presenter as cost_presenter
+from advisor.costs.forms import CostForm
+from advisor.ops import page_cache
+from advisor.ops.responses import go_to
+from advisor.outreach import embed, followup
+from advisor.results import presenters
+from advisor.wizard import assessments, drafts
+
+
+@require_GET
+def result(request, token):
+    fragment = bool(request.htmx and not request.htmx.history_restore_request)
+    # The browser that made the result sees owner controls; anyone else a shared result.
+    owner = drafts.result_owned(request=request, token=token)
+    embedded = embed.is_embedded(request)  # its own variant: no site header, other links
+    contact = followup.followup_settings().enabled
+    bank = bank_store.get()
+    # Today's rates change what the page offers ("use today's rates" only once they
+    # differ) and, when asked for, its figures: both can change under the same URL.
+    variant = (
+        f"{token}|{request.get_full_path()}|{fragment}|{request.get_host()}|{owner}"
+        f"|{embedded}|{contact}|{bank.cost_digest}"
+    )
+    etag = page_cache.result_etag(variant)
+    headers = {
+        "ETag": f'"{etag}"',
+        "Cache-Control": "private, no-cache",
+        "Vary": "HX-Request",
+        "X-Robots-Tag": "noindex",
+    }
+    if headers["ETag"] in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+    else:
+        cached = page_cache.result_get(etag)
+        if cached is None:
+            assessment = assessments.result_get(token, "token", "completed_at", "snapshot")
+            if assessment is None:
+                raise Http404("No result has this link. Check that it was copied whole.")
+            status, content = _render(request, assessment, fragment, owner, contact, bank)
+            cached = (status, content, http_date(assessment.completed_at.timestamp()))
+            page_cache.result_set(etag, cached)
+        status, content, headers["Last-Modified"] = cached
+        # Pages with a form (the owner's; in a frame, the footer's) get this
+        # browser's CSRF token.
+        if owner or (embedded and page_cache.CSRF_MARK.encode() in content):
+            content = page_cache.csrf_fill(request, content)
+        response = HttpResponse(content, status=status)
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+def _render(request, assessment, fragment: bool, owner: bool, contact: bool, bank):
+    snapshot = assessment.snapshot
+    url = reverse("result", args=[assessment.token])
+    form, costs = _costs(request, snapshot, url, bank)
+    status = 422 if form.is_bound and not form.is_valid() else 200
+    context = {
+        "assessment": assessment,
+        "result": presenters.result_view(snapshot),
+        "costs": costs,
+        "form": form,
+        "share_url": embed.site_url(request, url),
+        "outside_url": embed.outside(url),
+        "owner": owner,
+        "contact": contact,
+        "csrf_token": page_cache.CSRF_MARK,  # rendered once; filled in per browser
+    }
+    template = presenters.TEMPLATE
+    if not fragment:
+        return status, render(request, template, context).content
+    # The figures, and the summary card's, which follow the inputs too (out of band).
+    content = render(request, f"{template}#cost_figures", context).content
+    content += render(request, f"{template}#card_costs", {**context, "oob": True}).content
+    return status, content
+
+
+def _costs(request, snapshot: dict, url: str, bank):
+    """From the rates stored with the result, or today's when they differ and the founder
+    asks for them."""
+    changed = presenters.costs_changed(snapshot, bank.cost_digest)
+    todays = changed and bool(request.GET.get("today"))
+    book = bank.cost_book if todays else presenters.book_of(snapshot)
+    form = CostForm(
+        request.GET or None,
+        book=book,
+        action=url,
+        offer_today=changed,
+        default_compare=cost_presenter.default_compare(book),
+    )
+    form.is_valid()
+    inputs = form.values()
+    return form, presenters.cost_view(snapshot, book, **inputs, todays_rates=todays)
+
+
+@require_GET
+def result_sources(request, token):
+    """Where the figures on a result's cost panel come from, for the same settings: each
+    rate and hiring term with its source note, whether it is an estimate, and its date."""
+    assessment = assessments.result_get(token, "token", "snapshot")
+    if assessment is None:
+        raise Http404("No result has this link. Check that it was copied whole.")
+    url = reverse("result", args=[assessment.token])
+    form, costs = _costs(request, assessment.snapshot, url, bank_store.get())
+    context = {
+        "assessment": assessment,
+        "result": presenters.result_view(assessment.snapshot),
+        "costs": costs,
+        "form": form,
+        "back": url + (f"?{request.GET.urlencode()}" if request.GET else ""),
+    }
+    status = 422 if form.is_bound and not form.is_valid() else 200
+    response = render(request, "advisor/result_sources.html", context, status=status)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def result_copy(request, token):
+    """Change my answers: a new draft prefilled from this result; the result stays."""
+    source = assessments.result_get(token)
+    if source is None:
+        raise Http404("No result has this link.")
+    has_draft = drafts.draft_get(request=request) is not None
+    if request.method == "GET" or (has_draft and "confirm" not in request.POST):
+        # Only answers in progress are worth a question first: they would be replaced.
+        return render(request, "advisor/copy.html", {"assessment": source, "has_draft": has_draft})
+    draft = assessments.draft_copy(source=source, bank=bank_store.get())
+    drafts.draft_attach(session=request.session, draft=draft)
+    messages.info(request, "These are the answers from that result. Change any of them.")
+    return go_to(request, reverse("check"))
