@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Sum
 from django.utils import timezone
@@ -17,7 +18,10 @@ from advisor.advice.bank import Bank
 from advisor.bank.answer_sets import Group, answers_from_key, answers_key
 from advisor.insights.periods import Span
 from advisor.models import Answer, Assessment, WizardStart
+from advisor.ops.database import best_effort
 
+STARTED_COOKIE = "advisor_started"  # set once a browser has been counted at the first step
+STARTED_COOKIE_AGE = 90 * 24 * 60 * 60
 DRAFT_SETS_SQL = (
     "SELECT choices, COUNT(*) FROM ("
     "  SELECT {choices} AS choices FROM {answers} a JOIN {results} s ON s.id = a.assessment_id"
@@ -111,3 +115,27 @@ def count_start() -> None:
             f"{WizardStart._meta.db_table}.count + 1",
             [today],
         )
+
+
+def start_count(*, request) -> bool:
+    """The top of the funnel: count this browser once, with a cookie rather than a
+    session write. True when the response must set the cookie."""
+    if STARTED_COOKIE in request.COOKIES:
+        return False
+    # Analytics only: a full disk or a read-only database must not cost the founder the
+    # page. Without the cookie this browser is counted on its next first-step visit.
+    with best_effort("The wizard start"):
+        count_start()
+        return True
+    return False
+
+
+def start_cookie_set(*, response) -> None:
+    response.set_cookie(
+        STARTED_COOKIE,
+        "1",
+        max_age=STARTED_COOKIE_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )

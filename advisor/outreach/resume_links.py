@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from advisor.models import Assessment, ResumeLink
+from advisor.results import remembered
 from advisor.wizard import drafts
 
 TAB_LIFETIME = timedelta(minutes=15)
@@ -58,7 +59,7 @@ def resume_link_use(*, request, link: ResumeLink) -> Assessment:
         ResumeLink.objects.filter(pk=link.pk).update(used_at=timezone.now())
     assessment = link.assessment
     if assessment.is_completed:
-        drafts.result_remember(
+        remembered.result_remember(
             request=request,
             token=assessment.token,
             role=assessment.recommendation,

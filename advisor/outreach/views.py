@@ -20,6 +20,7 @@ from advisor.ops import throttle
 from advisor.ops.responses import noindex, see_other, too_many
 from advisor.outreach import emails, embed, followup, resume_links
 from advisor.outreach.forms import EmailForm
+from advisor.results import remembered
 from advisor.wizard import assessments, drafts
 
 EMAIL_LIMITED = "This connection has asked for many emails in the last hour. Try again later."
@@ -104,7 +105,7 @@ def new_tab(request):
     if request.method == "GET":
         return see_other(reverse("wizard"))
     draft = drafts.draft_get(request=request)
-    token = drafts.result_finished(request=request)
+    token = remembered.result_finished(request=request)
     assessment = draft or (assessments.result_get(token) if token else None)
     if assessment is not None and not _tab_allowed(request):
         return too_many(request, "This connection has asked for many links. Try again later.")

@@ -13,9 +13,9 @@ from advisor.advice import scoring
 from advisor.bank import store as bank_store
 from advisor.models import Assessment
 from advisor.ops.responses import noindex, see_other
-from advisor.results import presenters
+from advisor.results import presenters, remembered
 from advisor.results.snapshots import snapshot_answers
-from advisor.wizard import assessments, drafts
+from advisor.wizard import assessments
 
 TOKEN = re.compile(r"[A-Za-z0-9_-]{8,64}")
 TOKEN_IN_LINK = re.compile(r"(?:/r/)?([A-Za-z0-9_-]{16,64})/?(?:[?#].*)?$")
@@ -65,9 +65,9 @@ def deciding_questions(bank, left: dict, right: dict) -> set[str]:
 
 def _column(request, result: Assessment, other: Assessment) -> str:
     """A column named by what the viewer knows: theirs, shared with them, or its date."""
-    if drafts.result_owned(request=request, token=result.token):
+    if remembered.result_owned(request=request, token=result.token):
         return "Your answers"
-    if drafts.result_owned(request=request, token=other.token):
+    if remembered.result_owned(request=request, token=other.token):
         return "Shared with you"
     return f"Made {result.completed_at:%-d %B %Y}"
 
@@ -90,8 +90,8 @@ def compare(request, left, right):
             }
             for a, b in ((first, second), (second, first))
         ],
-        "yours": drafts.result_owned(request=request, token=left)
-        or drafts.result_owned(request=request, token=right),
+        "yours": remembered.result_owned(request=request, token=left)
+        or remembered.result_owned(request=request, token=right),
         "compare": presenters.compare_view(first.snapshot, second.snapshot, deciding=deciding),
     }
     return noindex(render(request, "advisor/compare.html", context))

@@ -20,7 +20,7 @@ from advisor.costs.forms import CostForm
 from advisor.ops import page_cache
 from advisor.ops.responses import go_to
 from advisor.outreach import embed, followup
-from advisor.results import presenters
+from advisor.results import presenters, remembered
 from advisor.wizard import assessments, drafts
 
 
@@ -28,7 +28,7 @@ from advisor.wizard import assessments, drafts
 def result(request, token):
     fragment = bool(request.htmx and not request.htmx.history_restore_request)
     # The browser that made the result sees owner controls; anyone else a shared result.
-    owner = drafts.result_owned(request=request, token=token)
+    owner = remembered.result_owned(request=request, token=token)
     embedded = embed.is_embedded(request)  # its own variant: no site header, other links
     contact = followup.followup_settings().enabled
     bank = bank_store.get()

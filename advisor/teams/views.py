@@ -16,10 +16,10 @@ from advisor.models import Assessment, Team
 from advisor.ops import throttle
 from advisor.ops.responses import noindex, see_other, too_many
 from advisor.outreach import embed
-from advisor.results import presenters
+from advisor.results import presenters, remembered
 from advisor.teams import services as teams
 from advisor.teams.forms import TeamJoinForm, TeamStartForm
-from advisor.wizard import assessments, drafts
+from advisor.wizard import assessments
 
 
 def _team(token: str) -> Team:
@@ -37,7 +37,7 @@ def _team(token: str) -> Team:
 def _own_result(request) -> Assessment | None:
     """The result a team is started from: only one this browser made."""
     token = request.POST.get("from", "") or request.GET.get("from", "")
-    if not token or not drafts.result_owned(request=request, token=token):
+    if not token or not remembered.result_owned(request=request, token=token):
         return None
     return assessments.result_get(token)
 

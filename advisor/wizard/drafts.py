@@ -1,8 +1,8 @@
-"""A founder's draft and what their browser's session remembers.
+"""A founder's draft: found, started, attached to this browser's session and discarded.
 
-The session (a signed cookie) holds only pointers: the draft's token, the last result
-and a few recent results. Answers live in the database. Every function here takes the
-request and keyword arguments, and is named `<entity>_<action>`.
+The session (a signed cookie) holds only the draft's token; answers live in the database.
+The results a browser made are remembered by `results.remembered`; the funnel's first
+step is counted by `insights.funnel`. Functions are named `<entity>_<action>`.
 """
 
 from __future__ import annotations
@@ -11,15 +11,10 @@ from django.conf import settings
 from django.db import connection
 
 from advisor.advice.bank import Bank
-from advisor.insights import funnel
 from advisor.models import Answer, Assessment
 from advisor.ops import throttle
-from advisor.ops.database import best_effort
 from advisor.outreach import attribution
 
-RECENT_RESULTS = 5  # results a browser's landing page lists
-STARTED_COOKIE = "advisor_started"  # set once a browser has been counted at the first step
-STARTED_COOKIE_AGE = 90 * 24 * 60 * 60
 DRAFT_ANSWERS_SQL = (
     f"SELECT a.assessment_id, a.question_id, a.choice_id FROM {Answer._meta.db_table} a "
     f"JOIN {Assessment._meta.db_table} s ON s.id = a.assessment_id "
@@ -83,76 +78,3 @@ def draft_discard(*, request) -> None:
         draft.delete()
     request.session.pop("draft", None)
     request.session.pop("completed", None)
-
-
-def result_remember(*, request, token: str, role: str = "", day: str = "") -> None:
-    """This browser made the result: it is its owner, and lists it on the landing page."""
-    request.session.pop("draft", None)
-    request.session["completed"] = token
-    earlier = [r for r in results_recent(request=request) if r["token"] != token]
-    recent = [{"token": token, "role": role, "day": day}, *earlier]
-    request.session["results"] = recent[:RECENT_RESULTS]
-
-
-def result_last(*, request) -> str:
-    """The token of the result this browser's draft just became, if any."""
-    return request.session.get("draft") or request.session.get("completed") or ""
-
-
-def result_finished(*, request) -> str:
-    """The result this browser finished last, while it has no draft in progress."""
-    if request.session.get("draft"):
-        return ""
-    return request.session.get("completed", "")
-
-
-def results_recent(*, request) -> list[dict]:
-    """{token, role, day} of this browser's latest results, newest first."""
-    return [
-        item if isinstance(item, dict) else {"token": item, "role": "", "day": ""}
-        for item in request.session.get("results", [])
-    ]
-
-
-def result_owned(*, request, token: str) -> bool:
-    return any(r["token"] == token for r in results_recent(request=request))
-
-
-def compare_remember(*, request, token: str) -> None:
-    """Someone shown this result answers for themselves: compare the two at the end.
-    A result this browser finished earlier no longer stands in the way of a new run."""
-    request.session["compare_with"] = token
-    request.session.pop("completed", None)
-
-
-def compare_pending(*, request) -> bool:
-    """Whether these answers end beside a result someone shared."""
-    return bool(request.session.get("compare_with"))
-
-
-def compare_take(*, request) -> str:
-    return request.session.pop("compare_with", "")
-
-
-def start_count(*, request) -> bool:
-    """The top of the funnel: count this browser once, with a cookie rather than a
-    session write. True when the response must set the cookie."""
-    if STARTED_COOKIE in request.COOKIES:
-        return False
-    # Analytics only: a full disk or a read-only database must not cost the founder the
-    # page. Without the cookie this browser is counted on its next first-step visit.
-    with best_effort("The wizard start"):
-        funnel.count_start()
-        return True
-    return False
-
-
-def start_cookie_set(*, response) -> None:
-    response.set_cookie(
-        STARTED_COOKIE,
-        "1",
-        max_age=STARTED_COOKIE_AGE,
-        httponly=True,
-        samesite="Lax",
-        secure=settings.SESSION_COOKIE_SECURE,
-    )

@@ -18,10 +18,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from advisor.advice.navigation import Navigation
 from advisor.bank import store as bank_store
+from advisor.insights import funnel
 from advisor.models import Assessment, Question
 from advisor.ops import page_cache, throttle
 from advisor.ops.responses import go_to, see_other, to_result, too_many
 from advisor.outreach import attribution, embed, webhooks
+from advisor.results import remembered
 from advisor.results.compare import TOKEN
 from advisor.results.presenters import COMPARISON_ROWS
 from advisor.teams import services as teams
@@ -31,7 +33,7 @@ from advisor.wizard.forms import AnswerForm
 
 
 def _remember(request, result: Assessment) -> None:
-    drafts.result_remember(
+    remembered.result_remember(
         request=request,
         token=result.token,
         role=result.recommendation,
@@ -91,7 +93,7 @@ def home(request):
                     "role": bank.role(r["role"]),
                     "day": r["day"] and date.fromisoformat(r["day"]),
                 }
-                for r in drafts.results_recent(request=request)
+                for r in remembered.results_recent(request=request)
             ],
         },
     )
@@ -118,7 +120,7 @@ def wizard(request):
         raise Http404("The advisor has no questions yet.")
     other = request.GET.get("compare", "")
     if TOKEN.fullmatch(other) and assessments.result_exists(other):
-        drafts.compare_remember(request=request, token=other)
+        remembered.compare_remember(request=request, token=other)
     _, answers = drafts.draft_find(request=request, bank=bank)
     return see_other(_navigation(bank, answers).resume_url())
 
@@ -149,7 +151,7 @@ def step(request, slug):
         raise Http404("No such question.")
     draft, answers = drafts.draft_find(request=request, bank=bank)
     if request.method == "GET" and draft is None:
-        if finished := drafts.result_finished(request=request):
+        if finished := remembered.result_finished(request=request):
             return _finished(request, finished)
         attribution.arrival_remember(request=request)
     navigation = _navigation(bank, answers)
@@ -183,7 +185,7 @@ def step(request, slug):
 
     index = navigation.index(question)
     count_start = request.method == "GET" and draft is None and index == 0
-    counted = count_start and drafts.start_count(request=request)
+    counted = count_start and funnel.start_count(request=request)
     back_url = navigation.back_url(question, change=change)
     total = len(navigation.steps)
 
@@ -209,7 +211,7 @@ def step(request, slug):
         depends_on = (bank.digest, question.slug, selected, index, total, back_url, change)
     response = _wizard_response(request, "advisor/step.html", context, status, depends_on)
     if counted:
-        drafts.start_cookie_set(response=response)
+        funnel.start_cookie_set(response=response)
     return response
 
 
@@ -223,13 +225,13 @@ def check(request):
     if request.method == "POST" and draft is None:
         # A second submit of a finished draft (a double click, two tabs, a retry):
         # show the result the first one made.
-        token = drafts.result_last(request=request)
+        token = remembered.result_last(request=request)
         done = assessments.result_get(token) if token else None
         if done is not None:
             _remember(request, done)
             return to_result(request, token)
     if request.method == "GET" and draft is None:
-        if finished := drafts.result_finished(request=request):
+        if finished := remembered.result_finished(request=request):
             return _finished(request, finished)
     navigation = _navigation(bank, answers)
     if not navigation.complete:
@@ -257,7 +259,7 @@ def check(request):
         _remember(request, result)
         if team := teams.team_member_finish(session=request.session, assessment=result):
             return go_to(request, reverse("team", args=[team.token]))
-        if other := drafts.compare_take(request=request):
+        if other := remembered.compare_take(request=request):
             return go_to(request, reverse("compare", args=[other, draft.token]))
         return to_result(request, draft.token)
 
@@ -270,6 +272,6 @@ def check(request):
         "rows": rows,
         "total": len(steps),
         "back_url": step_url(steps[-1].slug),
-        "comparing": drafts.compare_pending(request=request),
+        "comparing": remembered.compare_pending(request=request),
     }
     return _wizard_response(request, "advisor/check.html", lambda: context)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.test_browser import answer_all
 from tests.conftest import ML_ANSWERS
-from tests.test_browser import answer_all
 
 pytestmark = pytest.mark.browser
 

@@ -19,8 +19,8 @@ from advisor.admin import charts
 from advisor.bank import versions
 from advisor.models import Assessment, BankVersion, Job, Rule
 from advisor.ops import jobs
+from tests.bank.test_answer_sets import make_result
 from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
-from tests.test_answer_sets import make_result
 
 URL = reverse("admin:advisor_analytics")
 
