@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.urls import path, register_converter
 
 from advisor.outreach import contact_views as contact
-from advisor.outreach import views as takeaway
+from advisor.outreach import email_views, link_views
 from advisor.results import compare
 from advisor.results import views as result
 from advisor.teams import views as team
@@ -34,19 +34,19 @@ FOUNDER_PATTERNS = [
     path("wizard/", wizard.wizard, name="wizard"),
     path("wizard/restart/", wizard.restart, name="restart"),
     path("wizard/check/", wizard.check, name="check"),
-    path("wizard/later/", takeaway.finish_later, name="finish_later"),
-    path("wizard/new-tab/", takeaway.new_tab, name="new_tab"),
+    path("wizard/later/", email_views.finish_later, name="finish_later"),
+    path("wizard/new-tab/", link_views.new_tab, name="new_tab"),
     path("wizard/<slug:slug>/", wizard.step, name="step"),
-    path("resume/<token:token>/", takeaway.resume, name="resume"),
-    path("resume/<token:token>/revoke/", takeaway.resume_revoke, name="resume_revoke"),
+    path("resume/<token:token>/", link_views.resume, name="resume"),
+    path("resume/<token:token>/revoke/", link_views.resume_revoke, name="resume_revoke"),
     path("r/<token:token>/", result.result, name="result"),
     path("r/<token:token>/change/", result.result_copy, name="result_copy"),
     path("r/<token:token>/sources/", result.result_sources, name="result_sources"),
-    path("r/<token:token>/email/", takeaway.result_email, name="result_email"),
+    path("r/<token:token>/email/", email_views.result_email, name="result_email"),
     path("r/<token:token>/contact/", contact.contact, name="contact"),
     path("r/<token:token>/contact/thanks/", contact.contact_thanks, name="contact_thanks"),
     path("contact/withdraw/<token:token>/", contact.contact_withdraw, name="contact_withdraw"),
-    path("privacy/", takeaway.privacy, name="privacy"),
+    path("privacy/", contact.privacy, name="privacy"),
     path("compare/", compare.compare_start, name="compare_start"),
     path("compare/<token:left>/<token:right>/", compare.compare, name="compare"),
     path("t/new/", team.team_new, name="team_new"),

@@ -1,8 +1,10 @@
 """ "Talk to someone about this hire" after a result, when an admin has turned it on: the
-request form, its thank-you page, and withdrawing through the emailed link."""
+request form, its thank-you page, and withdrawing through the emailed link; and the page
+that says what is kept and for how long."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -12,8 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from advisor.models import Assessment, ContactRequest
 from advisor.ops.responses import noindex, see_other, too_many
 from advisor.outreach import followup
+from advisor.outreach.email_views import EMAIL_LIMITED, email_allowed
 from advisor.outreach.forms import ContactForm
-from advisor.outreach.views import EMAIL_LIMITED, email_allowed
 from advisor.wizard import assessments
 
 
@@ -65,4 +67,17 @@ def contact_withdraw(request, token):
     context = {"contact": found, "withdrawn": False}
     return noindex(
         render(request, "advisor/contact_withdraw.html", context, status=200 if found else 404)
+    )
+
+
+@require_GET
+def privacy(request):
+    return render(
+        request,
+        "advisor/privacy.html",
+        {
+            "retention_days": followup.followup_settings().retention_days,
+            "draft_days": settings.SESSION_COOKIE_AGE // 86400,
+            "resume_days": settings.RESUME_LINK_DAYS,
+        },
     )
