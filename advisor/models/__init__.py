@@ -28,10 +28,6 @@ from advisor.models.outreach import (  # noqa: F401
     ContactRequest,
     FollowUpSettings,
     ResumeLink,
-    WebhookDelivery,
-    WebhookEndpoint,
-    WebhookSubscription,
-    new_secret,
     source_label,
 )
 from advisor.models.pay import PayRate, PayRateManager, followers_update  # noqa: F401
@@ -48,6 +44,12 @@ from advisor.models.rules import Case, Rule  # noqa: F401
 from advisor.models.teams import (  # noqa: F401
     Team,
     TeamMember,
+)
+from advisor.models.webhooks import (  # noqa: F401
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookSubscription,
+    new_secret,
 )
 from advisor.models.work import (  # noqa: F401
     BankVersion,

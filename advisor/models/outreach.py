@@ -1,10 +1,7 @@
-"""Beyond the site: where founders come from, links that carry a draft, consented
-follow-up and webhooks."""
+"""Beyond the site: where founders come from, links that carry a draft, and consented
+follow-up (webhooks are in `webhooks`)."""
 
 from __future__ import annotations
-
-import secrets
-import uuid
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -128,99 +125,3 @@ class ContactRequest(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.consented_at:%Y-%m-%d})"
-
-
-def new_secret() -> str:
-    return f"whsec_{secrets.token_urlsafe(32)}"
-
-
-class WebhookEndpoint(models.Model):
-    """An address that is told, with a signed POST, of each event it subscribes to (the
-    events are `advisor.webhooks.EVENTS`; the subscriptions are rows)."""
-
-    url = models.URLField(max_length=500, help_text="Receives a POST for each event.")
-    description = models.CharField(max_length=200, blank=True)
-    # The events as columns, before subscriptions were rows: no longer read or shown.
-    # Kept for one release for app servers still on the previous code during a deploy.
-    on_result_completed = models.BooleanField("result completed", default=True)
-    on_contact_requested = models.BooleanField("contact requested", default=False)
-    secret = models.CharField(
-        max_length=100,
-        default=new_secret,
-        help_text="Signs each delivery (see the README). Give it to the receiver; "
-        "change it to rotate.",
-    )
-    is_active = models.BooleanField(default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["pk"]
-
-    def __str__(self):
-        return self.description or self.url
-
-    def events(self) -> list[str]:
-        return sorted(s.event for s in self.subscriptions.all())
-
-    def subscribe(self, *events: str) -> None:
-        """Subscribe to exactly these events (names from `advisor.webhooks.EVENTS`)."""
-        self.subscriptions.exclude(event__in=events).delete()
-        WebhookSubscription.objects.bulk_create(
-            [WebhookSubscription(endpoint=self, event=e) for e in events], ignore_conflicts=True
-        )
-
-
-class WebhookSubscription(models.Model):
-    """An endpoint wants one event (a name from `advisor.webhooks.EVENTS`)."""
-
-    endpoint = models.ForeignKey(
-        WebhookEndpoint, on_delete=models.CASCADE, related_name="subscriptions"
-    )
-    event = models.CharField(max_length=40)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["endpoint", "event"], name="one_subscription_per_event")
-        ]
-
-    def __str__(self):
-        return f"{self.endpoint} ← {self.event}"
-
-
-class WebhookDelivery(models.Model):
-    """One event sent to one endpoint: each attempt's response is recorded here."""
-
-    PENDING, DELIVERED, FAILED, CANCELLED = "pending", "delivered", "failed", "cancelled"
-
-    endpoint = models.ForeignKey(
-        WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries"
-    )
-    event = models.CharField(max_length=40)
-    delivery_id = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
-    assessment = models.ForeignKey(
-        Assessment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    contact_request = models.ForeignKey(
-        ContactRequest, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    status = models.CharField(
-        max_length=10,
-        choices=[(s, s) for s in (PENDING, DELIVERED, FAILED, CANCELLED)],
-        default=PENDING,
-        db_index=True,
-    )
-    attempts = models.PositiveSmallIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    last_attempt_at = models.DateTimeField(null=True, blank=True)
-    delivered_at = models.DateTimeField(null=True, blank=True)
-    response_status = models.PositiveSmallIntegerField(null=True, blank=True)
-    response_body = models.TextField(blank=True, help_text="The start of the last response.")
-    duration_ms = models.PositiveIntegerField(null=True, blank=True)
-    error = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name_plural = "webhook deliveries"
-
-    def __str__(self):
-        return f"{self.event} → {self.endpoint} ({self.status})"
