@@ -281,7 +281,7 @@ for order, (slug, ai, ml) in enumerate([("someone", 0, 3), ("nobody", 3, 0), ("u
     for role in RoleProfile.objects.all():
         points = ml if role.slug == "ml-engineer" else ai
         Points.objects.create(choice=choice, role=role, points=points)
-from advisor import versions
+from advisor.bank import versions
 versions.bank_version_publish(note="With a question asked only for labeled data")
 """
 

@@ -14,7 +14,7 @@ class AnswerSet(models.Model):
     Every completed result points at its set, so replaying the bank or counting answers
     scores and walks each set once and multiplies by how many results share it, instead
     of reading every result. `answers` is the sorted "question=choice;…" key
-    (advisor.answer_sets.answers_key)."""
+    (advisor.bank.answer_sets.answers_key)."""
 
     answers = models.TextField(unique=True)
 
@@ -114,7 +114,7 @@ class Answer(models.Model):
 
 
 class RateLimit(models.Model):
-    """One client's token bucket for one limit (`advisor.throttle.allow`): `key` is the
+    """One client's token bucket for one limit (`advisor.ops.throttle.allow`): `key` is the
     limit's scope and a keyed hash of the address, never the address itself.
 
     Kept in the database so the limits hold across any number of app servers. `updated`

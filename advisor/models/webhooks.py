@@ -18,7 +18,7 @@ def new_secret() -> str:
 
 class WebhookEndpoint(models.Model):
     """An address that is told, with a signed POST, of each event it subscribes to (the
-    events are `advisor.webhooks.EVENTS`; the subscriptions are rows)."""
+    events are `advisor.outreach.webhooks.EVENTS`; the subscriptions are rows)."""
 
     url = models.URLField(max_length=500, help_text="Receives a POST for each event.")
     description = models.CharField(max_length=200, blank=True)
@@ -45,7 +45,7 @@ class WebhookEndpoint(models.Model):
         return sorted(s.event for s in self.subscriptions.all())
 
     def subscribe(self, *events: str) -> None:
-        """Subscribe to exactly these events (names from `advisor.webhooks.EVENTS`)."""
+        """Subscribe to exactly these events (names from `advisor.outreach.webhooks.EVENTS`)."""
         self.subscriptions.exclude(event__in=events).delete()
         WebhookSubscription.objects.bulk_create(
             [WebhookSubscription(endpoint=self, event=e) for e in events], ignore_conflicts=True
@@ -53,7 +53,7 @@ class WebhookEndpoint(models.Model):
 
 
 class WebhookSubscription(models.Model):
-    """An endpoint wants one event (a name from `advisor.webhooks.EVENTS`)."""
+    """An endpoint wants one event (a name from `advisor.outreach.webhooks.EVENTS`)."""
 
     endpoint = models.ForeignKey(
         WebhookEndpoint, on_delete=models.CASCADE, related_name="subscriptions"
