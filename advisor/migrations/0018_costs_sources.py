@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='payrate',
             name='source_name',
-            field=models.CharField(blank=True, default='', max_length=200),
+            field=models.CharField(blank=True, default='', max_length=500),
         ),
         migrations.AddField(
             model_name='payrate',

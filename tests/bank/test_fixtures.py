@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from io import StringIO
 
 import pytest
+from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
@@ -198,3 +201,14 @@ def test_a_moat_without_data_but_months_to_spare_means_an_ml_engineer_warned(ban
 def test_a_moat_on_labeled_data_means_an_ml_engineer(bank):
     outcome = scoring.score(bank, ML_ANSWERS)
     assert (outcome.first_hire, outcome.confidence) == ("ml-engineer", "clear")
+
+
+def test_every_fixture_text_fits_its_column():
+    # SQLite ignores a CharField's max_length; PostgreSQL refuses the row.
+    for path in sorted((settings.BASE_DIR / "fixtures").glob("*.json")):
+        for row in json.loads(path.read_text()):
+            model = apps.get_model(row["model"])
+            for name, value in row["fields"].items():
+                limit = getattr(model._meta.get_field(name), "max_length", None)
+                if isinstance(value, str) and limit:
+                    assert len(value) <= limit, f"{path.name}: {row['model']}.{name}"
