@@ -263,6 +263,11 @@ ADMIN_INLINE_RESULTS = env_int("ADMIN_INLINE_RESULTS", 10_000)
 ANALYTICS_INLINE_DAYS = env_int("ANALYTICS_INLINE_DAYS", 31)
 EXPORT_INLINE_ROWS = env_int("EXPORT_INLINE_ROWS", 50_000)
 EXPORT_DIR = Path(env("EXPORT_DIR", str(BASE_DIR / "exports")))
+# A worker's claim on a job lasts this long unless the job writes progress; past it, the
+# next worker runs the job and the first one's outcome is refused (advisor/ops/jobs.py).
+JOB_LEASE_SECONDS = env_int("JOB_LEASE_SECONDS", 15 * 60)
+# Jobs that ended, and export files, older than this are deleted by the worker.
+JOB_KEEP_DAYS = env_int("JOB_KEEP_DAYS", 30)
 
 LOGGING = {
     "version": 1,
