@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from advisor.env import env, env_bool, env_int, env_origins
 
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: every response, probes and 503s included, gets its request id and is counted.
+    "advisor.ops.observe.RequestIdMiddleware",
     "advisor.ops.middleware.DatabaseFaultMiddleware",
     "advisor.ops.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -269,9 +272,37 @@ JOB_LEASE_SECONDS = env_int("JOB_LEASE_SECONDS", 15 * 60)
 # Jobs that ended, and export files, older than this are deleted by the worker.
 JOB_KEEP_DAYS = env_int("JOB_KEEP_DAYS", 30)
 
+# One JSON object a line, each with the request's id (advisor/ops/logs.py); LOG_FORMAT=plain
+# for lines a person reads in a terminal. LOG_LEVEL=INFO also logs every request.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "advisor.ops.logs.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": env("LOG_FORMAT", "json")}
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+# A request slower than this is logged (a warning) with its view and number of queries.
+SLOW_REQUEST_MS = env_int("SLOW_REQUEST_MS", 1000)
+# /metrics answers staff signed in, and a scraper sending "Authorization: Bearer <token>".
+METRICS_TOKEN = env("METRICS_TOKEN")
+
+# Errors to Sentry (or any service that takes its SDK) when SENTRY_DSN is set; sentry-sdk is
+# imported only then (pip install sentry-sdk). Never founders' personal data.
+if SENTRY_DSN := env("SENTRY_DSN"):
+    try:
+        import sentry_sdk
+    except ImportError as missing:
+        raise ImproperlyConfigured(
+            "SENTRY_DSN is set: install sentry-sdk (pip install sentry-sdk)"
+        ) from missing
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=0,
+    )
