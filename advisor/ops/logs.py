@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import time
 import uuid
 from contextvars import ContextVar
 from datetime import UTC, datetime
@@ -104,14 +103,12 @@ class GunicornLogger(Logger):
             "status": resp.status_code if hasattr(resp, "status_code") else resp.status,
             "bytes": getattr(resp, "sent", 0),
             "duration_ms": round(request_time.total_seconds() * 1000, 1),
-            "request_id": sent.get("x-request-id") or environ.get("HTTP_X_REQUEST_ID", ""),
             "user_agent": environ.get("HTTP_USER_AGENT", ""),
         }
+        token = request_id.set(sent.get("x-request-id") or environ.get("HTTP_X_REQUEST_ID", ""))
         try:
             self.access_log.info("access", extra=line)
         except Exception:  # a log line must never cost a response
             self.exception("could not write the access log")
-
-
-def monotonic_ms(started: float) -> float:
-    return round((time.monotonic() - started) * 1000, 1)
+        finally:
+            request_id.reset(token)
