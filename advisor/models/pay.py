@@ -68,7 +68,7 @@ class PayRate(models.Model):
         default="",
         help_text="A public source needs its name and address; an estimate its method.",
     )
-    source_name = models.CharField(max_length=200, blank=True, default="")
+    source_name = models.CharField(max_length=500, blank=True, default="")
     source_url = models.URLField("source address", max_length=500, blank=True, default="")
     method = models.TextField(
         blank=True,
