@@ -141,7 +141,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Sessions are signed cookies: any app server can serve any request, and reading one
 # costs no query. They hold only pointers (the draft's token); answers are in the database.
-SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+# Signed cookies: every app server reads any browser's session with no shared store.
+# SESSION_ENGINE=django.contrib.sessions.backends.cache keeps them in CACHE_URL's cache.
+SESSION_ENGINE = env("SESSION_ENGINE", "django.contrib.sessions.backends.signed_cookies")
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 90
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -176,15 +178,35 @@ WHITENOISE_ADD_HEADERS_FUNCTION = _static_headers
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
-# Rendered pages, per process (see advisor/ops/page_cache.py): results never change and step
-# pages change only with the bank, so a worker's own copy is always right.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "advisor-pages",
-        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 300)},
+# Rendered pages, per process by default (see advisor/ops/page_cache.py): results never
+# change and step pages change only with the bank, so a worker's own copy is always right.
+# CACHE_URL=redis://host:6379/0 (pip install redis) or memcached://host:11211 (pip install
+# pymemcache) shares one cache between every worker and app server instead.
+_CACHE_URL = env("CACHE_URL")
+if _CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _CACHE_URL,
+        }
     }
-}
+elif _CACHE_URL.startswith("memcached://"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+            "LOCATION": _CACHE_URL.removeprefix("memcached://"),
+        }
+    }
+elif _CACHE_URL:
+    raise ImproperlyConfigured("CACHE_URL must start with redis://, rediss:// or memcached://")
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "advisor-pages",
+            "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 300)},
+        }
+    }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
