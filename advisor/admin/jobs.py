@@ -11,7 +11,7 @@ from advisor.ops import jobs
 
 @admin.register(Job)
 class JobAdmin(admin.ModelAdmin):
-    list_display = ("id", "kind", "status", "attempts", "run_after", "finished_at", "error_start")
+    list_display = ("id", "kind", "status", "attempts", "error_start", "finished_at")
     list_filter = ("status", "kind")
     ordering = ("-id",)
     show_full_result_count = False  # the queue may be long: no count of every row
@@ -41,7 +41,8 @@ class JobAdmin(admin.ModelAdmin):
     @admin.action(description="Run the selected failed jobs again", permissions=["change"])
     def retry(self, request, queryset):
         count = jobs.job_retry(queryset)
-        self.message_user(request, f"{count} failed jobs queued again.", messages.SUCCESS)
+        noun = "job" if count == 1 else "jobs"
+        self.message_user(request, f"{count} failed {noun} queued again.", messages.SUCCESS)
 
     def has_add_permission(self, request):
         return False

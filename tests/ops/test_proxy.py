@@ -53,7 +53,9 @@ def test_the_proxy_config_is_filled_in_from_what_compose_gives_it():
 
 
 def test_only_the_proxy_publishes_a_port():
-    services = re.split(r"^  (\w+):(?: &\w+)?\n", COMPOSE.read_text().split("\nnetworks:\n")[0], flags=re.M)
+    services = re.split(
+        r"^  (\w+):(?: &\w+)?\n", COMPOSE.read_text().split("\nnetworks:\n")[0], flags=re.M
+    )
     blocks = dict(zip(services[1::2], services[2::2], strict=True))
     assert set(blocks) == {"db", "migrate", "app", "app2", "worker", "proxy"}
     published = {name for name, block in blocks.items() if "\n    ports:" in block}
