@@ -23,6 +23,7 @@ from django.db import Error, connection
 from django.db.models import Count, Min
 from django.http import HttpResponse
 from django.utils import timezone
+from django.views.decorators.http import require_GET
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     REGISTRY,
@@ -124,6 +125,7 @@ def allowed(request) -> bool:
     return bool(token) and hmac.compare_digest(sent.encode(), token.encode())
 
 
+@require_GET
 def metrics_view(request):
     if not allowed(request):
         response = HttpResponse(
