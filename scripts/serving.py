@@ -183,9 +183,13 @@ def postgres(tmp: Path, max_connections: int = 100) -> Iterator[Postgres]:
 
 def proxy_config(listen: str, app: str, app_2: str = "", access_log: str = "") -> str:
     """deploy/nginx.conf with its names filled in, as the official nginx image fills them
-    in from its environment in compose.yaml; with one app server, it stands for both."""
-    text = NGINX_CONFIG.read_text().replace("${ADVISOR_LISTEN}", listen)
-    text = text.replace("${ADVISOR_APP_2}", app_2 or app).replace("${ADVISOR_APP}", app)
+    in from its environment in compose.yaml. With one app server the second `server` line
+    goes: nginx never marks a lone server down, so a killed worker costs one request."""
+    lines = NGINX_CONFIG.read_text().splitlines(keepends=True)
+    if not app_2:
+        lines = [line for line in lines if "server ${ADVISOR_APP_2}" not in line]
+    text = "".join(lines).replace("${ADVISOR_LISTEN}", listen)
+    text = text.replace("${ADVISOR_APP_2}", app_2).replace("${ADVISOR_APP}", app)
     if access_log:
         text = text.replace("/var/log/nginx/access.log", access_log)
     return text
