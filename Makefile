@@ -61,9 +61,13 @@ test: install chromium static checkers
 audit: db static chromium checkers
 	$(BIN)/python -m scripts.audit
 
+# ruff, then pip-audit over the locked dependencies (constraints.txt): fails naming each
+# known-vulnerable package, or saying the vulnerability service could not be asked
+# (DEPS_AUDIT=warn makes that a warning; DEPS_AUDIT_SERVICE=osv asks OSV instead of PyPI).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python -m scripts.vulns
 
 format: install
 	$(BIN)/ruff format .
@@ -85,7 +89,7 @@ bench: static
 
 # What production brings, against Debian's nginx (deploy/nginx.conf) in front of gunicorn
 # on PostgreSQL or SQLite, with load founders: a database restart, a killed worker, a full
-# disk, a read-only database, slow clients. Exits 1 on a missed target. Needs root; installs
+# disk, a read-only database, slow clients, one of two app servers killed. Exits 1 on a missed target. Needs root; installs
 # nginx and PostgreSQL when missing. CI runs FAULTS_ARGS="--short --json reports/faults.json".
 faults: install static
 	@{ command -v nginx >/dev/null && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; } || { \

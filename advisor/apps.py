@@ -33,11 +33,18 @@ class AdvisorConfig(AppConfig):
     verbose_name = "Hiring Advisor"
 
     def ready(self):
+        from django.core.signals import request_finished
+
         from advisor.bank import store as bank_store  # noqa: F401 (registers)
         from advisor.models import BANK_MODELS, FollowUpSettings
-        from advisor.ops import job_kinds  # noqa: F401 (registers)
+        from advisor.ops import (
+            job_kinds,  # noqa: F401 (registers)
+            logs,
+        )
         from advisor.outreach import followup  # noqa: F401 (registers)
 
+        logs.install()
+        request_finished.connect(logs.forget_request_id, dispatch_uid="forget-request-id")
         post_migrate.connect(content_editors_group, sender=self, dispatch_uid="content-editors")
         import reversion
 

@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from advisor.env import env, env_bool, env_int, env_origins
 
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: every response, probes and 503s included, gets its request id and is counted.
+    "advisor.ops.observe.RequestIdMiddleware",
     "advisor.ops.middleware.DatabaseFaultMiddleware",
     "advisor.ops.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -138,7 +141,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Sessions are signed cookies: any app server can serve any request, and reading one
 # costs no query. They hold only pointers (the draft's token); answers are in the database.
-SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+# Signed cookies: every app server reads any browser's session with no shared store.
+# SESSION_ENGINE=django.contrib.sessions.backends.cache keeps them in CACHE_URL's cache.
+SESSION_ENGINE = env("SESSION_ENGINE", "django.contrib.sessions.backends.signed_cookies")
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 90
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -173,15 +178,35 @@ WHITENOISE_ADD_HEADERS_FUNCTION = _static_headers
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
-# Rendered pages, per process (see advisor/ops/page_cache.py): results never change and step
-# pages change only with the bank, so a worker's own copy is always right.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "advisor-pages",
-        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 300)},
+# Rendered pages, per process by default (see advisor/ops/page_cache.py): results never
+# change and step pages change only with the bank, so a worker's own copy is always right.
+# CACHE_URL=redis://host:6379/0 (pip install redis) or memcached://host:11211 (pip install
+# pymemcache) shares one cache between every worker and app server instead.
+_CACHE_URL = env("CACHE_URL")
+if _CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _CACHE_URL,
+        }
     }
-}
+elif _CACHE_URL.startswith("memcached://"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+            "LOCATION": _CACHE_URL.removeprefix("memcached://"),
+        }
+    }
+elif _CACHE_URL:
+    raise ImproperlyConfigured("CACHE_URL must start with redis://, rediss:// or memcached://")
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "advisor-pages",
+            "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 300)},
+        }
+    }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -263,10 +288,43 @@ ADMIN_INLINE_RESULTS = env_int("ADMIN_INLINE_RESULTS", 10_000)
 ANALYTICS_INLINE_DAYS = env_int("ANALYTICS_INLINE_DAYS", 31)
 EXPORT_INLINE_ROWS = env_int("EXPORT_INLINE_ROWS", 50_000)
 EXPORT_DIR = Path(env("EXPORT_DIR", str(BASE_DIR / "exports")))
+# A worker's claim on a job lasts this long unless the job writes progress; past it, the
+# next worker runs the job and the first one's outcome is refused (advisor/ops/jobs.py).
+JOB_LEASE_SECONDS = env_int("JOB_LEASE_SECONDS", 15 * 60)
+# Jobs that ended, and export files, older than this are deleted by the worker.
+JOB_KEEP_DAYS = env_int("JOB_KEEP_DAYS", 30)
 
+# One JSON object a line, each with the request's id (advisor/ops/logs.py); LOG_FORMAT=plain
+# for lines a person reads in a terminal. LOG_LEVEL=INFO also logs every request.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "advisor.ops.logs.JsonFormatter"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": env("LOG_FORMAT", "json")}
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+# A request slower than this is logged (a warning) with its view and number of queries.
+SLOW_REQUEST_MS = env_int("SLOW_REQUEST_MS", 1000)
+# /metrics answers staff signed in, and a scraper sending "Authorization: Bearer <token>".
+METRICS_TOKEN = env("METRICS_TOKEN")
+
+# Errors to Sentry (or any service that takes its SDK) when SENTRY_DSN is set; sentry-sdk is
+# imported only then (pip install sentry-sdk). Never founders' personal data.
+if SENTRY_DSN := env("SENTRY_DSN"):
+    try:
+        import sentry_sdk
+    except ImportError as missing:
+        raise ImproperlyConfigured(
+            "SENTRY_DSN is set: install sentry-sdk (pip install sentry-sdk)"
+        ) from missing
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=0,
+    )

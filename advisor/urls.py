@@ -1,4 +1,4 @@
-"""The site's URLs: the wizard, results, compare, teams and the admin.
+"""The site's URLs: the wizard, results, compare, teams, the admin and the metrics.
 
 `FOUNDER_PATTERNS` are also served inside other sites' pages under `/embed/`
 (advisor/urls_embed.py, advisor/outreach/embed.py); the admin never is.
@@ -7,6 +7,7 @@
 from django.contrib import admin
 from django.urls import path, register_converter
 
+from advisor.ops.metrics import metrics_view
 from advisor.outreach import contact_views as contact
 from advisor.outreach import email_views, link_views
 from advisor.results import compare
@@ -59,4 +60,5 @@ FOUNDER_PATTERNS = [
 urlpatterns = [
     *FOUNDER_PATTERNS,
     path("admin/", admin.site.urls),
+    path("metrics", metrics_view, name="metrics"),  # staff or METRICS_TOKEN only
 ]

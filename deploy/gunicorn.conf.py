@@ -8,6 +8,10 @@ never reach gunicorn: nginx reads each request whole before passing it on.
 """
 
 import os
+import shutil
+import tempfile
+
+from advisor.ops.logs import GunicornLogger
 
 bind = os.environ.get("BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("WORKERS", "2"))
@@ -23,3 +27,27 @@ keepalive = 10
 # must not stop a worker from telling its master it is alive.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 accesslog = "-"
+# Access and error log lines as JSON, the access line with the request id (advisor/ops/logs.py).
+logger_class = GunicornLogger
+
+# Prometheus metrics from every worker, added up at each scrape (advisor/ops/metrics.py):
+# each worker writes its figures under this directory, emptied when gunicorn starts.
+METRICS_DIR = os.environ.setdefault(
+    "PROMETHEUS_MULTIPROC_DIR",
+    os.path.join(tempfile.gettempdir(), f"advisor-metrics-{os.getpid()}"),
+)
+
+
+def on_starting(server):
+    shutil.rmtree(METRICS_DIR, ignore_errors=True)
+    os.makedirs(METRICS_DIR, exist_ok=True)
+
+
+def child_exit(server, worker):
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(server):
+    shutil.rmtree(METRICS_DIR, ignore_errors=True)

@@ -20,6 +20,9 @@ small tmpfs, runs PostgreSQL as its own user and drops a capability for one faul
                 (gunicorn runs without the capability that lets root ignore permissions)
   slow-clients  50 connections sending one header line every 10 s, and 10 that, headers
                 sent, trickle a body one byte every 10 s, reconnecting when cut off
+  node-loss     two gunicorn servers behind nginx on one PostgreSQL; one is killed (SIGKILL
+                to its master and workers) while founders answer, and started again; then
+                an admin publishes a new version of the question bank
 
 First it asks the running nginx what deploy/nginx.conf promises: static files passed
 through compressed, 413 for a body over 1 MB, 400 for a header over 8 KB, 429 for a 21st
@@ -31,7 +34,9 @@ another client) answered 200 within a second. Exits 1 when a target is missed:
   every fault: 0 lost, 0 corrupted, 0 completed-but-not-shown, no 500 (nor any error
       status but 503), no founder flow given up, recovered within 10 s of the repair;
   slow-clients and disk-full: at least 95% of probes answered within 1 s during the fault;
-  disk-full and read-only: /readyz said 503 during the fault, 200 after it.
+  disk-full and read-only: /readyz said 503 during the fault, 200 after it;
+  node-loss: a request's id in the response and in nginx's, gunicorn's and the app's log
+      lines; the new version served by both servers within the bank cache's lifetime.
 """
 
 from __future__ import annotations
@@ -59,6 +64,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
+from scripts import node_loss as node
 from scripts.load import Completion, Failure, Founder, Verdict, form_fields, verify
 from scripts.serving import (
     BIN,
@@ -78,7 +84,8 @@ from scripts.serving import (
     wait_ready,
 )
 
-FAULTS = ("pg-restart", "worker-kill", "disk-full", "read-only", "slow-clients")
+FAULTS = ("pg-restart", "worker-kill", "disk-full", "read-only", "slow-clients", "node-loss")
+BANK_CACHE_SECONDS = 10  # advisor/bank/store.py TTL_SECONDS
 WORKERS, THREADS = 2, 4  # per gunicorn, as deploy/gunicorn.conf.py runs by default
 FOUNDER_ADDRESS = "127.0.1.{}"  # founder n comes from 127.0.1.(n + 1)
 PROBE_ADDRESS = "127.0.2.1"
@@ -292,6 +299,9 @@ class Stack:
     gunicorn: subprocess.Popen
     cluster: Postgres | None
     notes: dict[str, object] = field(default_factory=dict)
+    second: subprocess.Popen | None = None  # node-loss: the other app server
+    second_port: int = 0
+    options: list[str] = field(default_factory=list)
 
     def readiness(self) -> int:
         """/readyz straight from gunicorn, as a load balancer asks it."""
@@ -328,7 +338,8 @@ def mount_tmpfs(path: Path, megabytes: int) -> None:
 @contextlib.contextmanager
 def stack_for(name: str, tmp: Path, no_proxy: bool) -> Iterator[Stack]:
     """Database, gunicorn and nginx for one fault, all stopped and removed afterwards."""
-    app_port, proxy_port = free_ports(2)
+    app_port, proxy_port, second_port = free_ports(3)
+    two = name == "node-loss"
     data = tmp / "data"
     env = app_env(
         data,
@@ -336,7 +347,7 @@ def stack_for(name: str, tmp: Path, no_proxy: bool) -> Iterator[Stack]:
         DRAFTS_PER_HOUR="1000000",
         TRUSTED_PROXY_COUNT="0" if no_proxy else "1",
         READY_MIN_FREE_MB="8",
-        LOG_LEVEL="WARNING",
+        LOG_LEVEL="INFO" if two else "WARNING",  # node-loss: each request's line, with its id
     )
     with contextlib.ExitStack() as cleanup:
         if name == "disk-full":
@@ -345,9 +356,9 @@ def stack_for(name: str, tmp: Path, no_proxy: bool) -> Iterator[Stack]:
         else:
             data.mkdir()
         cluster = None
-        if name in ("pg-restart", "worker-kill"):
+        if name in ("pg-restart", "worker-kill", "node-loss"):
             del env["SQLITE_PATH"]
-            cluster = cleanup.enter_context(postgres(tmp, WORKERS * THREADS + 20))
+            cluster = cleanup.enter_context(postgres(tmp, 2 * WORKERS * THREADS + 20))
             env["DATABASE_URL"] = cluster.url
         load_bank(env)
         if not (ROOT / "staticfiles" / "staticfiles.json").exists():
@@ -359,18 +370,28 @@ def stack_for(name: str, tmp: Path, no_proxy: bool) -> Iterator[Stack]:
             dropped = "-dac_override,-dac_read_search"
             prefix = ("setpriv", f"--bounding-set={dropped}", f"--inh-caps={dropped}")
         options = ["-c", str(GUNICORN_CONFIG), "--workers", str(WORKERS), "--threads", str(THREADS)]
-        options += ["--access-logfile", "/dev/null"]
+        options += ["--access-logfile", "-" if two else "/dev/null"]
         log = tmp / "gunicorn.log"
         gunicorn = serve(env, app_port, log, options, prefix)
         cleanup.callback(stop, gunicorn)
         wait_ready(gunicorn, f"http://{HOST}:{app_port}/healthz", log)
-        port = app_port
+        stack = Stack(env, tmp, data, app_port, app_port, gunicorn, cluster, options=options)
+        if two:
+            stack.second, stack.second_port = serve_second(stack, second_port, "gunicorn-2.log")
+            cleanup.callback(lambda: stop(stack.second))
         if not no_proxy:
-            nginx = serve_proxy(tmp, proxy_port, app_port)
+            nginx = serve_proxy(tmp, proxy_port, app_port, stack.second_port)
             cleanup.callback(stop, nginx)
             wait_ready(nginx, f"http://{HOST}:{proxy_port}/healthz", tmp / "nginx.log")
-            port = proxy_port
-        yield Stack(env, tmp, data, app_port, port, gunicorn, cluster)
+            stack.port = proxy_port
+        yield stack
+
+
+def serve_second(stack: Stack, port: int, log_name: str) -> tuple[subprocess.Popen, int]:
+    log = stack.tmp / log_name
+    server = serve(stack.env, port, log, stack.options)
+    wait_ready(server, f"http://{HOST}:{port}/healthz", log)
+    return server, port
 
 
 # --- what the proxy promises ------------------------------------------------------------
@@ -528,7 +549,28 @@ def slow_clients(stack: Stack, timing: Timing) -> tuple[float, float]:
     return start, time.monotonic()
 
 
+def node_loss(stack: Stack, timing: Timing) -> tuple[float, float]:
+    """Kill one app server whole (master and workers, SIGKILL) while founders answer; start
+    it again after `hold`, as an orchestrator would. Then trace a request through the logs
+    and publish a new bank version."""
+    logs = [stack.tmp / "gunicorn.log", stack.tmp / "gunicorn-2.log"]
+    stack.notes["request id"] = node.trace_request(
+        stack.port, stack.tmp / "nginx" / "access.log", logs
+    )
+    start = time.monotonic()
+    os.killpg(stack.second.pid, signal.SIGKILL)
+    stack.second.wait(timeout=10)
+    time.sleep(timing.hold)
+    stack.second, _ = serve_second(stack, stack.second_port, "gunicorn-2b.log")
+    repair = time.monotonic()
+    ports = [stack.app_port, stack.second_port]
+    seen = node.publish_seen(stack.env, ports, BANK_CACHE_SECONDS)
+    stack.notes["new version on both servers after (s)"] = "never" if seen is None else seen
+    return start, repair
+
+
 ACTIONS: dict[str, Callable[[Stack, Timing], tuple[float, float]]] = {
+    "node-loss": node_loss,
     "pg-restart": pg_restart,
     "worker-kill": worker_kill,
     "disk-full": disk_full,
@@ -626,7 +668,7 @@ def run_fault(name: str, args: argparse.Namespace, timing: Timing) -> dict:
                 stack.notes["readyz after"] = stack.readiness()
             completions = [first] + [c for f in founders for c in f.stats.completions]
             verdict = check_database(stack.env, completions, tmp)
-            log = (tmp / "gunicorn.log").read_text(errors="replace")
+            log = "".join(p.read_text(errors="replace") for p in tmp.glob("gunicorn*.log"))
             stack.notes["tracebacks in the app's log"] = log.count("Traceback (most recent")
             result = summarize(name, founders, prober.probes, window, verdict, stack.notes)
             late = [p for p in prober.probes if p.at > window["repair"] and not p.ok]
@@ -703,6 +745,12 @@ def missed(name: str, r: dict) -> list[str]:
             misses.append("/readyz never said 503 during the fault")
         if r["notes"].get("readyz after") != 200:
             misses.append("/readyz not 200 after the repair")
+    if name == "node-loss":
+        trace = r["notes"].get("request id", {})
+        if not all(trace.get(k) for k in ("response", "nginx", "gunicorn", "django")):
+            misses.append(f"a request id not in the response and every log: {trace}")
+        if r["notes"].get("new version on both servers after (s)") == "never":
+            misses.append(f"a published version not on every server within {BANK_CACHE_SECONDS} s")
     return misses
 
 

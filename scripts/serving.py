@@ -181,23 +181,33 @@ def postgres(tmp: Path, max_connections: int = 100) -> Iterator[Postgres]:
 # --- nginx in front -------------------------------------------------------------------
 
 
-def proxy_config(listen: str, app: str) -> str:
-    """deploy/nginx.conf with its two names filled in, as the official nginx image fills
-    them in from its environment in compose.yaml."""
-    text = NGINX_CONFIG.read_text()
-    return text.replace("${ADVISOR_LISTEN}", listen).replace("${ADVISOR_APP}", app)
+def proxy_config(listen: str, app: str, app_2: str = "", access_log: str = "") -> str:
+    """deploy/nginx.conf with its names filled in, as the official nginx image fills them
+    in from its environment in compose.yaml. With one app server the second `server` line
+    goes: nginx never marks a lone server down, so a killed worker costs one request."""
+    lines = NGINX_CONFIG.read_text().splitlines(keepends=True)
+    if not app_2:
+        lines = [line for line in lines if "server ${ADVISOR_APP_2}" not in line]
+    text = "".join(lines).replace("${ADVISOR_LISTEN}", listen)
+    text = text.replace("${ADVISOR_APP_2}", app_2).replace("${ADVISOR_APP}", app)
+    if access_log:
+        text = text.replace("/var/log/nginx/access.log", access_log)
+    return text
 
 
-def serve_proxy(workdir: Path, port: int, app_port: int) -> subprocess.Popen:
+def serve_proxy(workdir: Path, port: int, app_port: int, app_port_2: int = 0) -> subprocess.Popen:
     """Debian's nginx in the foreground on 127.0.0.1:`port`, in front of gunicorn on
-    `app_port`, with the project's own configuration; everything it writes in `workdir`
-    (which its workers, running as nobody, must be able to enter)."""
+    `app_port` (and `app_port_2`), with the project's own configuration; everything it
+    writes in `workdir` (which its workers, running as nobody, must be able to enter), its
+    access log in `workdir`/nginx/access.log."""
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     if not Path(nginx).exists():
         raise SystemExit("nginx is not installed (apt-get install nginx)")
     home = workdir / "nginx"
     home.mkdir()
-    (home / "advisor.conf").write_text(proxy_config(f"{HOST}:{port}", f"{HOST}:{app_port}"))
+    second = f"{HOST}:{app_port_2}" if app_port_2 else ""
+    config = proxy_config(f"{HOST}:{port}", f"{HOST}:{app_port}", second, str(home / "access.log"))
+    (home / "advisor.conf").write_text(config)
     kinds = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     temp = " ".join(f"{kind}_temp_path {home}/{kind};" for kind in kinds)
     (home / "nginx.conf").write_text(

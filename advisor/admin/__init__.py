@@ -1,7 +1,7 @@
 """What the admin shows for each model, registered on `admin.site` (the advisor's own
 site): the question bank in `bank`, founders' results and team decisions in `results`,
 the costs in `costs`, the bank's versions in `versions`, what reaches beyond the site in
-`followups`.
+`followups`, the job queue in `jobs`.
 
 Forms are in `forms`; the custom pages' shared frame in `pages`, and the pages themselves
 in `draft_views` (replay, preview), `analytics_views` and `export_views`; edits tried
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from advisor.admin import bank, costs, followups, results  # noqa: F401 (each registers its models)
+from advisor.admin import bank, costs, followups, jobs, results  # noqa: F401 (each registers its models)
 from advisor.admin.versions import BankVersionAdmin
 from advisor.models import BankVersion
 

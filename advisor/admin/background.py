@@ -11,7 +11,6 @@ itself was rolled back before the job runs.
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 from pathlib import Path
 
@@ -165,7 +164,7 @@ def _export(job: Job) -> dict:
     rows = 0
     job_progress(job, done=0, total=total)
     with part.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
+        writer = exports.SafeWriter(out)
         for row in exports.export_rows(export_order(queryset), bank_store.get()):
             writer.writerow(row)
             rows += 1

@@ -3,8 +3,6 @@ written to a file by a job (its page, then the file's download), and contact req
 
 from __future__ import annotations
 
-import csv
-
 from django.conf import settings
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
@@ -32,7 +30,7 @@ def export(model_admin, request):
     if not background.at_most(queryset, settings.EXPORT_INLINE_ROWS):
         job = background.export_start(query=request.GET.urlencode(), user=request.user)
         return see_other(reverse("admin:advisor_export_job", args=[job.pk]))
-    writer = csv.writer(_Echo())
+    writer = exports.SafeWriter(_Echo())
     rows = exports.export_rows(background.export_order(queryset), bank_store.get())
     response = StreamingHttpResponse(
         (writer.writerow(row) for row in rows), content_type="text/csv; charset=utf-8"
@@ -81,7 +79,7 @@ def contact_export(model_admin, request):
     except IncorrectLookupParameters:
         return HttpResponseBadRequest("Those filters are not valid.")
     rows = exports.contact_rows(queryset.order_by("consented_at"))
-    writer = csv.writer(_Echo())
+    writer = exports.SafeWriter(_Echo())
     response = StreamingHttpResponse(
         (writer.writerow(row) for row in rows), content_type="text/csv; charset=utf-8"
     )
@@ -91,7 +89,7 @@ def contact_export(model_admin, request):
 
 
 class _Echo:
-    """csv.writer wants a file; hand each row straight to the response instead."""
+    """The CSV writer wants a file; hand each row straight to the response instead."""
 
     def write(self, value):
         return value

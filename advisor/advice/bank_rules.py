@@ -6,14 +6,30 @@ fixture loader (`seed`, `check_cases`) all call these functions and show their m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 
 from advisor.advice.bank import NEUTRAL_SLUGS, Bank
 
 MAX_POINTS = 10  # a choice gives each role 0 to this many points, before the weight
 
-# Step URLs are /wizard/<question slug>/, so a question may not take these.
-RESERVED_SLUGS = frozenset({"check", "start", "restart", "preview", "done"})
+# Step URLs are /wizard/<question slug>/, so a question may not take the name of a fixed
+# page under /wizard/ (read from the URL patterns) nor these words kept for pages to come.
+KEPT_SLUGS = frozenset({"start", "preview", "done"})
+_FIXED_WIZARD_ROUTE = re.compile(r"^wizard/([^<>/]+)/$")
+
+
+@cache
+def reserved_slugs() -> frozenset[str]:
+    """Every slug a question may not take: each fixed route under /wizard/ in the site's
+    URL patterns (the same under /embed/), and `KEPT_SLUGS`. Read once, when first asked:
+    the URL patterns import the views, which import this module."""
+    from advisor.urls import FOUNDER_PATTERNS
+
+    routes = (_FIXED_WIZARD_ROUTE.match(str(p.pattern)) for p in FOUNDER_PATTERNS)
+    return KEPT_SLUGS | {match.group(1) for match in routes if match}
+
 
 # Slugs that tests, analytics and shared links rely on: never renamed or removed.
 CONTRACT = {
@@ -48,7 +64,7 @@ def is_contract(question_slug: str) -> bool:
 
 def question_slug_problem(slug: str, stored: str | None) -> str:
     """A question's slug: not a wizard page's, and a contract slug is never renamed."""
-    if slug in RESERVED_SLUGS:
+    if slug in reserved_slugs():
         return f"“{slug}” is reserved for a wizard page."
     if stored in CONTRACT and slug != stored:
         return f"“{stored}” is a fixed slug that links and analytics rely on."

@@ -1,7 +1,10 @@
 """CSV rows for the admin's exports: completed results and contact requests, header first,
-streamed from the database a chunk at a time."""
+streamed from the database a chunk at a time; and the one writer every CSV goes through,
+which keeps a cell from being read as a formula by a spreadsheet."""
 
 from __future__ import annotations
+
+import csv
 
 from django.db.models import Case, When
 from django.db.models.fields.json import KeyTransform
@@ -13,6 +16,27 @@ from advisor.results.snapshots import snapshot_answers
 
 SOURCE_COLUMNS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content")
 CHUNK = 500  # export rows held at once: each is its outcome (about a kilobyte), no snapshot
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV
+# injection"); such a cell is written with a single quote in front, which shows as text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value):
+    """`value` as a spreadsheet will take it for text: a string that starts like a formula
+    gets a leading single quote. Numbers are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+class SafeWriter:
+    """csv.writer whose rows never carry a formula: every project CSV is written by it."""
+
+    def __init__(self, out):
+        self._writer = csv.writer(out)
+
+    def writerow(self, row):
+        return self._writer.writerow([cell(value) for value in row])
 
 
 def export_header(bank: Bank) -> list[str]:

@@ -21,7 +21,8 @@ class Job(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     max_attempts = models.PositiveSmallIntegerField(default=5)
     claimed_at = models.DateTimeField(null=True, blank=True)
-    claimed_by = models.CharField(max_length=100, blank=True)
+    claimed_by = models.CharField(max_length=100, blank=True)  # the worker's name for this claim
+    lease_until = models.DateTimeField(null=True, blank=True)  # the claim's end, unless renewed
     finished_at = models.DateTimeField(null=True, blank=True)
     progress_done = models.PositiveIntegerField(default=0)
     progress_total = models.PositiveIntegerField(default=0)
@@ -30,7 +31,11 @@ class Job(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        indexes = [models.Index(fields=["status", "run_after"], name="job_due")]
+        indexes = [
+            models.Index(fields=["status", "run_after"], name="job_due"),
+            models.Index(fields=["status", "lease_until"], name="job_lease"),
+            models.Index(fields=["status", "finished_at"], name="job_ended"),
+        ]
 
     def __str__(self):
         return f"{self.kind} #{self.pk} ({self.status})"

@@ -9,6 +9,7 @@ from django.utils import timezone
 from advisor.advice.bank import Bank
 from advisor.bank.answer_sets import answer_set_id
 from advisor.models import Answer, Assessment
+from advisor.ops import metrics
 from advisor.results.snapshots import snapshot_answers, snapshot_build
 
 UPSERT_ANSWER_SQL = (
@@ -97,4 +98,6 @@ def assessment_complete(*, assessment: Assessment, bank: Bank, answers: dict) ->
             Answer.objects.filter(assessment=assessment).exclude(
                 question__slug__in=list(bank.effective(answers))
             ).delete()
+    if updated:
+        metrics.RESULTS.inc()
     return updated == 1

@@ -87,7 +87,7 @@ def test_a_job_whose_worker_vanished_runs_again(db):
     job = jobs.job_enqueue(kind="test-echo", payload={"n": 3})
     claimed = jobs.job_claim()
     assert claimed.pk == job.pk and jobs.job_claim() is None  # claimed once only
-    Job.objects.filter(pk=job.pk).update(claimed_at=timezone.now() - jobs.STALE_AFTER * 2)
+    Job.objects.filter(pk=job.pk).update(lease_until=timezone.now() - timedelta(seconds=1))
     assert jobs.jobs_run_due() == 1
     assert calls == [{"n": 3}]
 

@@ -43,7 +43,7 @@ def test_the_proxy_config_is_filled_in_from_what_compose_gives_it():
     config = NGINX.read_text()
     compose = COMPOSE.read_text()
     names = set(re.findall(r"\$\{(\w+)\}", config))
-    assert names == {"ADVISOR_LISTEN", "ADVISOR_APP"}
+    assert names == {"ADVISOR_LISTEN", "ADVISOR_APP", "ADVISOR_APP_2"}
     for name in names:
         assert re.search(rf"^\s+{name}: \S", compose, re.MULTILINE), name
     assert "./deploy/nginx.conf:/etc/nginx/templates/default.conf.template:ro" in compose
@@ -53,10 +53,13 @@ def test_the_proxy_config_is_filled_in_from_what_compose_gives_it():
 
 
 def test_only_the_proxy_publishes_a_port():
-    services = re.split(r"^  (\w+):\n", COMPOSE.read_text().split("\nnetworks:\n")[0], flags=re.M)
+    services = re.split(
+        r"^  (\w+):(?: &\w+)?\n", COMPOSE.read_text().split("\nnetworks:\n")[0], flags=re.M
+    )
     blocks = dict(zip(services[1::2], services[2::2], strict=True))
-    assert set(blocks) == {"db", "migrate", "app", "worker", "proxy"}
+    assert set(blocks) == {"db", "migrate", "app", "app2", "worker", "proxy"}
     published = {name for name, block in blocks.items() if "\n    ports:" in block}
     assert published == {"proxy"}
     assert "networks: [internal]" in blocks["app"]
+    assert blocks["app2"].strip() == "<<: *app"  # the same server again, the same network
     assert "networks: [internal]" in blocks["worker"]

@@ -1,4 +1,5 @@
-"""`manage.py run_jobs`: the worker that runs queued jobs (advisor/ops/jobs.py)."""
+"""`manage.py run_jobs`: the worker that runs queued jobs (advisor/ops/jobs.py) and deletes
+old ones and old export files."""
 
 import signal
 import time
@@ -7,6 +8,10 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections, connection
 
 from advisor.ops import jobs
+
+PURGE_EVERY_SECONDS = (
+    3600  # old jobs and export files are deleted when the worker starts, then hourly
+)
 
 
 class Command(BaseCommand):
@@ -20,9 +25,13 @@ class Command(BaseCommand):
         stopping = []
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stopping.append(True))
+        purged_at = None
         while not stopping:
             if not connection.in_atomic_block:  # (inside one only in tests)
                 close_old_connections()
+            if purged_at is None or time.monotonic() - purged_at > PURGE_EVERY_SECONDS:
+                jobs.jobs_purge()
+                purged_at = time.monotonic()
             ran = jobs.jobs_run_due(limit=10)
             if once and not ran:
                 break
