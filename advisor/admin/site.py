@@ -18,7 +18,7 @@ from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 
-from advisor.admin import signin
+from advisor.admin import drafts, signin
 
 # The index's groups, by task: each names the models (by their object_name) it holds.
 TASKS = [
@@ -39,6 +39,10 @@ PEOPLE = "People and settings"
 class AdvisorAdminSite(admin.AdminSite):
     site_header = "Hiring Advisor admin"
     site_title = "Hiring Advisor admin"
+
+    def each_context(self, request):
+        # On the question bank's pages: the version founders get, and what waits.
+        return {**super().each_context(request), "draft_state": drafts.draft_state(request)}
 
     def has_permission(self, request):
         # Active staff, with their second factor when their rights call for one.

@@ -32,9 +32,9 @@ from advisor.models import Answer, Assessment, Job, Question
 from advisor.ops import jobs
 from advisor.results.snapshots import snapshot_answers
 from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
-from tests.test_admin import change_url, choice_prefix, form_data
-from tests.test_admin_tools import labeled, make_question
-from tests.test_answer_sets import make_result
+from tests.admin.test_admin import change_url, choice_prefix, form_data
+from tests.admin.test_admin_tools import labeled, make_question
+from tests.bank.test_answer_sets import make_result
 
 # Founders answering in a few different ways, some of them many times.
 PARTLY = {**ML_ANSWERS, "general-model-fit": "partly"}

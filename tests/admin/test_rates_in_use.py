@@ -25,7 +25,7 @@ from advisor.models import (
     Region,
 )
 from tests.conftest import ML_ANSWERS, complete
-from tests.test_admin import form_data
+from tests.admin.test_admin import form_data
 
 US_MID = {"role__slug": "ml-engineer", "region__slug": "us", "engagement": "in-house"}
 

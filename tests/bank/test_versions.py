@@ -74,7 +74,7 @@ def test_restoring_an_earlier_version_brings_its_behaviour_back_as_the_draft(pub
 
 
 def test_restoring_retires_what_the_version_did_not_have(published):
-    from tests.test_admin_tools import make_question
+    from tests.admin.test_admin_tools import make_question
 
     make_question()  # a question added after version 1
     versions.bank_version_restore(version=published)
