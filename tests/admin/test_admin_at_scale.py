@@ -31,10 +31,10 @@ from advisor.insights.periods import Period
 from advisor.models import Answer, Assessment, Job, Question
 from advisor.ops import jobs
 from advisor.results.snapshots import snapshot_answers
-from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
 from tests.admin.test_admin import change_url, choice_prefix, form_data
 from tests.admin.test_admin_tools import labeled, make_question
 from tests.bank.test_answer_sets import make_result
+from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
 
 # Founders answering in a few different ways, some of them many times.
 PARTLY = {**ML_ANSWERS, "general-model-fit": "partly"}

@@ -18,8 +18,8 @@ from django.utils.html import escape
 
 from advisor.bank import store as bank_store
 from advisor.models import Case, Question, RoleProfile, Rule
-from tests.conftest import ML_ANSWERS, complete
 from tests.admin.test_admin import change_url, form_data
+from tests.conftest import ML_ANSWERS, complete
 
 # Without the "no usable training data" rule, this case's founder gets the ML engineer
 # (and so does the demand forecast's, with a quarter to deliver in).

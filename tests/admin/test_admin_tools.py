@@ -19,8 +19,8 @@ from django.utils import timezone
 from advisor.apps import CONTENT_EDITORS
 from advisor.bank import store as bank_store
 from advisor.models import Assessment, Choice, Points, Question, RoleProfile
-from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
 from tests.admin.test_admin import change_url, choice_prefix, form_data
+from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
 
 
 @pytest.fixture

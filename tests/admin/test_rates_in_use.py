@@ -24,8 +24,8 @@ from advisor.models import (
     PayRate,
     Region,
 )
-from tests.conftest import ML_ANSWERS, complete
 from tests.admin.test_admin import form_data
+from tests.conftest import ML_ANSWERS, complete
 
 US_MID = {"role__slug": "ml-engineer", "region__slug": "us", "engagement": "in-house"}
 
