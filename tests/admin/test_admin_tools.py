@@ -404,3 +404,19 @@ def test_the_effect_check_asks_to_reread_explanations_whose_points_turned(staff,
         in page
     )
     assert "favoured AI Engineer, now Machine Learning Engineer" in page
+
+
+def test_the_effect_check_names_the_rule_that_decides_the_answers_an_edit_touches(staff, bank):
+    complete(Client(), ML_ANSWERS)  # general model: no, the model is the moat
+    question = Question.objects.get(slug="model-role")
+    data = form_data(staff.get(change_url(question)))
+    moat = choice_prefix(data, "moat")
+    data[f"{moat}-points_ml-engineer"] = 0
+    data[f"{moat}-points_ai-engineer"] = 1
+    data["_replay"] = "Check"
+    page = staff.post(change_url(question), data).content.decode()
+    assert "Where a rule decides" in page
+    decided = page.split("Where a rule decides")[1].split("</ul>")[0]
+    assert "No general model gets you there, and the model is your moat" in decided
+    assert "Your point change does not move them" in decided
+    assert Points.objects.get(choice__slug="moat", role__slug="ml-engineer").points != 0
