@@ -347,15 +347,14 @@ def test_the_rule_form_explains_every_kind(client, staff):
 @pytest.mark.parametrize(
     ("when", "message"),
     [
-        ("model-role", "“model-role” should read question=choice"),
-        ("model-role=maybe", "“model-role” has no choice “maybe”."),
-        ("no-such=yes", "No question “no-such”."),
-        ("model-role=unsure", "“model-role=unsure” is a “not sure” answer"),
+        ({"when__model-role": "maybe"}, "Select a valid choice. maybe is not one of"),
+        ({"when__model-role": "unsure"}, "“model-role=unsure” is a “not sure” answer"),
+        ({}, "Tick at least one answer"),
     ],
-    ids=["unreadable", "unknown-choice", "unknown-question", "not-sure"],
+    ids=["unknown-choice", "not-sure", "nothing-ticked"],
 )
 def test_a_rule_whose_conditions_do_not_fit_the_bank_is_refused(client, staff, when, message):
-    data = {"slug": "new-rule", "kind": "caution", "when": when, "title": "T", "message": "M"}
+    data = {"slug": "new-rule", "kind": "caution", "title": "T", "message": "M", **when}
     data.update({"role": RoleProfile.objects.get(slug="ml-engineer").pk, "order": 9})
     response = client.post(reverse("admin:advisor_rule_add"), data)
     assert response.status_code == 200
@@ -363,8 +362,24 @@ def test_a_rule_whose_conditions_do_not_fit_the_bank_is_refused(client, staff, w
     assert not Rule.objects.filter(slug="new-rule").exists()
 
 
+def test_a_rules_conditions_are_ticked_from_the_banks_questions_and_choices(client, staff):
+    rule = Rule.objects.get(slug="core-agree-ml")
+    url = reverse("admin:advisor_rule_change", args=[rule.pk])
+    page = client.get(url).content.decode()
+    # each question by its words, each choice a box; the rule's own answers ticked
+    assert "Is the model the moat, or is it plumbing?" in page
+    assert re.search(r'name="when__model-role" value="moat"[^>]*checked', page)
+    assert not re.search(r'name="when__model-role" value="plumbing"[^>]*checked', page)
+    data = form_data(client.get(url))
+    data["when__use-case"] = ["fraud", "recommendations"]  # any of these two
+    assert client.post(url, data).status_code == 302
+    rule.refresh_from_db()
+    # stored as the text import and export use, in the bank's order of questions
+    assert rule.when == "use-case=fraud|recommendations & general-model-fit=no & model-role=moat"
+
+
 def test_a_rule_that_needs_a_role_is_refused_without_one(client, staff):
-    data = {"slug": "new-rule", "kind": "decide", "when": "model-role=moat", "title": "T"}
+    data = {"slug": "new-rule", "kind": "decide", "when__model-role": "moat", "title": "T"}
     response = client.post(reverse("admin:advisor_rule_add"), {**data, "message": "M", "order": 9})
     assert response.status_code == 200
     assert "A decide rule needs a role." in response.content.decode()
