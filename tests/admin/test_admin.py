@@ -428,3 +428,22 @@ def test_a_new_question_gets_its_not_sure_choice_and_its_slug_stays(client, staf
     data[f"{prefix}-slug"] = "dunno"
     response = client.post(change_url(question), data)
     assert "change its wording, not its slug" in response.content.decode()
+
+
+def test_assessments_read_in_words_with_their_result_page_and_version(client, staff):
+    from advisor.bank import versions
+    from advisor.models import Team
+
+    versions.bank_version_publish(user=staff, note="first")
+    founder = complete(Client(), ML_ANSWERS)
+    team_result = Assessment.objects.get(token=founder.split("/")[2])
+    Team.objects.create(name="Founders of Acme", result=team_result)
+    page = client.get(reverse("admin:advisor_assessment_changelist")).content.decode()
+    assert f'<a href="{founder}">' in page  # the result page itself
+    rows = page.split("<tbody>")[1].split("</tbody>")[0]
+    assert "Machine Learning Engineer" in rows and "ml-engineer" not in rows
+    assert "a team&#x27;s result, version 1" in page or "a team's result, version 1" in page
+    detail = client.get(reverse("admin:advisor_assessment_change", args=[team_result.pk]))
+    text = detail.content.decode()
+    assert "the team “Founders of Acme”" in text
+    assert "version 1" in text and f'href="{founder}"' in text
