@@ -107,6 +107,17 @@ def test_every_custom_admin_button_works_when_clicked(browser, live_bank):
     page.get_by_role("button", name="Show what it changes first").click()
     expect(page.get_by_role("heading", name="What saving this rate changes")).to_be_visible()
 
+    # a region's base rates +5%, previewed, then applied
+    page.goto(live_bank.url + "/admin/advisor/payrate/?region__id__exact=" + str(rate.region_id))
+    page.locator("#action-toggle").check()
+    page.locator('select[name="action"]').select_option("change_by_percent")
+    page.get_by_role("button", name="Go").click()
+    page.get_by_label("Change by (%)").fill("5")
+    page.get_by_role("button", name="Show what it changes").click()
+    expect(page.get_by_text("Nothing has been saved yet.")).to_be_visible()
+    page.get_by_role("button", name=re.compile("^Apply to")).click()
+    message(page).to_contain_text("by +5%")
+
     # replay, analytics and export from the lists
     page.goto(live_bank.url + "/admin/advisor/question/")
     page.get_by_role("link", name="Replay past results").click()
