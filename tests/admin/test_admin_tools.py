@@ -198,8 +198,15 @@ def test_the_preview_walks_the_wizard_without_storing_anything(staff, bank):
     page = staff.get(reverse("admin:advisor_preview")).content.decode()
     assert page.count('type="radio" name="use-case"') == 13
     page = staff.get(reverse("admin:advisor_preview"), ML_ANSWERS).content.decode()
-    assert "Hire first: Machine Learning Engineer" in page
     assert "AI engineer +3, ML engineer +0" in page  # each choice's points
+    # the outcome first, in words, with the way to the founder's own page
+    outcome = page.index("With these answers a founder gets")
+    assert outcome < page.index('type="radio"')
+    assert "Hire first: Machine Learning Engineer</strong> — A clear call" in page
+    assert "ml-engineer" not in page[outcome : page.index('type="radio"')]
+    assert "Open the founder's result page (a preview)" in page
+    result = staff.get(reverse("admin:advisor_preview_result"), ML_ANSWERS).content.decode()
+    assert "Preview with the draft question bank." in result
     assert Assessment.objects.count() == 0
 
 
