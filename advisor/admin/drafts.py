@@ -28,6 +28,13 @@ BANK_PAGES = {
     "replay",
 }
 DRAFT = "draft"
+COST_PARTS = {
+    "regions": "regions",
+    "terms": "hiring terms",
+    "rates": "pay rates",
+    "currencies": "exchange rates",
+    "times_to_value": "roles' times to first value",
+}
 
 
 def draft_state(request) -> dict | None:
@@ -74,8 +81,14 @@ def changes_between(live: dict | None, draft: dict) -> list[str]:
         found.append("Role profiles.")
     old_book, new_book = live.get("cost_book") or {}, draft.get("cost_book") or {}
     for part in sorted(old_book.keys() | new_book.keys()):
-        if old_book.get(part) != new_book.get(part):
-            found.append(f"Costs: the {part.replace('_', ' ')}.")
+        old_rows, new_rows = old_book.get(part) or [], new_book.get(part) or []
+        if old_rows != new_rows:
+            differ = len([r for r in new_rows if r not in old_rows]) + len(
+                [r for r in old_rows if r not in new_rows]
+            )
+            name = COST_PARTS.get(part, part.replace("_", " "))
+            rows = f"{differ} row differs" if differ == 1 else f"{differ} rows differ"
+            found.append(f"Costs: the {name} ({rows}).")
     return found
 
 
