@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
 
 from advisor.advice import bank_rules, scoring
+from advisor.advice.bank import NEUTRAL_SLUGS
 from advisor.advice.bank import Rule as PlainRule
 from advisor.bank import store as bank_store
 from advisor.models import Rule
@@ -45,7 +46,10 @@ class RuleForm(forms.ModelForm):
             self.fields[PREFIX + question.slug] = forms.MultipleChoiceField(
                 label=question.text,
                 required=False,
-                choices=[(c.slug, c.label) for c in question.choices],
+                # A "not sure" answer never makes a rule apply: it is not offered.
+                choices=[
+                    (c.slug, c.label) for c in question.choices if c.slug not in NEUTRAL_SLUGS
+                ],
                 initial=sorted(current.get(question.slug, ())),
                 widget=forms.CheckboxSelectMultiple,
             )

@@ -38,6 +38,7 @@ def sign_in(page: Page, url: str) -> None:
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", name="Set up two-factor sign-in")).to_be_visible()
+    shot(page, "second-factor")
     secret = page.locator(".otp-secret").inner_text().replace(" ", "")
     page.get_by_role("textbox", name="Code").fill(f"{totp(b32decode(secret)):06d}")
     page.get_by_role("button", name="Turn on two-factor sign-in").click()
@@ -117,6 +118,19 @@ def test_every_custom_admin_button_works_when_clicked(browser, live_bank):
     expect(page.get_by_text("Nothing has been saved yet.")).to_be_visible()
     page.get_by_role("button", name=re.compile("^Apply to")).click()
     message(page).to_contain_text("by +5%")
+
+    # the preview: the outcome first, in words
+    page.goto(
+        live_bank.url
+        + "/admin/advisor/question/preview/?"
+        + "&".join(f"{q}={c}" for q, c in ML_ANSWERS.items())
+    )
+    expect(page.locator(".preview-outcome")).to_contain_text(
+        "Hire first: Machine Learning Engineer"
+    )
+    shot(page, "preview")
+    page.get_by_role("link", name="Open the founder's result page (a preview)").click()
+    expect(page.get_by_text("Preview with the draft question bank.")).to_be_visible()
 
     # replay, analytics and export from the lists
     page.goto(live_bank.url + "/admin/advisor/question/")
