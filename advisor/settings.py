@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "reversion",
+    "django_otp",  # staff who may publish or change costs sign in with a second factor
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # their recovery codes
     "advisor",
 ]
 
@@ -72,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -328,3 +332,6 @@ if SENTRY_DSN := env("SENTRY_DSN"):
         send_default_pii=False,
         traces_sample_rate=0,
     )
+
+# The issuer an authenticator app shows beside a staff user's one-time codes.
+OTP_TOTP_ISSUER = "Hiring Advisor"

@@ -5,10 +5,14 @@ commits (a transactional one, whose tables are flushed after it) has them loaded
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django.plugin import blocking_manager_key
 
+from advisor.admin import signin
 from advisor.bank import store as bank_store
 from advisor.management.commands.seed import FIXTURES
 from advisor.models import BANK_MODELS, PayRate
@@ -96,6 +100,28 @@ def empty_bank(db):
     for model in reversed(BANK_MODELS):
         model.objects.all().delete()
     bank_store.forget()
+
+
+@pytest.fixture(autouse=True)
+def _force_login_with_second_factor(monkeypatch):
+    """`client.force_login(user)` signs staff in as the admin requires: for a user whose
+    rights call for a second factor, also verified with an authenticator app of their own
+    (the admin's check itself is unchanged; tests of the real sign-in post to its pages)."""
+    from django.test import Client
+
+    plain = Client.force_login
+
+    def force_login(self, user, backend=None):
+        plain(self, user, backend)
+        if not signin.needs_second_factor(user):
+            return
+        app, _ = TOTPDevice.objects.get_or_create(user=user, name="Tests", confirmed=True)
+        session = self.session  # signed cookies: the saved session is the cookie's value
+        session[DEVICE_ID_SESSION_KEY] = app.persistent_id
+        session.save()
+        self.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 def complete(client, answers: dict, **headers) -> str:

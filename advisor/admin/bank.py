@@ -10,8 +10,9 @@ from django.utils.safestring import mark_safe
 
 from advisor.admin import draft_views
 from advisor.admin.edits import CaseGuardMixin, EffectCheckMixin
-from advisor.admin.forms import CaseForm, ChoiceFormSet, QuestionForm, RuleForm, choice_form_for
+from advisor.admin.forms import CaseForm, ChoiceFormSet, QuestionForm, choice_form_for
 from advisor.admin.pages import admin_url
+from advisor.admin.rule_form import PREFIX, RuleForm, condition_fields
 from advisor.advice import cases
 from advisor.advice.bank import NEUTRAL_SLUGS
 from advisor.advice.bank_rules import CONTRACT, NEW_UNSURE
@@ -141,6 +142,28 @@ class RuleAdmin(CaseGuardMixin, admin.ModelAdmin):
     list_editable = ["order", "is_active"]
     list_select_related = ["role"]
     search_fields = ["title", "when", "message", "slug"]
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (None, {"fields": ["title", "kind", "role"]}),
+            (
+                "When: the answers that make the rule apply",
+                {
+                    "fields": condition_fields(),
+                    "description": "Tick the answers for each question that matters: any "
+                    "ticked answer meets that question's condition, and every question with "
+                    "a tick must be met. Leave a question blank when it does not matter.",
+                },
+            ),
+            (None, {"fields": ["message", "slug", "order", "is_active"]}),
+        ]
+
+    def get_form(self, request, obj=None, **kwargs):
+        # The condition fields are the form's own (one per question), not the model's.
+        fields = kwargs.get("fields")
+        if fields:
+            kwargs["fields"] = [f for f in fields if not f.startswith(PREFIX)]
+        return super().get_form(request, obj, **kwargs)
 
     @admin.display(description="kind", ordering="kind")
     def kind_name(self, obj):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.db import models, transaction
 
+from advisor.admin import rate_bulk
 from advisor.admin.edits import forget_messages, resubmitted
 from advisor.admin.pages import page_response
 from advisor.admin.rates import KeepInlineRowsInUse, KeepRowsInUse
@@ -77,6 +78,7 @@ class PayRateAdmin(KeepRowsInUse, admin.ModelAdmin):
         "is_active",
     ]
     list_filter = ["role", "region", "engagement", "seniority", "source_kind", "is_active"]
+    actions = [rate_bulk.change_by_percent]
     search_fields = ["source_note", "source_name", "method"]
     list_select_related = ["role", "region", "base__role", "base__region"]
     readonly_fields = ["is_estimate", "followers"]

@@ -88,13 +88,13 @@ def preview(model_admin, request):
     answers = {
         q.slug: request.GET[q.slug] for q in bank.questions if q.choice(request.GET.get(q.slug, ""))
     }
+    outcome = scoring.score(bank, answers) if answers else None
     return {
         "steps": bank.asked(answers),
         "all_questions": bank.questions,
         "answers": answers,
-        "outcome": scoring.score(bank, answers) if answers else None,
-        "roles": {r.slug: r for r in bank.roles},
-        "flips": scoring.flips(bank, answers) if answers else [],
+        "outcome": outcome and outcome_in_words(bank, outcome, scoring.flips(bank, answers)),
+        "complete": Navigation(bank, answers, lambda slug, change: "", "", "").complete,
         "points_by_choice": {
             f"{q.slug}:{c.slug}": ", ".join(
                 f"{r.short_name} +{c.points.get(r.slug, 0)}" for r in bank.roles
@@ -102,6 +102,32 @@ def preview(model_admin, request):
             for q in bank.questions
             for c in q.choices
         },
+    }
+
+
+def outcome_in_words(bank, outcome, flips) -> dict:
+    """What a founder with these answers gets, in the words of the result page."""
+    names = {r.slug: r.name for r in bank.roles}
+    titles = {r.slug: r.title or r.slug for r in bank.rules}
+
+    def answer(q_slug: str, c_slug: str) -> str:
+        question = bank.question(q_slug)
+        choice = question.choice(c_slug) if question else None
+        return f"“{question.text}” → “{choice.label}”" if choice else f"{q_slug} → {c_slug}"
+
+    return {
+        "first_hire": names.get(outcome.first_hire, outcome.first_hire),
+        "how_sure": scoring.CONFIDENCES.get(outcome.confidence, outcome.confidence),
+        "later_hire": names.get(outcome.later_hire, "") if outcome.later_hire else "",
+        "shares": [(names.get(s, s), share) for s, share in outcome.shares.items()],
+        "held_back_by": [titles.get(slug, slug) for slug in outcome.held_back_by],
+        "flips": [
+            {
+                "answers": " and ".join(answer(q, c) for q, c in flip.changes),
+                "first_hire": names.get(flip.first_hire, flip.first_hire),
+            }
+            for flip in flips
+        ],
     }
 
 

@@ -19,6 +19,7 @@ from advisor.admin.draft_views import failing_cases
 from advisor.admin.pages import page_response
 from advisor.advice import cases
 from advisor.advice.bank import Bank
+from advisor.advice.scoring.rules import DECIDE, HOLD_BACK
 from advisor.bank import store as bank_store
 from advisor.bank.replay import replay
 from advisor.ops.responses import see_other
@@ -26,6 +27,7 @@ from advisor.ops.responses import see_other
 CONFIRM = "_save_anyway"  # the second submit: keep the edit though it breaks cases
 REPLAY = "_replay"  # "Check the effect on past results first"
 NOT_RESUBMITTED = {"csrfmiddlewaretoken", CONFIRM, REPLAY}
+PICKING_KINDS = (DECIDE, HOLD_BACK)  # rules that name who goes first, whatever the points
 
 
 def tried(save: Callable[[], HttpResponse]) -> tuple[HttpResponse, Bank | None]:
@@ -69,6 +71,31 @@ def explanations_to_reread(before: Bank, after: Bank) -> list[dict]:
                         "explanation": choice.explanation,
                     }
                 )
+    return found
+
+
+def rules_deciding(before: Bank, after: Bank) -> list[dict]:
+    """The rules that decide answer sets an edit's points touch: a "decide" or "hold
+    back" rule names its role whatever the points, so those founders do not move."""
+    roles = {r.slug: r.name for r in after.roles}
+    found = []
+    for question in after.questions:
+        old_question = before.question(question.slug)
+        for choice in question.choices:
+            old = old_question.choice(choice.slug) if old_question else None
+            if old is None or dict(old.points) == dict(choice.points):
+                continue
+            for rule in after.rules:
+                if rule.kind in PICKING_KINDS and choice.slug in rule.when.get(question.slug, ()):
+                    found.append(
+                        {
+                            "question": question.text,
+                            "choice": choice.label,
+                            "rule": rule.title or rule.slug,
+                            "kind": rule.kind,
+                            "role": roles.get(rule.role, "its role"),
+                        }
+                    )
     return found
 
 
@@ -172,6 +199,7 @@ class EffectCheckMixin(CaseGuardMixin):
             "action": request.get_full_path(),
             "confirm": CONFIRM if any(f["new"] for f in failing) else "",
             "reread": explanations_to_reread(before, bank),
+            "decided": rules_deciding(before, bank),
         }
         title = "What your changes would do to past results"
         if not background.replay_is_quick():

@@ -15,10 +15,9 @@ from django.utils.html import format_html, format_html_join
 
 from advisor.advice import bank_rules, scoring
 from advisor.advice.bank import Bank
-from advisor.advice.bank import Rule as PlainRule
 from advisor.bank import store as bank_store
 from advisor.insights.periods import Period
-from advisor.models import BankVersion, Case, Choice, Points, RoleProfile, Rule
+from advisor.models import BankVersion, Case, Choice, Points, RoleProfile
 
 
 def slugs_help(bank: Bank) -> str:
@@ -149,38 +148,6 @@ class QuestionForm(forms.ModelForm):
         super()._post_clean()  # the instance now holds the submitted values
         for field, message in self.instance.problems().items():
             self.add_error(field if field in self.fields else None, message)
-
-
-class RuleForm(forms.ModelForm):
-    """A rule, refused unless its conditions read and make sense against the live bank."""
-
-    class Meta:
-        model = Rule
-        fields = ["slug", "kind", "when", "role", "title", "message", "order", "is_active"]
-        widgets = {"when": forms.Textarea(attrs={"rows": 2, "cols": 80})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        kinds = format_html_join("", "<li><strong>{}</strong>: {}</li>", scoring.RULE_KINDS.items())
-        self.fields["kind"].help_text = format_html("What the rule does:<ul>{}</ul>", kinds)
-        self.fields["when"].help_text = format_html(
-            "{} {}", self.fields["when"].help_text, slugs_help(bank_store.build_draft())
-        )
-
-    def clean(self):
-        data = super().clean()
-        try:
-            when = bank_rules.parse_when(data.get("when", ""))
-        except ValueError as error:
-            raise ValidationError({"when": str(error)}) from None
-        role = data.get("role")
-        rule = PlainRule(
-            data.get("slug", ""), data.get("kind", ""), when, role.slug if role else ""
-        )
-        problems = scoring.rule_problems(rule, bank_store.build_draft())
-        if problems:
-            raise ValidationError(problems)
-        return data
 
 
 class PrettyJSONField(forms.JSONField):

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
+from django.urls import reverse
+from django.utils.html import format_html
 
 from advisor.admin import analytics_views, export_views, followups
 from advisor.admin.pages import admin_url
@@ -44,7 +46,10 @@ class ResultList(ChangeList):
 
     def get_queryset(self, request, exclude_parameters=None):
         queryset = super().get_queryset(request, exclude_parameters)
-        return queryset.only("token", "recommendation", "confidence", "completed_at", "attribution")
+        fields = ("token", "recommendation", "confidence", "bank_version", "completed_at")
+        return queryset.only(*fields, "attribution").annotate(
+            is_team=Exists(Team.objects.filter(result=OuterRef("pk")))
+        )
 
 
 @admin.register(Assessment)
@@ -59,7 +64,7 @@ class AssessmentAdmin(admin.ModelAdmin):
     ordering = ["-completed_at", "-id"]
     show_facets = admin.ShowFacets.NEVER  # a count per filter choice would read every row
 
-    list_display = ["short_token", "recommendation", "confidence", "completed_at", "source"]
+    list_display = ["result_page", "first_hire", "how_sure", "version", "completed_at", "source"]
     list_filter = [
         RecommendationFilter,
         ConfidenceFilter,
@@ -68,11 +73,13 @@ class AssessmentAdmin(admin.ModelAdmin):
     ]
     list_select_related = ["attribution"]
     readonly_fields = [
-        "token",
+        "result_page",
+        "made_by",
         "created_at",
         "completed_at",
-        "recommendation",
-        "confidence",
+        "first_hire",
+        "how_sure",
+        "version",
         "started_from",
         "answers_given",
         "came_from",
@@ -92,9 +99,31 @@ class AssessmentAdmin(admin.ModelAdmin):
             return True
         return super().lookup_allowed(lookup, value, request)
 
-    @admin.display(description="token")
-    def short_token(self, obj):
-        return f"{obj.token[:10]}…"
+    @admin.display(description="result")
+    def result_page(self, obj):
+        return format_html(
+            '<a href="{}">{}…</a>', reverse("result", args=[obj.token]), obj.token[:10]
+        )
+
+    @admin.display(description="first hire", ordering="recommendation")
+    def first_hire(self, obj):
+        names = {r.slug: r.name for r in bank_store.get().roles}
+        return names.get(obj.recommendation, obj.recommendation)
+
+    @admin.display(description="how sure", ordering="confidence")
+    def how_sure(self, obj):
+        return CONFIDENCES.get(obj.confidence, obj.confidence)
+
+    @admin.display(description="scored with")
+    def version(self, obj):
+        if getattr(obj, "is_team", False):
+            return "a team's result" + (f", version {obj.bank_version}" if obj.bank_version else "")
+        return f"version {obj.bank_version}" if obj.bank_version else "before versions were kept"
+
+    @admin.display(description="made by")
+    def made_by(self, obj):
+        team = Team.objects.filter(result=obj).first()
+        return f"the team “{team.name}”" if team else "a founder"
 
     @admin.display(description="source")
     def source(self, obj):

@@ -1,5 +1,6 @@
-"""The admin site: Hiring Advisor's header, and sign-in refused for a while after repeated
-failures from one client.
+"""The admin site: Hiring Advisor's header, an index grouped by task, sign-in refused for a
+while after repeated failures from one client, and a second factor for staff who may
+publish or change costs (see `signin`).
 
 It is `admin.site` through `advisor.apps.AdvisorAdminConfig` (Django's documented way to
 replace the default site), so `@admin.register` and `admin.site.urls` use it.
@@ -7,43 +8,93 @@ replace the default site), so `@admin.register` and `admin.site.urls` use it.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from functools import cache
 
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
-from django.shortcuts import render
+from django.http import HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils.decorators import method_decorator
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 
-from advisor.ops import throttle
+from advisor.admin import drafts, signin
 
-LOGIN_SCOPE = "login"
-LOGIN_WINDOW = timedelta(minutes=15)
-LOGIN_LIMITED = "Too many failed sign-ins from this connection. Wait 15 minutes and try again."
+# The index's groups, by task: each names the models (by their object_name) it holds.
+TASKS = [
+    ("Founders’ results and analytics", ["Assessment", "Team"]),
+    (
+        "The question bank",
+        ["Question", "Rule", "Case", "RoleProfile", "BankVersion"],
+    ),
+    ("Costs", ["Region", "PayRate", "HiringTerms", "ExchangeRate"]),
+    (
+        "Reach and follow-up",
+        ["ContactRequest", "FollowUpSettings", "WebhookEndpoint", "WebhookDelivery"],
+    ),
+]
+PEOPLE = "People and settings"
 
 
 class AdvisorAdminSite(admin.AdminSite):
     site_header = "Hiring Advisor admin"
     site_title = "Hiring Advisor admin"
 
+    def each_context(self, request):
+        # On the question bank's pages: the version founders get, and what waits.
+        return {**super().each_context(request), "draft_state": drafts.draft_state(request)}
+
+    def has_permission(self, request):
+        # Active staff, with their second factor when their rights call for one.
+        return super().has_permission(request) and signin.signed_in_fully(request.user)
+
     @method_decorator(never_cache)
     @login_not_required
     def login(self, request, extra_context=None):
-        """Admin sign-in, refused (429) after `LOGIN_FAILURES_PER_15_MINUTES` failures
-        from one client; a successful sign-in forgets that client's failures."""
-        if request.method != "POST":
-            return super().login(request, extra_context)
-        # Each attempt takes a token; a successful one gives them all back.
-        key = throttle.key_of(LOGIN_SCOPE, request)
-        limit = settings.LOGIN_FAILURES_PER_15_MINUTES
-        if not throttle.allow(key, limit, LOGIN_WINDOW):
-            return render(request, "429.html", {"message": LOGIN_LIMITED}, status=429)
-        response = super().login(request, extra_context)
-        if self.has_permission(request):  # signed in as active staff, not merely a user
-            throttle.forget(key)
-        return response
+        """Admin sign-in, refused (429) after `LOGIN_FAILURES_PER_15_MINUTES` attempts
+        from one client; then the second factor for those who need it."""
+        if request.method == "POST":
+            if not signin.sign_in_allowed(request):
+                return signin.locked_out(request)
+            response = super().login(request, extra_context)
+        else:
+            response = None
+        user = request.user
+        if user.is_authenticated and user.is_active and user.is_staff:
+            if not signin.signed_in_fully(user):
+                target = request.POST.get("next") or request.GET.get("next") or ""
+                query = urlencode({"next": target}) if target else ""
+                return HttpResponseRedirect(reverse("admin:second_factor") + "?" + query)
+            if response is not None:
+                signin.signed_in(request)  # a full sign-in forgets the failures
+        return response or super().login(request, extra_context)
+
+    def get_urls(self):
+        view = signin.second_factor_view(self)
+        return [path("second-factor/", view, name="second_factor"), *super().get_urls()]
+
+    def get_app_list(self, request, app_label=None):
+        """The index by task rather than by app: results, the bank, costs, reach, and
+        people and settings (whatever is not placed in a task)."""
+        apps = super().get_app_list(request, app_label)
+        if app_label is not None:
+            return apps
+        models = [m for app in apps for m in app["models"]]
+        groups = []
+        for name, members in TASKS:
+            found = [m for m in models if m["object_name"] in members]
+            found.sort(key=lambda m: members.index(m["object_name"]))
+            if found:
+                groups.append(group(name, found, apps[0]))
+        placed = {n for _, members in TASKS for n in members}
+        rest = [m for m in models if m["object_name"] not in placed]
+        if rest:
+            groups.append(group(PEOPLE, rest, apps[0]))
+        return groups
+
+
+def group(name: str, models: list[dict], like: dict) -> dict:
+    return {**like, "name": name, "app_label": like["app_label"], "models": models}
 
 
 @cache

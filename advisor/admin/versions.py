@@ -7,10 +7,10 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
-from django.middleware.csrf import get_token
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from advisor.admin.drafts import changes_between, compare
 from advisor.admin.pages import admin_url, page_response
 from advisor.advice import bank_rules, cases
 from advisor.advice.bank import bank_as_data
@@ -18,46 +18,6 @@ from advisor.bank import store as bank_store
 from advisor.bank import versions
 from advisor.bank.replay import replay
 from advisor.models import BankVersion
-
-
-def changes_between(live: dict | None, draft: dict) -> list[str]:
-    """What publishing the draft would change, in words an editor reads."""
-    if live is None:
-        return ["Nothing is published yet: founders get the draft as it is."]
-    found = []
-    old_q = {q["slug"]: q for q in live["questions"]}
-    new_q = {q["slug"]: q for q in draft["questions"]}
-    for slug in new_q.keys() - old_q.keys():
-        found.append(f"New question: “{new_q[slug]['text']}”.")
-    for slug in old_q.keys() - new_q.keys():
-        found.append(f"No longer asked: “{old_q[slug]['text']}”.")
-    for slug in old_q.keys() & new_q.keys():
-        old, new = old_q[slug], new_q[slug]
-        if {k: v for k, v in old.items() if k != "choices"} != {
-            k: v for k, v in new.items() if k != "choices"
-        }:
-            found.append(f"“{new['text']}”: its wording, weight, kind, order or condition.")
-        old_c = {c["slug"]: c for c in old["choices"]}
-        for choice in new["choices"]:
-            before = old_c.get(choice["slug"])
-            if before is None:
-                found.append(f"“{new['text']}”: a new choice “{choice['label']}”.")
-            elif before["points"] != choice["points"]:
-                found.append(f"“{new['text']}” → “{choice['label']}”: its points.")
-            elif before != choice:
-                found.append(f"“{new['text']}” → “{choice['label']}”: its wording.")
-    old_r = {r["slug"]: r for r in live["rules"]}
-    new_r = {r["slug"]: r for r in draft["rules"]}
-    for slug in sorted(old_r.keys() | new_r.keys()):
-        if old_r.get(slug) != new_r.get(slug):
-            title = (new_r.get(slug) or old_r.get(slug))["title"]
-            state = "new" if slug not in old_r else "off" if slug not in new_r else "changed"
-            found.append(f"Rule “{title}”: {state}.")
-    if live["roles"] != draft["roles"] or live["default_role"] != draft["default_role"]:
-        found.append("Role profiles.")
-    if live.get("cost_book") != draft.get("cost_book"):
-        found.append("Costs: regions, hiring terms, pay rates or exchange rates.")
-    return found
 
 
 class BankVersionAdmin(admin.ModelAdmin):
@@ -81,11 +41,13 @@ class BankVersionAdmin(admin.ModelAdmin):
             return "what founders get now"
         if not self.may_publish(request):
             return ""
+        # A button of the list's own form (a form may not hold another): it posts the
+        # list's CSRF token to the restore URL.
         return format_html(
-            '<form method="post" action="{}"><input type="hidden" name="csrfmiddlewaretoken" '
-            'value="{}"><button type="submit" class="button">Restore as the draft</button></form>',
+            '<button type="submit" formaction="{}" formmethod="post" class="button" '
+            'name="restore" value="{}">Restore as the draft</button>',
             reverse("admin:advisor_bankversion_restore", args=[obj.pk]),
-            get_token(request),
+            obj.number,
         )
 
     def changelist_view(self, request, extra_context=None):
@@ -102,6 +64,7 @@ class BankVersionAdmin(admin.ModelAdmin):
         restore_page = self.admin_site.admin_view(lambda r, pk: restore(self, r, pk))
         return [
             admin_url(self, "publish/", publish, "advisor_bankversion_publish"),
+            admin_url(self, "compare/", compare, "advisor_bankversion_compare"),
             path("<int:pk>/restore/", restore_page, name="advisor_bankversion_restore"),
             *super().get_urls(),
         ]

@@ -198,8 +198,15 @@ def test_the_preview_walks_the_wizard_without_storing_anything(staff, bank):
     page = staff.get(reverse("admin:advisor_preview")).content.decode()
     assert page.count('type="radio" name="use-case"') == 13
     page = staff.get(reverse("admin:advisor_preview"), ML_ANSWERS).content.decode()
-    assert "Hire first: Machine Learning Engineer" in page
     assert "AI engineer +3, ML engineer +0" in page  # each choice's points
+    # the outcome first, in words, with the way to the founder's own page
+    outcome = page.index("With these answers a founder gets")
+    assert outcome < page.index('type="radio"')
+    assert "Hire first: Machine Learning Engineer</strong> — A clear call" in page
+    assert "ml-engineer" not in page[outcome : page.index('type="radio"')]
+    assert "Open the founder's result page (a preview)" in page
+    result = staff.get(reverse("admin:advisor_preview_result"), ML_ANSWERS).content.decode()
+    assert "Preview with the draft question bank." in result
     assert Assessment.objects.count() == 0
 
 
@@ -404,3 +411,19 @@ def test_the_effect_check_asks_to_reread_explanations_whose_points_turned(staff,
         in page
     )
     assert "favoured AI Engineer, now Machine Learning Engineer" in page
+
+
+def test_the_effect_check_names_the_rule_that_decides_the_answers_an_edit_touches(staff, bank):
+    complete(Client(), ML_ANSWERS)  # general model: no, the model is the moat
+    question = Question.objects.get(slug="model-role")
+    data = form_data(staff.get(change_url(question)))
+    moat = choice_prefix(data, "moat")
+    data[f"{moat}-points_ml-engineer"] = 0
+    data[f"{moat}-points_ai-engineer"] = 1
+    data["_replay"] = "Check"
+    page = staff.post(change_url(question), data).content.decode()
+    assert "Where a rule decides" in page
+    decided = page.split("Where a rule decides")[1].split("</ul>")[0]
+    assert "No general model gets you there, and the model is your moat" in decided
+    assert "Your point change does not move them" in decided
+    assert Points.objects.get(choice__slug="moat", role__slug="ml-engineer").points != 0
