@@ -12,6 +12,7 @@ from django.urls import reverse
 from advisor import costs
 from advisor.bank import store as bank_store
 from advisor.models import Assessment, Choice, PayRate, Points, Question, RoleProfile
+from advisor.results.presenters.result import flip_sentence
 from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
 
 HX = {"HTTP_HX_REQUEST": "true"}
@@ -96,7 +97,11 @@ def test_it_shows_costs_for_both_roles_in_house_and_offshore(client, ml_result):
 def test_it_says_what_would_change_the_answer(client, ml_result):
     page = text(client.get(ml_result))
     assert "What would change the answer" in page
-    assert "AI Engineer first" in page
+    assert (
+        "If your answer to “Does a good general-purpose model already solve it?” were “Mostly "
+        "— it gets us about 90% of the way” and to “Do you have data to train a model on?” "
+        "“No — nothing usable yet”, the AI Engineer would go first, for now."
+    ) in page
 
 
 def test_a_staged_plan_when_the_model_matters_but_nothing_is_ready(client, bank):
@@ -418,3 +423,21 @@ def test_first_for_now_without_a_leader_says_so(bank):
     assert view["confidence_sentence"].startswith(
         "neither role is far enough ahead, and the Machine Learning Engineer cannot deliver yet"
     )
+
+
+@pytest.mark.parametrize(
+    ("confidence", "ending"),
+    [
+        ("clear", "the Machine Learning Engineer would go first (a clear call)."),
+        ("lean", "the Machine Learning Engineer would probably go first."),
+        ("held-back", "the Machine Learning Engineer would go first, for now."),
+        ("toss-up", "it would be a toss-up, settled for the Machine Learning Engineer."),
+    ],
+)
+def test_what_would_change_the_answer_is_a_sentence(confidence, ending):
+    flip = {
+        "changes": [{"question_text": "Do you have data?", "choice_label": "Yes, labeled"}],
+        "confidence": confidence,
+    }
+    sentence = flip_sentence(flip, {"name": "Machine Learning Engineer"})
+    assert sentence == f"If your answer to “Do you have data?” were “Yes, labeled”, {ending}"

@@ -41,8 +41,9 @@ def compare_view(left: dict, right: dict, *, deciding: set[str] = frozenset()) -
 
 
 def team_view(bank, advice, finished) -> dict:
-    """The team page: each member's first hire, the answers side by side (the same rows
-    as the compare page), what decides the hire and what to settle first."""
+    """The team page: each member's first hire, whether the team has a call yet, each
+    disagreement once (with the article's guidance and what each answer would mean), and
+    the answers side by side (the same rows as the compare page)."""
     roles = {r.slug: r for r in bank.roles}
     members = [
         {
@@ -61,44 +62,42 @@ def team_view(bank, advice, finished) -> dict:
         if not any(cells):
             continue
         disagreement = by_question.get(question.slug)
-        settled = question.choice(advice.settled.get(question.slug, ""))
         rows.append(
             {
-                "slug": question.slug,
                 "question_text": question.text,
                 "cells": cells,
                 "differs": disagreement is not None,
                 "decides": bool(disagreement and disagreement.decides),
-                "settled": settled.label if settled else "",
-                "options": [c for c in question.choices if not c.neutral],
             }
         )
-
     # What decides the hire first, then the other differences, then what all agree on.
     rows.sort(key=lambda row: (not row["decides"], not row["differs"]))
 
-    def ways(disagreement) -> list[dict]:
+    def item(disagreement) -> dict:
         question = bank.question(disagreement.question)
-        return [
-            {
-                "names": names,
-                "label": question.choice(choice).label,
-                "role": roles[disagreement.leads_to[choice]],
-            }
-            for choice, names in disagreement.by_choice.items()
-        ]
+        return {
+            "question": question,
+            "ways": [
+                {
+                    "names": names,
+                    "label": question.choice(choice).label,
+                    "role": roles[disagreement.leads_to[choice]],
+                }
+                for choice, names in disagreement.by_choice.items()
+            ],
+            "options": [c for c in question.choices if not c.neutral],
+        }
 
+    to_settle = {d.question for d in advice.to_settle}
+    settled = [(bank.question(q), bank.question(q).choice(c)) for q, c in advice.settled.items()]
     return {
         "members": members,
         "rows": rows,
+        "decided": advice.decided,
         "first": roles[advice.outcome.first_hire],
         "confidence_words": CONFIDENCES[advice.outcome.confidence],
-        "deciding": [
-            {"question": bank.question(d.question), "ways": ways(d)} for d in advice.deciding
-        ],
-        "agenda": [{"question": bank.question(d.question), "ways": ways(d)} for d in advice.agenda],
-        "agreed": [
-            (bank.question(q), bank.question(q).choice(c)) for q, c in advice.agreed.items()
-        ],
+        "to_settle": [item(d) for d in advice.to_settle],
+        "others": [item(d) for d in advice.disagreements if d.question not in to_settle],
+        "settled": settled,
         "open": len(advice.disagreements),
     }
