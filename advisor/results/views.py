@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from advisor.bank import store as bank_store
 from advisor.costs import presenter as cost_presenter
 from advisor.costs.forms import CostForm
+from advisor.models import Team
 from advisor.ops import page_cache, throttle
 from advisor.ops.responses import go_to, noindex, too_many
 from advisor.ops.throttle import HOUR
@@ -175,8 +176,11 @@ def result_pdf(request, token):
             return too_many(request, "This connection has asked for many PDFs. Try later.")
         query = f"?{request.GET.urlencode()}" if request.GET else ""
         url = embed.site_url(request, page_url) + query
+        team = Team.objects.filter(result=assessment).values_list("name", flat=True).first()
+        title = f"The team's result: {team}" if team else ""
         path = pdf.pdf_file(
-            path, lambda: pdf.pdf_render(snapshot=assessment.snapshot, costs=costs, url=url)
+            path,
+            lambda: pdf.pdf_render(snapshot=assessment.snapshot, costs=costs, url=url, title=title),
         )
     if path is None:  # another request is rendering it right now
         context = {"preparing": True, "back": page_url}

@@ -113,3 +113,24 @@ def test_the_result_email_carries_the_pdf(client, bank):
 
 def test_pdfs_are_kept_in_their_own_folder(bank):
     assert str(pdf.pdf_path("abc", "{}")).startswith(str(settings.PDF_DIR))
+
+
+def test_a_team_result_has_a_pdf_too(bank):
+    from django.test import Client
+
+    from advisor.models import Team
+    from tests.teams.test_teams import ML_SOON, answer_as, answer_as_starter, invite_of, start
+
+    jane, sam = Client(), Client()
+    team_url = start(jane)
+    answer_as_starter(jane, ML_SOON)
+    answer_as(sam, invite_of(jane, team_url), "Sam", {**ML_SOON, "training-data": "none"})
+    token = team_url.split("/")[2]
+    sam.post(reverse("team_settle", args=[token]), {"question": "training-data", "choice": "none"})
+    result = Team.objects.get(token=token).result
+    assert f'href="/r/{result.token}/pdf/">Download PDF</a>' in sam.get(team_url).content.decode()
+    content = b"".join(sam.get(f"/r/{result.token}/pdf/").streaming_content)
+    pages, words, _ = pdf_text(content)
+    assert pages <= 2 and "the team's result: our first ai hire" in words.lower()
+    assert "First hire: AI Engineer" in words and f"/r/{result.token}/" in words
+    save_images(content, "result-team")
