@@ -4,13 +4,22 @@ page, each answer marked where they differ and where the difference decides the 
 from __future__ import annotations
 
 from advisor.advice.scoring import CONFIDENCES
+from advisor.results.presenters.compare_words import compare_sentences
 from advisor.results.presenters.costs import card_costs
 from advisor.results.presenters.result import result_view
 
 
-def compare_view(left: dict, right: dict, *, deciding: set[str] = frozenset()) -> dict:
+def compare_view(
+    left: dict,
+    right: dict,
+    *,
+    deciding: set[str] = frozenset(),
+    names: tuple[str, str] = ("the first result", "the second result"),
+    yours: bool = False,
+) -> dict:
     """Two results side by side, each answer marked where the two differ, and more
-    strongly where the difference alone would change a result's first hire."""
+    strongly where the difference alone would change a result's first hire; with what
+    that adds up to in sentences (`names` call the two results in them)."""
     left_answers = {a["question"]: a for a in left["answers"]}
     right_answers = {a["question"]: a for a in right["answers"]}
     order = [a["question"] for a in left["answers"]]
@@ -28,12 +37,23 @@ def compare_view(left: dict, right: dict, *, deciding: set[str] = frozenset()) -
             }
         )
     left_view, right_view = result_view(left), result_view(right)
+    deciding_rows = [r for r in rows if r["decides"]]
+    sentences = compare_sentences(
+        left_view,
+        right_view,
+        names=names,
+        yours=yours,
+        differences=sum(r["differs"] for r in rows),
+        deciding=[r["question_text"] for r in deciding_rows],
+    )
     return {
+        "headline": sentences[0],
+        "sentences": sentences[1:],
         "left": left_view,
         "right": right_view,
         "rows": rows,
         "differences": sum(r["differs"] for r in rows),
-        "deciding": [r for r in rows if r["decides"]],
+        "deciding": deciding_rows,
         "same_hire": left_view["first"]["slug"] == right_view["first"]["slug"],
         "sides": [left_view, right_view],
         "costs": [card_costs(left), card_costs(right)],
