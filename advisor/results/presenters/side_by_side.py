@@ -97,6 +97,8 @@ def team_view(bank, advice, finished) -> dict:
         question = bank.question(disagreement.question)
         return {
             "question": question,
+            "decides": disagreement.decides,
+            "role": roles[next(iter(disagreement.leads_to.values()))],
             "ways": [
                 {
                     "names": names,
