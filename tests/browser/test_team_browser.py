@@ -93,9 +93,7 @@ def test_three_founders_decide_together_in_their_own_browsers(browser, live_bank
 
     # the team page: no call while the data question decides the hire
     sam.get_by_role("link", name="Open the team page").click()
-    expect(sam.locator("#team-verdict")).to_have_text(
-        "Not decided yet — settle this question"
-    )
+    expect(sam.locator("#team-verdict")).to_have_text("Not decided yet — settle this question")
     expect(sam.locator(".summary-card")).to_contain_text("Sam: AI Engineer first")
     expect(sam.locator(".compare-table tbody tr").first).to_have_class("decides")
     clean(sam, "team page, not decided")
@@ -105,7 +103,8 @@ def test_three_founders_decide_together_in_their_own_browsers(browser, live_bank
     settle = sam.get_by_role("button", name=re.compile(r"Settle\W+Do you have data"))
     settle.click()
     expect(sam.locator("#team-verdict")).to_contain_text("Not decided yet")
-    sam.locator("#disagreements").get_by_label("Yes — a large, labeled, well-governed dataset").check()
+    labeled = "Yes — a large, labeled, well-governed dataset"
+    sam.locator("#disagreements").get_by_label(labeled).check()
     settle.click()
     expect(sam.locator("[role=status].alert")).to_have_text(
         "You settled “Do you have data to train a model on?” as “Yes — a large, labeled, "
