@@ -57,7 +57,7 @@ def test_a_bad_address_is_refused_on_the_page(client, bank):
 
 
 def test_an_email_that_cannot_be_sent_is_retried_and_then_forgotten(client, bank, settings):
-    settings.EMAIL_BACKEND = "tests.test_takeaway.RefusingBackend"
+    settings.EMAIL_BACKEND = "tests.outreach.test_takeaway.RefusingBackend"
     token = complete(client, AI_ANSWERS).split("/")[2]
     client.post(reverse("result_email", args=[token]), {"email": ADDRESS})
     job = Job.objects.get()
