@@ -8,6 +8,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 RUN useradd --create-home --uid 10001 advisor
+# What WeasyPrint renders result PDFs with: Pango, HarfBuzz and a font.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 
 COPY pyproject.toml constraints.txt README.md ./
 COPY advisor/ advisor/
@@ -23,6 +28,8 @@ RUN SECRET_KEY=build-only python manage.py collectstatic --noinput -v0
 
 # Large exports are written here by the job worker (a volume shared with the app in compose).
 RUN mkdir exports && chown advisor exports
+# Result PDFs, each rendered once and kept here (PDF_DIR): a cache, so each container its own.
+RUN mkdir -p var/pdfs && chown -R advisor var
 USER advisor
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

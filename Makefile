@@ -7,7 +7,7 @@ PORT ?= 8000
 WORKERS ?= 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run dev test admin install chromium static db lint format clean audit checkers load bench css faults scale
+.PHONY: run dev test admin install chromium pdflibs static db lint format clean audit checkers load bench css faults scale
 
 LOAD_ARGS ?= --db sqlite --founders 50 --duration 20
 FAULTS_ARGS ?=
@@ -29,7 +29,7 @@ static: install
 	$(BIN)/python manage.py collectstatic --noinput -v0
 
 # gunicorn, and beside it the worker that runs queued jobs; stopping one stops both.
-run: db static
+run: db static pdflibs
 	@echo "Serving Hiring Advisor on http://127.0.0.1:$(PORT)/ (and its job worker)"
 	DEBUG=0 $(BIN)/python manage.py run_jobs & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
@@ -40,6 +40,13 @@ dev: db
 
 admin: db
 	$(BIN)/python manage.py createsuperuser
+
+# The libraries WeasyPrint renders result PDFs with (Pango, HarfBuzz) and a font.
+PDF_DEBS = libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+pdflibs:
+	@dpkg -s $(PDF_DEBS) >/dev/null 2>&1 || { \
+	  command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] || { echo "Install $(PDF_DEBS) (apt-get install)"; exit 1; }; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_DEBS) >/dev/null; }
 
 # Debian's Chromium for the browser tests; nothing downloads a browser.
 chromium:
@@ -54,7 +61,7 @@ node_modules/.installed: package.json package-lock.json
 
 checkers: node_modules/.installed
 
-test: install chromium static checkers
+test: install chromium pdflibs static checkers
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Lighthouse on the landing page, a wizard step and a result; reports in reports/lighthouse/.

@@ -280,6 +280,11 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", EMAIL_PORT == 465)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Hiring Advisor <advisor@localhost>")
 EMAILS_PER_HOUR = env_int("EMAILS_PER_HOUR", 10)  # emails one client may ask for
+PDFS_PER_HOUR = env_int("PDFS_PER_HOUR", 30)  # result PDFs one client may have made
+# Result PDFs are rendered once per result and cost settings and kept here (oldest
+# removed beyond PDF_FILES), so a burst of downloads is served from files.
+PDF_DIR = Path(env("PDF_DIR", str(BASE_DIR / "var" / "pdfs")))
+PDF_FILES = env_int("PDF_FILES", 2000)
 # How long an emailed "finish later" link works, unless revoked first.
 RESUME_LINK_DAYS = env_int("RESUME_LINK_DAYS", 30)
 WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10)

@@ -1,11 +1,14 @@
 """Settings for the test suite: the real settings, served over plain http."""
 
+import tempfile
+
 from advisor.settings import *  # noqa: F403
 
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
+PDF_DIR = Path(tempfile.mkdtemp(prefix="advisor-pdfs-"))  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # A file, not SQLite's shared in-memory database: the live server's threads and the

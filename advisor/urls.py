@@ -43,6 +43,7 @@ FOUNDER_PATTERNS = [
     path("r/<token:token>/", result.result, name="result"),
     path("r/<token:token>/change/", result.result_copy, name="result_copy"),
     path("r/<token:token>/sources/", result.result_sources, name="result_sources"),
+    path("r/<token:token>/pdf/", result.result_pdf, name="result_pdf"),
     path("r/<token:token>/email/", email_views.result_email, name="result_email"),
     path("r/<token:token>/contact/", contact.contact, name="contact"),
     path("r/<token:token>/contact/thanks/", contact.contact_thanks, name="contact_thanks"),

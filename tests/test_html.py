@@ -50,9 +50,13 @@ def pages(client, bank) -> dict[str, bytes]:
     for slug, choice in AI_ANSWERS.items():
         member.post(reverse("step", args=[slug]), {slug: choice})
         client.post(reverse("step", args=[slug]), {slug: ML_ANSWERS[slug]})
-    member.post(reverse("check"))
+    found["team-member-result"] = member.get(member.post(reverse("check"))["Location"]).content
     client.post(reverse("check"))
     found["team-side-by-side"] = client.get(team_url).content
+    token = team_url.split("/")[2]
+    client.post(reverse("team_settle", args=[token]), {"question": "model-role", "choice": "moat"})
+    found["team-settled"] = client.get(team_url).content
+    found["pdf-bad-settings"] = client.get(result + "pdf/?months=abc").content
     return found
 
 

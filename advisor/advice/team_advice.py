@@ -1,6 +1,9 @@
 """What a team's separate answers add up to: where they agree, which disagreements decide
 the hire, and what to settle first.
 
+The team has no call while a core question is open or a disagreement would change the
+first hire: those are what it settles first (`to_settle`).
+
 Pure Python on a `bank.Bank`, with the same scoring the advice uses. Disagreements that
 are not settled yet are left out of the team's answers (counting for nothing, as an
 unanswered question does), and each is tried every way the members answered it: a
@@ -16,7 +19,6 @@ from dataclasses import dataclass, field
 from advisor.advice import scoring
 from advisor.advice.bank import CORE, LEVER, Bank
 
-AGENDA_LIMIT = 3
 KIND_ORDER = {CORE: 0, LEVER: 1}
 
 
@@ -41,11 +43,16 @@ class TeamAdvice:
     answers: dict[str, str]  # what the team's result is made from: agreed and settled
     outcome: scoring.Outcome
     disagreements: tuple[Disagreement, ...]  # unsettled, those that decide first
-    agenda: tuple[Disagreement, ...] = field(default=())
+    to_settle: tuple[Disagreement, ...] = field(default=())  # before the team has a call
 
     @property
     def deciding(self) -> tuple[Disagreement, ...]:
         return tuple(d for d in self.disagreements if d.decides)
+
+    @property
+    def decided(self) -> bool:
+        """A team call only when nothing left open could change it."""
+        return not self.to_settle
 
 
 def team_advice(
@@ -93,14 +100,13 @@ def team_advice(
             order.index(d.question),
         )
     )
-    deciding = [d for d in disagreements if d.decides]
-    # Settle first what decides the hire; failing that, the checklist's own questions.
-    agenda = deciding or [d for d in disagreements if bank.question(d.question).kind in KIND_ORDER]
+    # No call while a core question is open or a difference would change the hire.
+    to_settle = [d for d in disagreements if d.decides or bank.question(d.question).kind == CORE]
     return TeamAdvice(
+        to_settle=tuple(to_settle),
         agreed=agreed,
         settled=settled,
         answers=answers,
         outcome=scoring.score(bank, answers),
         disagreements=tuple(disagreements),
-        agenda=tuple(agenda[:AGENDA_LIMIT]),
     )

@@ -1,5 +1,5 @@
-"""Emails a founder asks for, sent by the job queue (never inside a request): their result,
-a link to finish later, and the confirmation of a request to be contacted.
+"""Emails a founder asks for, sent by the job queue (never inside a request): their result
+(with its PDF attached), a link to finish later, and the confirmation of a request to be contacted.
 
 An address given only to send something travels in the job's payload and is taken out of
 it as soon as the email is sent, or given up on; error messages are stripped of it too,
@@ -9,12 +9,13 @@ which the founder asked us to keep.
 
 from __future__ import annotations
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
+from advisor.bank import store as bank_store
 from advisor.models import ContactRequest, Job
 from advisor.ops.jobs import job_enqueue, job_handler
-from advisor.results import presenters
+from advisor.results import pdf, presenters
 from advisor.wizard import assessments
 
 MAX_ATTEMPTS = 4
@@ -55,10 +56,15 @@ def _forget_address(job: Job) -> None:
     job.payload = payload
 
 
-def _send(job: Job, to: str, subject: str, template: str, context: dict, *, keep=False) -> dict:
-    body = render_to_string(template, context)
+def _send(
+    job: Job, to: str, subject: str, template: str, context: dict, *, keep=False, attach=()
+) -> dict:
+    """`attach`: (file name, content, MIME type) for each attachment."""
+    message = EmailMessage(subject, render_to_string(template, context), None, [to])
+    for name, content, kind in attach:
+        message.attach(name, content, kind)
     try:
-        send_mail(subject, body, None, [to])
+        message.send()
     except Exception as error:
         if not keep and job.attempts >= job.max_attempts:
             _forget_address(job)  # given up on: the address goes too
@@ -81,7 +87,15 @@ def _result(job: Job):
     result = presenters.result_view(row.snapshot)
     subject = f"Your Hiring Advisor result: hire {result['first']['name']} first"
     context = {"result": result, "url": job.payload["url"]}
-    return _send(job, to, subject, "emails/result.txt", context)
+    # The PDF with the result's own cost settings, from its file when one was made.
+    costs, key = pdf.pdf_costs(row.snapshot, {}, bank_store.get())
+    path = pdf.pdf_file(
+        pdf.pdf_path(row.token, key),
+        lambda: pdf.pdf_render(snapshot=row.snapshot, costs=costs, url=job.payload["url"]),
+        wait=True,
+    )
+    attachment = (f"hiring-advisor-{row.token[:8]}.pdf", path.read_bytes(), "application/pdf")
+    return _send(job, to, subject, "emails/result.txt", context, attach=[attachment])
 
 
 @job_handler("email.resume")

@@ -63,6 +63,15 @@ def deciding_questions(bank, left: dict, right: dict) -> set[str]:
     return deciding
 
 
+def _name(request, result: Assessment, other: Assessment, place: str) -> str:
+    """How a sentence calls a result: the viewer's, shared with them, or by its place."""
+    if remembered.result_owned(request=request, token=result.token):
+        return "your result"
+    if remembered.result_owned(request=request, token=other.token):
+        return "the shared result"
+    return f"the {place} result"
+
+
 def _column(request, result: Assessment, other: Assessment) -> str:
     """A column named by what the viewer knows: theirs, shared with them, or its date."""
     if remembered.result_owned(request=request, token=result.token):
@@ -79,6 +88,10 @@ def compare(request, left, right):
         raise Http404("One of these results does not exist.")
     first, second = found[left], found[right]
     deciding = deciding_questions(bank_store.get(), first.snapshot, second.snapshot)
+    yours = remembered.result_owned(request=request, token=left) or remembered.result_owned(
+        request=request, token=right
+    )
+    names = (_name(request, first, second, "first"), _name(request, second, first, "second"))
     context = {
         "left": first,
         "right": second,
@@ -90,8 +103,9 @@ def compare(request, left, right):
             }
             for a, b in ((first, second), (second, first))
         ],
-        "yours": remembered.result_owned(request=request, token=left)
-        or remembered.result_owned(request=request, token=right),
-        "compare": presenters.compare_view(first.snapshot, second.snapshot, deciding=deciding),
+        "yours": yours,
+        "compare": presenters.compare_view(
+            first.snapshot, second.snapshot, deciding=deciding, names=names, yours=yours
+        ),
     }
     return noindex(render(request, "advisor/compare.html", context))

@@ -1,5 +1,5 @@
 """A result: its permanent page (with the cost panel), where its cost figures come from,
-and "change my answers".
+"change my answers" and its PDF.
 
 A result never changes, so each variant of its page is rendered once: repeats come from
 the page cache, and a browser that has it already gets a 304, both without a query.
@@ -7,8 +7,9 @@ the page cache, and a browser that has it already gets a 304, both without a que
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import http_date
@@ -17,10 +18,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from advisor.bank import store as bank_store
 from advisor.costs import presenter as cost_presenter
 from advisor.costs.forms import CostForm
-from advisor.ops import page_cache
-from advisor.ops.responses import go_to
+from advisor.models import Team
+from advisor.ops import page_cache, throttle
+from advisor.ops.responses import go_to, noindex, too_many
+from advisor.ops.throttle import HOUR
 from advisor.outreach import embed, followup
-from advisor.results import presenters, remembered
+from advisor.results import pdf, presenters, remembered
+from advisor.teams import services as teams
 from advisor.wizard import assessments, drafts
 
 
@@ -32,11 +36,14 @@ def result(request, token):
     embedded = embed.is_embedded(request)  # its own variant: no site header, other links
     contact = followup.followup_settings().enabled
     bank = bank_store.get()
+    # A team member's own result shows the team's state beside it (who has answered).
+    team = teams.team_of_result(session=request.session, token=token) if owner else None
+    members = [(m.name, m.finished) for m in team.members.all()] if team else []
     # Today's rates change what the page offers ("use today's rates" only once they
     # differ) and, when asked for, its figures: both can change under the same URL.
     variant = (
         f"{token}|{request.get_full_path()}|{fragment}|{request.get_host()}|{owner}"
-        f"|{embedded}|{contact}|{bank.cost_digest}"
+        f"|{embedded}|{contact}|{bank.cost_digest}|{team and team.token}|{members}"
     )
     etag = page_cache.result_etag(variant)
     headers = {
@@ -53,7 +60,9 @@ def result(request, token):
             assessment = assessments.result_get(token, "token", "completed_at", "snapshot")
             if assessment is None:
                 raise Http404("No result has this link. Check that it was copied whole.")
-            status, content = _render(request, assessment, fragment, owner, contact, bank)
+            status, content = _render(
+                request, assessment, fragment, owner, contact, bank, team=team
+            )
             cached = (status, content, http_date(assessment.completed_at.timestamp()))
             page_cache.result_set(etag, cached)
         status, content, headers["Last-Modified"] = cached
@@ -67,7 +76,7 @@ def result(request, token):
     return response
 
 
-def _render(request, assessment, fragment: bool, owner: bool, contact: bool, bank):
+def _render(request, assessment, fragment: bool, owner: bool, contact: bool, bank, team=None):
     snapshot = assessment.snapshot
     url = reverse("result", args=[assessment.token])
     form, costs = _costs(request, snapshot, url, bank)
@@ -81,6 +90,7 @@ def _render(request, assessment, fragment: bool, owner: bool, contact: bool, ban
         "outside_url": embed.outside(url),
         "owner": owner,
         "contact": contact,
+        "team": team,
         "csrf_token": page_cache.CSRF_MARK,  # rendered once; filled in per browser
     }
     template = presenters.TEMPLATE
@@ -146,3 +156,38 @@ def result_copy(request, token):
     drafts.draft_attach(session=request.session, draft=draft)
     messages.info(request, "These are the answers from that result. Change any of them.")
     return go_to(request, reverse("check"))
+
+
+@require_GET
+def result_pdf(request, token):
+    """Download PDF: the result with the cost settings of the page it was asked from."""
+    assessment = assessments.result_get(token, "token", "completed_at", "snapshot")
+    if assessment is None:
+        raise Http404("No result has this link. Check that it was copied whole.")
+    page_url = reverse("result", args=[token])
+    try:
+        costs, key = pdf.pdf_costs(assessment.snapshot, request.GET, bank_store.get())
+    except pdf.BadSettings as bad:
+        context = {"message": str(bad), "back": page_url}
+        return noindex(render(request, "advisor/result_pdf_wait.html", context, status=422))
+    path = pdf.pdf_path(token, key)
+    if not path.exists():
+        if not throttle.allow(throttle.key_of("pdf", request), settings.PDFS_PER_HOUR, HOUR):
+            return too_many(request, "This connection has asked for many PDFs. Try later.")
+        query = f"?{request.GET.urlencode()}" if request.GET else ""
+        url = embed.site_url(request, page_url) + query
+        team = Team.objects.filter(result=assessment).values_list("name", flat=True).first()
+        title = f"The team's result: {team}" if team else ""
+        path = pdf.pdf_file(
+            path,
+            lambda: pdf.pdf_render(snapshot=assessment.snapshot, costs=costs, url=url, title=title),
+        )
+    if path is None:  # another request is rendering it right now
+        context = {"preparing": True, "back": page_url}
+        response = render(request, "advisor/result_pdf_wait.html", context, status=202)
+        response["Refresh"] = "2"
+        return noindex(response)
+    name = f"hiring-advisor-{token[:8]}.pdf"
+    response = FileResponse(path.open("rb"), content_type="application/pdf", filename=name)
+    response["Cache-Control"] = "private, max-age=3600"
+    return noindex(response)

@@ -90,6 +90,20 @@ def team_member_finish(*, session, assessment: Assessment) -> Team | None:
     return Team.objects.filter(token=token).first() if updated else None
 
 
+def team_of_result(*, session, token: str) -> Team | None:
+    """The team this browser answered for with the result `token`, if any: looked up
+    among the few teams the session belongs to."""
+    member_ids = list(session.get("teams", {}).values())
+    if not member_ids:
+        return None
+    member = (
+        TeamMember.objects.filter(pk__in=member_ids, assessment__token=token)
+        .select_related("team")
+        .first()
+    )
+    return member.team if member else None
+
+
 def team_members_finished(team: Team) -> list[TeamMember]:
     return [m for m in team.members.all() if m.finished]
 

@@ -44,7 +44,7 @@ def _own_result(request) -> Assessment | None:
 
 @require_http_methods(["GET", "POST"])
 def team_new(request):
-    """ "Decide together": name the decision and yourself, then invite the others."""
+    """ "Decide with a co-founder": name the decision and yourself, then invite the others."""
     result = _own_result(request)
     form = TeamStartForm(request.POST if "name" in request.POST else None)
     if request.method == "POST" and form.is_valid():
@@ -97,6 +97,8 @@ def team_join(request, invite):
 
 @require_http_methods(["GET"])
 def team(request, token):
+    """What the team knows: who has answered and, for members who have, the team's call
+    or what to settle before it has one."""
     team = _team(token)
     member = teams.team_member_of(session=request.session, team=team)
     finished = teams.team_members_finished(team)
@@ -134,9 +136,7 @@ def team_settle(request, token):
         messages.error(request, "Pick one of the answers to settle that question.")
         return see_other(reverse("team", args=[team.token]) + "#disagreements")
     teams.team_settle(team=team, question=question.slug, choice=choice.slug, bank=bank)
-    messages.success(
-        request, f"Settled: “{choice.label}” to “{question.text}”. The team result is updated."
-    )
+    messages.success(request, f"You settled “{question.text}” as “{choice.label}”.")
     return see_other(reverse("team", args=[team.token]))
 
 

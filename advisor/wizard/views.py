@@ -257,8 +257,8 @@ def check(request):
         done = Assessment.objects.completed().only("token", "recommendation", "completed_at")
         result = done.get(pk=draft.pk)
         _remember(request, result)
-        if team := teams.team_member_finish(session=request.session, assessment=result):
-            return go_to(request, reverse("team", args=[team.token]))
+        # A team member sees their own result first, the team's state beside it.
+        teams.team_member_finish(session=request.session, assessment=result)
         if other := remembered.compare_take(request=request):
             return go_to(request, reverse("compare", args=[other, draft.token]))
         return to_result(request, draft.token)

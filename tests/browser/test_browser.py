@@ -291,7 +291,7 @@ def test_change_my_answers_and_compare_work_from_the_result(browser, live_bank, 
         "data-recommendation", "ml-engineer"
     )
     # compare the two: the one answer that differs is highlighted
-    page.locator("#compare > summary").click()  # folded under the share link
+    page.get_by_role("link", name="Decide with a co-founder").click()  # the one way in
     page.get_by_label("Link to a co-founder's result").fill(second)
     page.get_by_role("button", name="Compare").click()
     expect(page.get_by_role("heading", name="Two results side by side")).to_be_visible()

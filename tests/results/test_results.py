@@ -12,6 +12,7 @@ from django.urls import reverse
 from advisor import costs
 from advisor.bank import store as bank_store
 from advisor.models import Assessment, Choice, PayRate, Points, Question, RoleProfile
+from advisor.results.presenters.result import flip_sentence
 from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
 
 HX = {"HTTP_HX_REQUEST": "true"}
@@ -96,7 +97,11 @@ def test_it_shows_costs_for_both_roles_in_house_and_offshore(client, ml_result):
 def test_it_says_what_would_change_the_answer(client, ml_result):
     page = text(client.get(ml_result))
     assert "What would change the answer" in page
-    assert "AI Engineer first" in page
+    assert (
+        "If your answer to “Does a good general-purpose model already solve it?” were “Mostly "
+        "— it gets us about 90% of the way” and to “Do you have data to train a model on?” "
+        "“No — nothing usable yet”, the AI Engineer would go first, for now."
+    ) in page
 
 
 def test_a_staged_plan_when_the_model_matters_but_nothing_is_ready(client, bank):
@@ -323,11 +328,10 @@ def test_two_results_side_by_side_highlight_the_differences(client, bank):
     response = client.get(reverse("compare", args=[left, right]))
     assert response.status_code == 200
     page = text(response)
-    assert "differ on 8 questions" in page
     # the headline says what decides it; those rows stand out, the rest are marked lightly
     assert "The results differ: the Machine Learning Engineer first against the AI Engineer" in page
     # the ML founder without training data would get the AI engineer first: that decides it
-    assert "This difference decides it: “Do you have data to train a model on?”" in page
+    assert "The answer to “Do you have data to train a model on?” decides it." in page
     decides, differs = page.count('class="decides"'), page.count('class="differs"')
     assert (decides, differs) == (1, 7)
     # columns named by what the viewer knows, and both results' costs
@@ -342,10 +346,11 @@ def test_compare_says_when_only_how_sure_the_call_is_differs(client, bank):
     left = complete(client, held_back).split("/")[2]  # the AI engineer first, for now
     right = complete(Client(), AI_ANSWERS).split("/")[2]  # the AI engineer, a clear call
     page = text(client.get(reverse("compare", args=[left, right])))
-    assert "You both get the AI Engineer" in page
+    assert "You both get the AI Engineer first." in page
     assert (
-        "Where you differ is how sure the call is and what comes next: Your answers: first, "
-        "for now, the Machine Learning Engineer later; Shared with you: a clear call." in page
+        "How sure differs: for your result it is a call for now, for the shared result a "
+        "clear call. What comes next differs: your result plans the Machine Learning Engineer "
+        "later; the shared result plans no second hire." in page
     )
 
 
@@ -358,8 +363,8 @@ def test_the_compare_form_takes_a_pasted_link(client, bank):
     )
     assert response["Location"] == reverse("compare", args=[left, right])
     page = text(client.get(response["Location"]))
-    assert "differ on 1 question;" in page or "differ on 1 question." in page
-    assert "You both get the Machine Learning Engineer" in page
+    assert "You both get the Machine Learning Engineer first." in page
+    assert "Your 1 difference does not change who goes first." in page
 
 
 @pytest.mark.parametrize("pasted", ["", "nonsense", "http://x/r/" + "a" * 40 + "/", "<script>"])
@@ -418,3 +423,21 @@ def test_first_for_now_without_a_leader_says_so(bank):
     assert view["confidence_sentence"].startswith(
         "neither role is far enough ahead, and the Machine Learning Engineer cannot deliver yet"
     )
+
+
+@pytest.mark.parametrize(
+    ("confidence", "ending"),
+    [
+        ("clear", "the Machine Learning Engineer would go first (a clear call)."),
+        ("lean", "the Machine Learning Engineer would probably go first."),
+        ("held-back", "the Machine Learning Engineer would go first, for now."),
+        ("toss-up", "it would be a toss-up, settled for the Machine Learning Engineer."),
+    ],
+)
+def test_what_would_change_the_answer_is_a_sentence(confidence, ending):
+    flip = {
+        "changes": [{"question_text": "Do you have data?", "choice_label": "Yes, labeled"}],
+        "confidence": confidence,
+    }
+    sentence = flip_sentence(flip, {"name": "Machine Learning Engineer"})
+    assert sentence == f"If your answer to “Do you have data?” were “Yes, labeled”, {ending}"

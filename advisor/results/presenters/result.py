@@ -74,10 +74,7 @@ def result_view(snapshot: dict) -> dict:
     counts = [
         {"role": roles[slug], "count": n} for slug, n in outcome["counts"].items() if slug in roles
     ]
-    flips = [
-        {**f, "role": roles[f["first_hire"]], "words": CONFIDENCES[f["confidence"]].lower()}
-        for f in snapshot["flips"]
-    ]
+    flips = [{**f, "sentence": flip_sentence(f, roles[f["first_hire"]])} for f in snapshot["flips"]]
     return {
         "roles": snapshot["roles"],
         "first": first,
@@ -263,3 +260,20 @@ def _answer_rows(snapshot: dict, roles: dict) -> list[dict]:
         }
         for a in snapshot["answers"]
     ]
+
+
+def flip_sentence(flip: dict, role: dict) -> str:
+    """What would change the answer, as a sentence: “If your answer to “Do you have data…”
+    were “Yes — a large, labeled…”, the Machine Learning Engineer would go first (a clear
+    call).” Two answers: “If your answer to “A” were “x” and to “B” “y”, …”."""
+    first, *more = flip["changes"]
+    answered = f"your answer to “{first['question_text']}” were “{first['choice_label']}”"
+    answered += "".join(f" and to “{c['question_text']}” “{c['choice_label']}”" for c in more)
+    name = role["name"]
+    words = CONFIDENCES[flip["confidence"]].lower()
+    outcome = {
+        "toss-up": f"it would be a toss-up, settled for the {name}",
+        "held-back": f"the {name} would go first, for now",
+        "lean": f"the {name} would probably go first",
+    }.get(flip["confidence"], f"the {name} would go first ({words})")
+    return f"If {answered}, {outcome}."
