@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from advisor.advice.team_advice import Member, team_advice
+from advisor.bank import versions
 from advisor.models import Assessment, Team
 from tests.conftest import AI_ANSWERS, ML_ANSWERS, complete
 
@@ -143,6 +144,7 @@ def answer_as_starter(client, answers: dict) -> str:
 
 
 def test_settling_stores_a_permanent_team_result(bank):
+    published = versions.bank_version_publish(note="The bank founders get")
     jane, sam = Client(), Client()
     team_url = start(jane)
     invite = invite_of(jane, team_url)
@@ -161,6 +163,8 @@ def test_settling_stores_a_permanent_team_result(bank):
     team = Team.objects.get(token=token)
     assert team.settled == {"training-data": "none"}
     assert (team.result.recommendation, team.result.confidence) == (AI, "held-back")
+    # scored with the bank founders get, like any result
+    assert team.result.bank_version == published.number
     page = text(jane.get(team_url))
     assert f'<a href="/r/{team.result.token}/">The team\'s result</a>' in page
     assert Client().get(f"/r/{team.result.token}/").status_code == 200
