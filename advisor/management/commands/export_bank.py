@@ -1,10 +1,12 @@
 """`manage.py export_bank`: the live bank back into fixtures/, for another environment."""
 
+import json
 from pathlib import Path
 
 from django.conf import settings
 from django.core import serializers
 from django.core.management.base import BaseCommand
+from django.db.models import JSONField
 
 from advisor.models import (
     Case,
@@ -25,6 +27,12 @@ def bank_fixtures() -> dict[str, str]:
 
     def dump(*querysets) -> str:
         objects = [obj for queryset in querysets for obj in queryset]
+        for obj in objects:
+            # JSON keys in one order whatever the database keeps (PostgreSQL reorders them).
+            for field in obj._meta.fields:
+                if isinstance(field, JSONField):
+                    value = getattr(obj, field.attname)
+                    setattr(obj, field.attname, json.loads(json.dumps(value, sort_keys=True)))
         text = serializers.serialize(
             "json",
             objects,
