@@ -1,5 +1,6 @@
-"""Settings read from environment variables: text, booleans, integers and origins, a bad
-value failing loudly at start-up rather than running with a surprise."""
+"""Settings read from environment variables: text, booleans, integers, origins and a
+cache's address, a bad value failing loudly at start-up rather than running with a
+surprise."""
 
 from __future__ import annotations
 
@@ -49,3 +50,23 @@ def env_origins(name: str) -> list[str]:
         rest = rest.removesuffix({"http": ":80", "https": ":443"}[scheme])
         origins.append(f"{scheme}://{rest}")
     return origins
+
+
+def env_cache(name: str, *, entries: int) -> dict:
+    """Django's cache from a URL: redis:// or rediss:// (pip install redis), memcached://
+    (pip install pymemcache), or, unset, each process's own memory holding `entries`."""
+    url = env(name)
+    if url.startswith(("redis://", "rediss://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url.startswith("memcached://"):
+        return {
+            "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+            "LOCATION": url.removeprefix("memcached://"),
+        }
+    if url:
+        raise ImproperlyConfigured(f"{name} must start with redis://, rediss:// or memcached://")
+    return {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "advisor-pages",
+        "OPTIONS": {"MAX_ENTRIES": entries},
+    }

@@ -11,9 +11,9 @@ import tempfile
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 
-from advisor.env import env, env_bool, env_int, env_origins
+from advisor.env import env, env_bool, env_cache, env_int, env_origins
+from advisor.ops.logs import sentry_init
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -186,31 +186,7 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # change and step pages change only with the bank, so a worker's own copy is always right.
 # CACHE_URL=redis://host:6379/0 (pip install redis) or memcached://host:11211 (pip install
 # pymemcache) shares one cache between every worker and app server instead.
-_CACHE_URL = env("CACHE_URL")
-if _CACHE_URL.startswith(("redis://", "rediss://")):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": _CACHE_URL,
-        }
-    }
-elif _CACHE_URL.startswith("memcached://"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
-            "LOCATION": _CACHE_URL.removeprefix("memcached://"),
-        }
-    }
-elif _CACHE_URL:
-    raise ImproperlyConfigured("CACHE_URL must start with redis://, rediss:// or memcached://")
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "advisor-pages",
-            "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 300)},
-        }
-    }
+CACHES = {"default": env_cache("CACHE_URL", entries=env_int("PAGE_CACHE_ENTRIES", 300))}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -325,18 +301,7 @@ METRICS_TOKEN = env("METRICS_TOKEN")
 # Errors to Sentry (or any service that takes its SDK) when SENTRY_DSN is set; sentry-sdk is
 # imported only then (pip install sentry-sdk). Never founders' personal data.
 if SENTRY_DSN := env("SENTRY_DSN"):
-    try:
-        import sentry_sdk
-    except ImportError as missing:
-        raise ImproperlyConfigured(
-            "SENTRY_DSN is set: install sentry-sdk (pip install sentry-sdk)"
-        ) from missing
-    sentry_sdk.init(
-        dsn=SENTRY_DSN,
-        environment=env("SENTRY_ENVIRONMENT", "production"),
-        send_default_pii=False,
-        traces_sample_rate=0,
-    )
+    sentry_init(SENTRY_DSN, env("SENTRY_ENVIRONMENT", "production"))
 
 # The issuer an authenticator app shows beside a staff user's one-time codes.
 OTP_TOTP_ISSUER = "Hiring Advisor"

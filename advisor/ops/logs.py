@@ -112,3 +112,17 @@ class GunicornLogger(Logger):
             self.exception("could not write the access log")
         finally:
             request_id.reset(token)
+
+
+def sentry_init(dsn: str, environment: str) -> None:
+    """Errors to Sentry (or any service that takes its SDK); sentry-sdk is imported only
+    when a DSN is set (pip install sentry-sdk). Never founders' personal data."""
+    try:
+        import sentry_sdk
+    except ImportError as missing:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            "SENTRY_DSN is set: install sentry-sdk (pip install sentry-sdk)"
+        ) from missing
+    sentry_sdk.init(dsn=dsn, environment=environment, send_default_pii=False, traces_sample_rate=0)
