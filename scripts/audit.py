@@ -4,7 +4,7 @@ Serves the app with gunicorn on a throw-away SQLite database, makes a result thr
 real HTTP, runs Lighthouse (from node_modules, on Debian's Chromium) on each page, and
 writes the JSON reports to reports/lighthouse/ with a table of the category scores.
 
-    .venv/bin/python -m scripts.audit [--out reports/lighthouse]
+    .venv/bin/python -m scripts.audit [--out reports/lighthouse] [--only landing step]
 """
 
 from __future__ import annotations
@@ -64,6 +64,7 @@ def make_result(base: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "reports" / "lighthouse")
+    parser.add_argument("--only", nargs="+", choices=["landing", "step", "result"])
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -77,10 +78,11 @@ def main() -> int:
         server = serve(env, port, tmp / "gunicorn.log", ["--workers", "2"])
         wait_ready(server, base + "/", tmp / "gunicorn.log")
         pages = {
-            "landing": base + "/",
-            "step": base + "/wizard/use-case/",
-            "result": make_result(base),
+            "landing": lambda: base + "/",
+            "step": lambda: base + "/wizard/use-case/",
+            "result": lambda: make_result(base),
         }
+        pages = {name: url() for name, url in pages.items() if name in (args.only or pages)}
         scores = {}
         chrome = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
         for name, url in pages.items():
