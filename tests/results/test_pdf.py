@@ -33,7 +33,7 @@ def pdf_text(content: bytes) -> tuple[int, str, tuple]:
 
 def save_images(content: bytes, name: str) -> None:
     """Page images to look at, when poppler's pdftoppm is on the machine."""
-    if shutil.which("pdftoppm") and os.path.isdir(SHOTS):
+    if SHOTS and shutil.which("pdftoppm") and os.path.isdir(SHOTS):
         path = f"{SHOTS}/{name}.pdf"
         with open(path, "wb") as out:
             out.write(content)
