@@ -87,18 +87,22 @@ def main() -> int:
         chrome = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
         for name, url in pages.items():
             report = args.out / f"{name}.json"
-            subprocess.run(
-                [
-                    str(LIGHTHOUSE),
-                    url,
-                    f"--chrome-flags={CHROME_FLAGS}",
-                    "--output=json",
-                    f"--output-path={report}",
-                    "--quiet",
-                ],
-                env={**os.environ, "CHROME_PATH": chrome},
-                check=True,
-            )
+            command = [
+                str(LIGHTHOUSE),
+                url,
+                f"--chrome-flags={CHROME_FLAGS}",
+                "--output=json",
+                f"--output-path={report}",
+                "--quiet",
+            ]
+            # Lighthouse sometimes loses a page load's trace ("Please run Lighthouse
+            # again"): as it asks, a page is tried up to three times.
+            for _attempt in range(3):
+                done = subprocess.run(command, env={**os.environ, "CHROME_PATH": chrome})
+                if done.returncode == 0:
+                    break
+            else:
+                raise RuntimeError(f"Lighthouse failed three times on {url}")
             data = json.loads(report.read_text())
             scores[name] = {
                 key: round(category["score"] * 100) for key, category in data["categories"].items()

@@ -173,7 +173,10 @@ def hire_cost(
     hire_months = Decimal(terms.weeks_to_hire) / WEEKS_PER_MONTH
     ramp_months = Decimal(terms.ramp_up_weeks) / WEEKS_PER_MONTH
     paid_months = max(Decimal(0), horizon - hire_months)
-    productive_months = max(Decimal(0), horizon - hire_months - ramp_months)
+    # Weeks over 52/12 carry 28 digits: a horizon that hiring and ramp-up fill exactly
+    # leaves no productive month, not a remainder in the last digit to divide by.
+    productive = (horizon - hire_months - ramp_months).quantize(Decimal("1e-9"))
+    productive_months = max(Decimal(0), productive)
     starts = paid_months > 0
     hire_time_estimate = terms.hire_time_estimate and terms.weeks_to_hire > 0
 

@@ -72,10 +72,12 @@ def test_bench_measures_every_page_against_the_baseline(tmp_path):
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="faults mounts a tmpfs and drops privileges: root")
-def test_faults_survives_a_read_only_database_behind_nginx():
+def test_faults_keeps_slow_clients_out_behind_nginx():
+    # The smallest fault, whose targets do not hang on how loaded the machine is; every
+    # fault runs in full in CI's `make faults --short`.
     need("nginx", "nginx")
-    out = run_tool("scripts.faults", "--short", "--only", "read-only", "--founders", "3")
-    assert "== read-only: PASS" in out and out.rstrip().endswith("PASS")
+    out = run_tool("scripts.faults", "--short", "--only", "slow-clients", "--founders", "3")
+    assert "== slow-clients: PASS" in out and out.rstrip().endswith("PASS")
 
 
 def test_bench_scoring_times_scoring_one_answer_set():
