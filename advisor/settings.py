@@ -72,6 +72,7 @@ MIDDLEWARE = [
     # Before the session and CSRF middleware: it sees the cookies they set on the way out.
     "advisor.outreach.embed.EmbedMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "advisor.ops.language.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -155,9 +156,14 @@ CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "advisor.ops.responses.csrf_failure"
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 
-LANGUAGE_CODE = "en-us"
+# English at `/`, Spanish at `/es/`, German at `/de/` (advisor/ops/language.py).
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español"), ("de", "Deutsch")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "UTC"
-USE_I18N = False
+USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"

@@ -4,9 +4,11 @@
 (advisor/urls_embed.py, advisor/outreach/embed.py); the admin never is.
 """
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import path, register_converter
 
+from advisor.ops import language
 from advisor.ops.metrics import metrics_view
 from advisor.outreach import contact_views as contact
 from advisor.outreach import email_views, link_views
@@ -59,7 +61,8 @@ FOUNDER_PATTERNS = [
 ]
 
 urlpatterns = [
-    *FOUNDER_PATTERNS,
+    *i18n_patterns(*FOUNDER_PATTERNS, prefix_default_language=False),
+    path("language/<slug:code>/", language.switch, name="language"),
     path("admin/", admin.site.urls),
     path("metrics", metrics_view, name="metrics"),  # staff or METRICS_TOKEN only
 ]
