@@ -41,12 +41,26 @@ class ConfidenceFilter(admin.SimpleListFilter):
         return queryset.filter(confidence=self.value()) if self.value() else queryset
 
 
+class LanguageFilter(admin.SimpleListFilter):
+    title = "language"
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        from django.conf import settings
+
+        return settings.LANGUAGES
+
+    def queryset(self, request, queryset):
+        return queryset.filter(language=self.value()) if self.value() else queryset
+
+
 class ResultList(ChangeList):
     """The list reads only the columns it shows."""
 
     def get_queryset(self, request, exclude_parameters=None):
         queryset = super().get_queryset(request, exclude_parameters)
-        fields = ("token", "recommendation", "confidence", "bank_version", "completed_at")
+        fields = ("token", "recommendation", "confidence", "bank_version", "language")
+        fields += ("completed_at",)
         return queryset.only(*fields, "attribution").annotate(
             is_team=Exists(Team.objects.filter(result=OuterRef("pk")))
         )
@@ -64,10 +78,19 @@ class AssessmentAdmin(admin.ModelAdmin):
     ordering = ["-completed_at", "-id"]
     show_facets = admin.ShowFacets.NEVER  # a count per filter choice would read every row
 
-    list_display = ["result_page", "first_hire", "how_sure", "version", "completed_at", "source"]
+    list_display = [
+        "result_page",
+        "first_hire",
+        "how_sure",
+        "version",
+        "language",
+        "completed_at",
+        "source",
+    ]
     list_filter = [
         RecommendationFilter,
         ConfidenceFilter,
+        LanguageFilter,
         ("completed_at", admin.DateFieldListFilter),
         followups.SourceFilter,  # fixed choices: listing every utm_source would read them all
     ]

@@ -187,6 +187,32 @@ def results_by_version(bank: Bank, period: Period, version: int | None = None) -
     return table
 
 
+def results_by_language(bank: Bank, period: Period, version: int | None = None) -> list[dict]:
+    """Completed results of the period per language they were made in, most first, each
+    with its split of recommendations: one grouped query."""
+    from django.conf import settings
+
+    rows = (
+        completed_in(period, version)
+        .values_list("language", "recommendation")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    counts: dict[str, Counter] = {}
+    for language, recommendation, n in rows:
+        counts.setdefault(language, Counter())[recommendation] += n
+    names = dict(settings.LANGUAGES)
+    return [
+        {
+            "code": code,
+            "name": names.get(code, code),
+            "total": counts[code].total(),
+            "by_role": role_split(bank, counts[code]),
+        }
+        for code in sorted(counts, key=lambda c: -counts[c].total())
+    ]
+
+
 def published_in(period: Period) -> list[dict]:
     """The versions of the question bank published in the period, oldest first, each with
     the first day of the bar it falls in."""

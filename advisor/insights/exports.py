@@ -42,7 +42,7 @@ class SafeWriter:
 def export_header(bank: Bank) -> list[str]:
     roles = list(bank.role_slugs)
     return (
-        ["token", "completed_at", "recommendation", "confidence", "later_hire"]
+        ["token", "completed_at", "language", "recommendation", "confidence", "later_hire"]
         + [f"score_{r}" for r in roles]
         + [f"share_{r}" for r in roles]
         + [q.slug for q in bank.questions]
@@ -66,6 +66,7 @@ def export_rows(queryset, bank: Bank):
     ).values_list(
         "token",
         "completed_at",
+        "language",
         "recommendation",
         "confidence",
         "answer_set__answers",
@@ -77,7 +78,7 @@ def export_rows(queryset, bank: Bank):
         "attribution__referrer",
         *(f"attribution__{f}" for f in SOURCE_COLUMNS),
     )
-    for token, at, recommendation, confidence, key, outcome, unkeyed, *source in rows.iterator(
+    for token, at, language, recommendation, confidence, key, outcome, unkeyed, *source in rows.iterator(
         chunk_size=CHUNK
     ):
         embedded, origin, path, referrer, *utm = (value or "" for value in source)
@@ -88,7 +89,8 @@ def export_rows(queryset, bank: Bank):
             answers = snapshot_answers({"answers": unkeyed or []})
         other = "; ".join(f"{q}={c}" for q, c in sorted(answers.items()) if q not in slugs)
         yield (
-            [token, at.isoformat(), recommendation, confidence, outcome.get("later_hire", "")]
+            [token, at.isoformat(), language, recommendation, confidence]
+            + [outcome.get("later_hire", "")]
             + [outcome.get("scores", {}).get(r, "") for r in roles]
             + [outcome.get("shares", {}).get(r, "") for r in roles]
             + [answers.get(slug, "") for slug in slugs]

@@ -61,6 +61,7 @@ def analytics_report(
     teams = analytics.team_counts(span)
     sources = analytics.completions_by_source(bank, period, version)
     by_version = analytics.results_by_version(bank, period, version)
+    by_language = analytics.results_by_language(bank, period, version)
     tell(4, parts)
     split = analytics.recommendation_split(groups)
     total = sum(split.values())
@@ -79,6 +80,7 @@ def analytics_report(
         "bars_total": sum(b["count"] for b in bars),
         "published": [{**p, "index": bar_index.get(p["bar"])} for p in published],
         "by_version": by_version,
+        "by_language": by_language,
         "split": [
             {
                 "name": role.name,

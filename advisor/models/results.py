@@ -50,6 +50,12 @@ class Assessment(models.Model):
     bank_version = models.PositiveIntegerField(
         null=True, blank=True, help_text="The published version of the question bank it used."
     )
+    language = models.CharField(
+        max_length=8,
+        default="en",
+        db_default="en",
+        help_text="The language the result was made in; its page opens in it.",
+    )
     # Set when the result is made (and by `manage.py backfill_answer_sets` for older ones).
     answer_set = models.ForeignKey(
         AnswerSet,
@@ -83,6 +89,12 @@ class Assessment(models.Model):
             models.Index(
                 fields=["completed_at", "bank_version", "recommendation", "answer_set"],
                 name="result_version",
+                condition=models.Q(completed_at__isnull=False),
+            ),
+            # Analytics by the language results were made in.
+            models.Index(
+                fields=["completed_at", "language", "recommendation"],
+                name="result_language",
                 condition=models.Q(completed_at__isnull=False),
             ),
         ]

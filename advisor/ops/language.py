@@ -32,13 +32,20 @@ def path_in(path: str, code: str) -> str:
 
 
 def switch_links(request) -> list[dict]:
-    """The switcher's links: each language, with the address that opens this page in it."""
+    """The switcher's links: each language this page can be read in (a view may narrow
+    them, as a result does to its bank version's), with the address that opens it."""
     here = request.get_full_path()
     current = translation.get_language()
+    offered = getattr(request, "languages", CODES)
     return [
         {"code": code, "name": name, "current": code == current, "next": here}
         for code, name in settings.LANGUAGES
+        if code in offered or code == current
     ]
+
+
+def name_of(code: str) -> str:
+    return dict(settings.LANGUAGES).get(code, code)
 
 
 def switch(request, code: str):

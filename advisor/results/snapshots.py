@@ -80,6 +80,11 @@ def later_triggers(bank: Bank, counted: Mapping[str, str], later: str) -> list[d
 SETTLE_LIMIT = 2  # a toss-up names at most this many questions to settle
 
 
+def neutral_advice(explanation: str) -> str:
+    """How to find out, from a "not sure" choice's explanation."""
+    return explanation.removeprefix("Not counted.").strip()
+
+
 def settle(bank: Bank, answers: Mapping[str, str], outcome: scoring.Outcome) -> list[dict]:
     """A toss-up's questions to settle: those still open ("not sure" or unanswered) that
     the call turns on, core questions first; each with how to find out cheaply (its "not
@@ -92,7 +97,7 @@ def settle(bank: Bank, answers: Mapping[str, str], outcome: scoring.Outcome) -> 
     for slug in slugs:
         question = bank.question(slug)
         unsure = next((c for c in question.choices if c.neutral), None)
-        how = (unsure.explanation if unsure else "").removeprefix("Not counted.").strip()
+        how = neutral_advice(unsure.explanation) if unsure else ""
         leads = []
         for choice in question.choices:
             if choice.neutral:

@@ -9,21 +9,29 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseNotModified,
+    HttpResponseRedirect,
+)
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import http_date
 from django.views.decorators.http import require_GET, require_http_methods
 
 from advisor.bank import store as bank_store
 from advisor.costs import presenter as cost_presenter
 from advisor.costs.forms import CostForm
-from advisor.models import Team
+from advisor.models import Assessment, Team
 from advisor.ops import page_cache, throttle
 from advisor.ops.responses import go_to, noindex, too_many
 from advisor.ops.throttle import HOUR
 from advisor.outreach import embed, followup
-from advisor.results import pdf, presenters, remembered
+from advisor.ops.language import name_of, path_in
+from advisor.results import languages, pdf, presenters, remembered
 from advisor.teams import services as teams
 from advisor.wizard import assessments, drafts
 
@@ -57,9 +65,10 @@ def result(request, token):
     else:
         cached = page_cache.result_get(etag)
         if cached is None:
-            assessment = assessments.result_get(token, "token", "completed_at", "snapshot")
-            if assessment is None:
-                raise Http404("No result has this link. Check that it was copied whole.")
+            assessment = _result_in_language(token, "completed_at")
+            if not isinstance(assessment, Assessment):
+                return assessment  # a redirect to a language it can be read in
+            request.languages = assessment.languages
             status, content = _render(
                 request, assessment, fragment, owner, contact, bank, team=team
             )
@@ -74,6 +83,23 @@ def result(request, token):
     for name, value in headers.items():
         response[name] = value
     return response
+
+
+def _result_in_language(token: str, *fields: str):
+    """The result with its snapshot in the page's language, and the languages it can be
+    read in; or a redirect to the page in its own language when this one is not offered."""
+    assessment = assessments.result_get(token, "token", "snapshot", *fields)
+    if assessment is None:
+        raise Http404("No result has this link. Check that it was copied whole.")
+    language = translation.get_language()
+    snapshot = languages.snapshot_in(assessment.snapshot, language)
+    if snapshot is None:
+        own = languages.language_of(assessment.snapshot)
+        return HttpResponseRedirect(path_in(reverse("result", args=[token]), own))
+    assessment.made_in = languages.language_of(assessment.snapshot)
+    assessment.languages = languages.languages_of(assessment.snapshot)
+    assessment.snapshot = snapshot
+    return assessment
 
 
 def _render(request, assessment, fragment: bool, owner: bool, contact: bool, bank, team=None):
@@ -91,6 +117,7 @@ def _render(request, assessment, fragment: bool, owner: bool, contact: bool, ban
         "owner": owner,
         "contact": contact,
         "team": team,
+        "read_in": _read_in(request, assessment),
         "csrf_token": page_cache.CSRF_MARK,  # rendered once; filled in per browser
     }
     template = presenters.TEMPLATE
@@ -100,6 +127,20 @@ def _render(request, assessment, fragment: bool, owner: bool, contact: bool, ban
     content = render(request, f"{template}#cost_figures", context).content
     content += render(request, f"{template}#card_costs", {**context, "oob": True}).content
     return status, content
+
+
+def _read_in(request, assessment) -> dict:
+    """The language the result was made in, and links to read it in the others."""
+    here = request.get_full_path()
+    return {
+        "made_in": name_of(assessment.made_in),
+        "translated": assessment.made_in != translation.get_language(),
+        "links": [
+            {"code": code, "name": name_of(code), "url": path_in(here, code)}
+            for code in assessment.languages
+            if code != translation.get_language()
+        ],
+    }
 
 
 def _costs(request, snapshot: dict, url: str, bank):
@@ -124,9 +165,10 @@ def _costs(request, snapshot: dict, url: str, bank):
 def result_sources(request, token):
     """Where the figures on a result's cost panel come from, for the same settings: each
     rate and hiring term with its source note, whether it is an estimate, and its date."""
-    assessment = assessments.result_get(token, "token", "snapshot")
-    if assessment is None:
-        raise Http404("No result has this link. Check that it was copied whole.")
+    assessment = _result_in_language(token)
+    if not isinstance(assessment, Assessment):
+        return assessment
+    request.languages = assessment.languages
     url = reverse("result", args=[assessment.token])
     form, costs = _costs(request, assessment.snapshot, url, bank_store.get())
     context = {
@@ -161,16 +203,16 @@ def result_copy(request, token):
 @require_GET
 def result_pdf(request, token):
     """Download PDF: the result with the cost settings of the page it was asked from."""
-    assessment = assessments.result_get(token, "token", "completed_at", "snapshot")
-    if assessment is None:
-        raise Http404("No result has this link. Check that it was copied whole.")
+    assessment = _result_in_language(token, "completed_at")
+    if not isinstance(assessment, Assessment):
+        return assessment
     page_url = reverse("result", args=[token])
     try:
         costs, key = pdf.pdf_costs(assessment.snapshot, request.GET, bank_store.get())
     except pdf.BadSettings as bad:
         context = {"message": str(bad), "back": page_url}
         return noindex(render(request, "advisor/result_pdf_wait.html", context, status=422))
-    path = pdf.pdf_path(token, key)
+    path = pdf.pdf_path(token, f"{key}|{translation.get_language()}")
     if not path.exists():
         if not throttle.allow(throttle.key_of("pdf", request), settings.PDFS_PER_HOUR, HOUR):
             return too_many(request, "This connection has asked for many PDFs. Try later.")

@@ -132,6 +132,7 @@ def team_settle(*, team: Team, question: str, choice: str, bank: Bank) -> Assess
             snapshot=snapshot,
             answer_set_id=answer_set_id(snapshot_answers(snapshot)),
             bank_version=bank.version or None,
+            language=snapshot.get("language", "en"),
         )
         locked.result = result
         locked.save(update_fields=["settled", "result"])

@@ -91,6 +91,7 @@ def assessment_complete(*, assessment: Assessment, bank: Bank, answers: dict) ->
                 snapshot=snapshot,
                 bank_version=bank.version or None,
                 answer_set_id=answer_set,
+                language=snapshot.get("language", "en"),
             )
         )
         if updated:
