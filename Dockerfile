@@ -11,7 +11,7 @@ RUN useradd --create-home --uid 10001 advisor
 # What WeasyPrint renders result PDFs with: Pango, HarfBuzz and a font.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
-       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core gettext \
     && rm -rf /var/lib/apt/lists/*
 
 COPY pyproject.toml constraints.txt README.md ./
@@ -20,11 +20,13 @@ RUN pip install -c constraints.txt .
 
 COPY manage.py ./
 COPY templates/ templates/
+COPY locale/ locale/
 COPY static/ static/
 COPY fixtures/ fixtures/
 COPY deploy/ deploy/
 # collectstatic needs a key only to import settings; the real one comes at run time.
-RUN SECRET_KEY=build-only python manage.py collectstatic --noinput -v0
+RUN SECRET_KEY=build-only python manage.py collectstatic --noinput -v0 \
+    && SECRET_KEY=build-only python manage.py compilemessages -v0
 
 # Large exports are written here by the job worker (a volume shared with the app in compose).
 RUN mkdir exports && chown advisor exports

@@ -7,7 +7,7 @@ PORT ?= 8000
 WORKERS ?= 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run dev test admin install chromium pdflibs static db lint format clean audit checkers load bench css faults scale
+.PHONY: run dev test admin install chromium pdflibs messages static db lint format clean audit checkers load bench css faults scale
 
 LOAD_ARGS ?= --db sqlite --founders 50 --duration 20
 FAULTS_ARGS ?=
@@ -25,8 +25,15 @@ db: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed
 
-static: install
+static: install messages
 	$(BIN)/python manage.py collectstatic --noinput -v0
+
+# The Spanish and German translations compiled (.mo), with GNU gettext (apt-get install).
+messages: install
+	@command -v msgfmt >/dev/null || { \
+	  command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] || { echo "Install gettext (apt-get install gettext)"; exit 1; }; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
+	$(BIN)/python manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules
 
 # gunicorn, and beside it the worker that runs queued jobs; stopping one stops both.
 run: db static pdflibs
@@ -35,7 +42,7 @@ run: db static pdflibs
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  DEBUG=0 $(BIN)/gunicorn advisor.wsgi -c deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT) --workers $(WORKERS)
 
-dev: db
+dev: db messages
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 admin: db
