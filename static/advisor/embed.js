@@ -1,6 +1,8 @@
 // Hiring Advisor on another site's page. Put this where the advisor should appear:
 //   <div data-hiring-advisor></div>
 //   <script src="https://ADVISOR/static/advisor/embed.js" async></script>
+// `data-language="es"` or "de" shows it in Spanish or German (by default: the page's own
+// `lang` when it is one of them, else English).
 // It puts the advisor's frame in each placeholder, passing the page's address (no query
 // string) and its utm_* labels, and fits the frame's height to what it shows. Messages
 // are accepted only from the advisor's origin and from its own frames.
@@ -40,7 +42,9 @@
   function place(holder) {
     var frame = document.createElement("iframe");
     var start = holder.getAttribute("data-start") === "questions" ? "wizard/" : "";
-    frame.src = root + "embed/" + start + "?" + source(holder);
+    var language = (holder.getAttribute("data-language") || document.documentElement.lang || "").slice(0, 2);
+    var prefix = language === "es" || language === "de" ? language + "/" : "";
+    frame.src = root + "embed/" + prefix + start + "?" + source(holder);
     frame.title = holder.getAttribute("data-title") || "Hiring Advisor: AI Engineer or ML Engineer first?";
     frame.setAttribute("data-hiring-advisor", "");
     var height = parseInt(holder.getAttribute("data-height"), 10) || 640;
