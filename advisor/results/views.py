@@ -88,6 +88,8 @@ def _render(request, assessment, fragment: bool, owner: bool, contact: bool, ban
         "costs": costs,
         "form": form,
         "share_url": embed.site_url(request, url),
+        "sources_link": reverse("result_sources", args=[assessment.token])
+        + (f"?{request.GET.urlencode()}" if request.GET else ""),
         "outside_url": embed.outside(url),
         "owner": owner,
         "contact": contact,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from advisor.advice.scoring import CONFIDENCES
 from advisor.results.presenters.changes import flip_sentence
 from advisor.results.presenters.sentences import (  # noqa: F401 (counts_words)
+    changes_words,
     confidence_sentence,
     counts_words,
     description,
@@ -95,6 +96,7 @@ def result_view(snapshot: dict) -> dict:
         "later_triggers": snapshot["later_triggers"],
         "job_description": snapshot["job_description"],
         "came_from": snapshot.get("came_from"),
+        "came_from_changes": changes_words(snapshot.get("came_from")),
         "flips": flips,
         "comparison": [
             {"label": label, "cells": [(r, r[field]) for r in snapshot["roles"]]}

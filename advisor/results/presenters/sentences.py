@@ -6,9 +6,9 @@ questions and answers come from the snapshot."""
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
-from advisor.results.presenters.words import and_list
+from advisor.results.presenters.words import and_list, quoted
 
 
 def verdict_of(outcome: dict) -> str:
@@ -259,3 +259,20 @@ def confidence_sentence(snapshot: dict, roles: dict) -> str:
             + weighed
         )
     return _("%(counts)s; the weighted answers put the %(role)s ahead.") % values + weighed
+
+
+def changes_words(came_from: dict | None) -> str:
+    """The answers changed since the earlier result, e.g. “A” changed from “x” to “y”."""
+    not_asked = pgettext("an answer not given", "not asked")
+    return and_list(
+        (
+            _("%(question)s changed from %(before)s to %(after)s")
+            % {
+                "question": quoted(c["question_text"]),
+                "before": quoted(c["before"] or not_asked),
+                "after": quoted(c["after"] or not_asked),
+            }
+            for c in (came_from or {}).get("changes", [])
+        ),
+        quote=False,
+    )
