@@ -37,7 +37,7 @@ SAID = {
         "counts": "6 der 9 gezählten Antworten sprechen für den ML engineer, keine für den AI",
         "heading": "Was die Antwort ändern würde",
         "compare": "Zwei Ergebnisse im Vergleich",
-        "differ": "Die Ergebnisse unterscheiden sich: zuerst der Machine Learning Engineer gegenüber",
+        "differ": "Die Ergebnisse unterscheiden sich: zuerst der Machine Learning Engineer",
         "sources": "Woher die Zahlen stammen",
         "pdf": ("Erste Einstellung: <strong>Machine Learning Engineer</strong>", "Die Gründe"),
     },
