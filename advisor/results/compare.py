@@ -7,6 +7,9 @@ import re
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET
 
 from advisor.advice import scoring
@@ -39,9 +42,9 @@ def compare_start(request):
     if left not in found:
         raise Http404("No result has that link.")
     error = (
-        "That is this same result: paste the link of another one."
+        _("That is this same result: paste the link of another one.")
         if left == right
-        else "No result has that link. Paste the whole link of the other result."
+        else _("No result has that link. Paste the whole link of the other result.")
     )
     context = {"left": left, "value": request.GET.get("b", ""), "error": error}
     status = 422 if request.GET.get("b") else 200
@@ -63,22 +66,25 @@ def deciding_questions(bank, left: dict, right: dict) -> set[str]:
     return deciding
 
 
-def _name(request, result: Assessment, other: Assessment, place: str) -> str:
+def _name(request, result: Assessment, other: Assessment, first: bool) -> str:
     """How a sentence calls a result: the viewer's, shared with them, or by its place."""
+    context = "a result, named in a sentence of the compare page"
     if remembered.result_owned(request=request, token=result.token):
-        return "your result"
+        return pgettext(context, "your result")
     if remembered.result_owned(request=request, token=other.token):
-        return "the shared result"
-    return f"the {place} result"
+        return pgettext(context, "the shared result")
+    return (
+        pgettext(context, "the first result") if first else pgettext(context, "the second result")
+    )
 
 
 def _column(request, result: Assessment, other: Assessment) -> str:
     """A column named by what the viewer knows: theirs, shared with them, or its date."""
     if remembered.result_owned(request=request, token=result.token):
-        return "Your answers"
+        return _("Your answers")
     if remembered.result_owned(request=request, token=other.token):
-        return "Shared with you"
-    return f"Made {result.completed_at:%-d %B %Y}"
+        return _("Shared with you")
+    return _("Made %(date)s") % {"date": date_format(result.completed_at, "j F Y")}
 
 
 @require_GET
@@ -91,7 +97,7 @@ def compare(request, left, right):
     yours = remembered.result_owned(request=request, token=left) or remembered.result_owned(
         request=request, token=right
     )
-    names = (_name(request, first, second, "first"), _name(request, second, first, "second"))
+    names = (_name(request, first, second, True), _name(request, second, first, False))
     context = {
         "left": first,
         "right": second,
@@ -99,7 +105,7 @@ def compare(request, left, right):
             {
                 "label": _column(request, a, b),
                 "url": reverse("result", args=[a.token]),
-                "note": f"{a.completed_at:%-d %b %Y}",
+                "note": date_format(a.completed_at, "j M Y"),
             }
             for a, b in ((first, second), (second, first))
         ],

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from advisor.costs import presenter as cost_presenter
 from advisor.costs.forms import CostForm
@@ -43,10 +45,14 @@ def pdf_costs(snapshot: dict, query, bank) -> tuple[dict, str]:
     )
     if form.is_bound and not form.is_valid():
         problems = " ".join(str(e[0]) for e in form.errors.values())
-        raise BadSettings(f"These cost settings cannot be used: {problems}")
+        raise BadSettings(
+            _("These cost settings cannot be used: %(problems)s") % {"problems": problems}
+        )
     inputs = form.values()
     costs = presenters.cost_view(snapshot, book, **inputs, todays_rates=todays)
-    key = json.dumps([inputs, todays and bank.cost_digest], sort_keys=True, default=str)
+    # The PDF is in the page's language: each language is its own file.
+    language = translation.get_language()
+    key = json.dumps([inputs, todays and bank.cost_digest, language], sort_keys=True, default=str)
     return costs, key
 
 

@@ -20,6 +20,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import http_date
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from advisor.bank import store as bank_store
@@ -113,6 +114,8 @@ def _render(request, assessment, fragment: bool, owner: bool, contact: bool, ban
         "costs": costs,
         "form": form,
         "share_url": embed.site_url(request, url),
+        "sources_link": reverse("result_sources", args=[assessment.token])
+        + (f"?{request.GET.urlencode()}" if request.GET else ""),
         "outside_url": embed.outside(url),
         "owner": owner,
         "contact": contact,
@@ -196,7 +199,7 @@ def result_copy(request, token):
         return render(request, "advisor/copy.html", {"assessment": source, "has_draft": has_draft})
     draft = assessments.draft_copy(source=source, bank=bank_store.get())
     drafts.draft_attach(session=request.session, draft=draft)
-    messages.info(request, "These are the answers from that result. Change any of them.")
+    messages.info(request, _("These are the answers from that result. Change any of them."))
     return go_to(request, reverse("check"))
 
 
@@ -215,11 +218,11 @@ def result_pdf(request, token):
     path = pdf.pdf_path(token, f"{key}|{translation.get_language()}")
     if not path.exists():
         if not throttle.allow(throttle.key_of("pdf", request), settings.PDFS_PER_HOUR, HOUR):
-            return too_many(request, "This connection has asked for many PDFs. Try later.")
+            return too_many(request, _("This connection has asked for many PDFs. Try later."))
         query = f"?{request.GET.urlencode()}" if request.GET else ""
         url = embed.site_url(request, page_url) + query
         team = Team.objects.filter(result=assessment).values_list("name", flat=True).first()
-        title = f"The team's result: {team}" if team else ""
+        title = _("The team's result: %(team)s") % {"team": team} if team else ""
         path = pdf.pdf_file(
             path,
             lambda: pdf.pdf_render(snapshot=assessment.snapshot, costs=costs, url=url, title=title),

@@ -55,7 +55,7 @@ def test_every_pair_of_results_reads_correctly(differences, deciding):
         sure_differs = same and roles and left["confidence"] != right["confidence"]
         assert ("How sure differs" in text) == sure_differs, where
         if sure_differs:
-            assert SURE[left["confidence"]] in text and SURE[right["confidence"]] in text
+            assert str(SURE[left["confidence"]]) in text and str(SURE[right["confidence"]]) in text
         later_differs = same and roles and left["later"] != right["later"]
         assert ("What comes next differs" in text) == later_differs, where
         if later_differs:

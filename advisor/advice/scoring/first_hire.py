@@ -13,6 +13,8 @@ import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from django.utils.translation import gettext_lazy as _
+
 from advisor.advice.bank import CORE, Bank, Question
 from advisor.advice.scoring.rules import (
     CAUTION,
@@ -31,12 +33,13 @@ from advisor.advice.scoring.rules import (
 LEAN_LEAD = 8
 CLEAR_LEAD = 16
 CLEAR_GAP = 20  # share points between first and second
-# How sure a first hire is, each with the words pages use for it: the one vocabulary.
+# How sure a first hire is, each with the words pages use for it: the one vocabulary
+# (translated when shown).
 CONFIDENCES = {
-    "clear": "A clear call",
-    "lean": "A lean",
-    "toss-up": "A toss-up",
-    "held-back": "First, for now",
+    "clear": _("A clear call"),
+    "lean": _("A lean"),
+    "toss-up": _("A toss-up"),
+    "held-back": _("First, for now"),
 }
 # How firm a call is, firmest last: "first, for now" is firmer than a toss-up, not a lean.
 RANK = {"toss-up": 0, "held-back": 1, "lean": 2, "clear": 3}

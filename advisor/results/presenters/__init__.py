@@ -1,7 +1,8 @@
 """Turn a result's snapshot into what its page shows. No database access.
 
 By module: `costs` (the rates a result was made with, its cost panel and its card's
-costs), `result` (the result page), `side_by_side` (the compare and team pages).
+costs), `result` (the result page; its sentences in `sentences`, `changes` and `words`),
+`side_by_side` (the compare and team pages).
 """
 
 from advisor.results.presenters.costs import TEMPLATE, book_of, card_costs, cost_view, costs_changed  # noqa: F401

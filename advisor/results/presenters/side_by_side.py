@@ -3,6 +3,8 @@ page, each answer marked where they differ and where the difference decides the 
 
 from __future__ import annotations
 
+from django.utils.translation import pgettext
+
 from advisor.advice.scoring import CONFIDENCES
 from advisor.results.presenters.compare_words import compare_sentences
 from advisor.results.presenters.costs import card_costs
@@ -14,7 +16,7 @@ def compare_view(
     right: dict,
     *,
     deciding: set[str] = frozenset(),
-    names: tuple[str, str] = ("the first result", "the second result"),
+    names: tuple[str, str] | None = None,
     yours: bool = False,
 ) -> dict:
     """Two results side by side, each answer marked where the two differ, and more
@@ -37,6 +39,8 @@ def compare_view(
             }
         )
     left_view, right_view = result_view(left), result_view(right)
+    context = "a result, named in a sentence of the compare page"
+    names = names or (pgettext(context, "the first result"), pgettext(context, "the second result"))
     deciding_rows = [r for r in rows if r["decides"]]
     sentences = compare_sentences(
         left_view,
