@@ -215,7 +215,7 @@ def result_pdf(request, token):
     except pdf.BadSettings as bad:
         context = {"message": str(bad), "back": page_url}
         return noindex(render(request, "advisor/result_pdf_wait.html", context, status=422))
-    path = pdf.pdf_path(token, f"{key}|{translation.get_language()}")
+    path = pdf.pdf_path(token, key)
     if not path.exists():
         if not throttle.allow(throttle.key_of("pdf", request), settings.PDFS_PER_HOUR, HOUR):
             return too_many(request, _("This connection has asked for many PDFs. Try later."))
