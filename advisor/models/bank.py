@@ -9,6 +9,7 @@ import secrets
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from advisor.advice import bank_rules
 from advisor.advice.bank import CORE, FACT, LEVER, NEUTRAL_SLUGS
@@ -26,8 +27,8 @@ class SlugManager(models.Manager):
 class RoleProfile(models.Model):
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=80)
-    short_name = models.CharField(max_length=40, help_text="Used in tight places, e.g. “ML”.")
-    summary = models.TextField(help_text="One paragraph: what this person does.")
+    short_name = models.CharField(max_length=40, help_text=_("Used in tight places, e.g. “ML”."))
+    summary = models.TextField(help_text=_("One paragraph: what this person does."))
     core_work = models.CharField(max_length=200)
     typical_stack = models.CharField(max_length=200)
     data_need = models.CharField(max_length=200)
@@ -35,35 +36,43 @@ class RoleProfile(models.Model):
     owns_in_production = models.CharField(max_length=200)
     best_when = models.CharField(max_length=200)
     job_description = models.TextField(
-        blank=True, help_text="A starter job description for this role, one line per point."
+        blank=True, help_text=_("A starter job description for this role, one line per point.")
     )
     first_by_default = models.BooleanField(
         default=False,
-        help_text="Hire this role first when the answers are evenly balanced. "
-        "Only one role should have this.",
+        help_text=_(
+            "Hire this role first when the answers are evenly balanced. "
+            "Only one role should have this."
+        ),
     )
     first_rule = models.TextField(
         blank=True,
         default="",
         db_default="",
-        help_text="The rule of thumb that makes this role the first hire in a toss-up, "
-        "shown on the result page (only for the role first by default).",
+        help_text=_(
+            "The rule of thumb that makes this role the first hire in a toss-up, "
+            "shown on the result page (only for the role first by default)."
+        ),
     )
     order = models.PositiveSmallIntegerField(default=0)
     value_weeks_low = models.PositiveSmallIntegerField(
-        "time to first value, from (weeks)",
+        _("time to first value, from (weeks)"),
         default=0,
         db_default=0,
-        help_text="Once hired and up to speed, how soon this role delivers value: the "
-        "article's “time to first value” in weeks, e.g. days to weeks = 1 to 4.",
+        help_text=_(
+            "Once hired and up to speed, how soon this role delivers value: the "
+            "article's “time to first value” in weeks, e.g. days to weeks = 1 to 4."
+        ),
     )
     value_weeks_high = models.PositiveSmallIntegerField(
-        "time to first value, to (weeks)", default=0, db_default=0
+        _("time to first value, to (weeks)"), default=0, db_default=0
     )
 
     objects = SlugManager()
 
     class Meta:
+        verbose_name = _("role profile")
+        verbose_name_plural = _("role profiles")
         ordering = ["order", "slug"]
 
     def __str__(self):
@@ -81,26 +90,26 @@ class RoleProfile(models.Model):
 
 class Question(models.Model):
     slug = models.SlugField(
-        unique=True, help_text="Used in URLs and analytics. Changing it breaks saved links."
+        unique=True, help_text=_("Used in URLs and analytics. Changing it breaks saved links.")
     )
-    text = models.CharField(max_length=200, help_text="The question, as the step's heading.")
-    help_text = models.TextField(blank=True, help_text="A line under the question.")
-    why = models.TextField(blank=True, help_text="Why this matters, from the article.")
+    text = models.CharField(max_length=200, help_text=_("The question, as the step's heading."))
+    help_text = models.TextField(blank=True, help_text=_("A line under the question."))
+    why = models.TextField(blank=True, help_text=_("Why this matters, from the article."))
     weight = models.PositiveSmallIntegerField(
         default=1,
         validators=[MinValueValidator(1), MaxValueValidator(5)],
-        help_text="Importance, 1–5: each choice's points are multiplied by it.",
+        help_text=_("Importance, 1–5: each choice's points are multiplied by it."),
     )
     kind = models.CharField(
         max_length=10,
         choices=[
-            (CORE, "Core: one of the two checklist questions that decide when they agree"),
-            (LEVER, "Lever: something the founder can change (timeline, data, ownership)"),
-            (FACT, "Fact about the product, the team or the company"),
+            (CORE, _("Core: one of the two checklist questions that decide when they agree")),
+            (LEVER, _("Lever: something the founder can change (timeline, data, ownership)")),
+            (FACT, _("Fact about the product, the team or the company")),
         ],
         default=FACT,
         db_default=FACT,
-        help_text="Levers are offered first under “what would change the answer”.",
+        help_text=_("Levers are offered first under “what would change the answer”."),
     )
     order = models.PositiveSmallIntegerField(default=0)
     is_active = models.BooleanField(default=True)
@@ -110,13 +119,17 @@ class Question(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        verbose_name="show only if",
-        help_text="Ask this question only when an earlier question was answered with this choice.",
+        verbose_name=_("show only if"),
+        help_text=_(
+            "Ask this question only when an earlier question was answered with this choice."
+        ),
     )
 
     objects = SlugManager()
 
     class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
         ordering = ["order", "pk"]
 
     def __str__(self):
@@ -175,7 +188,7 @@ class Choice(models.Model):
     label = models.CharField(max_length=200)
     hint = models.CharField(max_length=300, blank=True)
     explanation = models.TextField(
-        help_text="Why this answer points where it does, in a sentence from the article."
+        help_text=_("Why this answer points where it does, in a sentence from the article.")
     )
     # No longer read (the bank's rules decide what holds a role back); kept one release so
     # app servers on the old code keep working during a deploy, then removed.
@@ -187,6 +200,8 @@ class Choice(models.Model):
     objects = ChoiceManager()
 
     class Meta:
+        verbose_name = _("choice")
+        verbose_name_plural = _("choices")
         ordering = ["order", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["question", "slug"], name="choice_slug_per_question")
@@ -218,7 +233,8 @@ class Points(models.Model):
     objects = PointsManager()
 
     class Meta:
-        verbose_name_plural = "points"
+        verbose_name = _("points")
+        verbose_name_plural = _("points")
         constraints = [
             models.UniqueConstraint(fields=["choice", "role"], name="points_per_choice_role")
         ]

@@ -4,6 +4,7 @@ funnel's first step."""
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from advisor.models.bank import Choice, Question, new_token
 
@@ -17,6 +18,10 @@ class AnswerSet(models.Model):
     (advisor.bank.answer_sets.answers_key)."""
 
     answers = models.TextField(unique=True)
+
+    class Meta:
+        verbose_name = _("answer set")
+        verbose_name_plural = _("answer sets")
 
     def __str__(self):
         return self.answers
@@ -45,10 +50,10 @@ class Assessment(models.Model):
     confidence = models.CharField(max_length=20, blank=True)
     snapshot = models.JSONField(null=True, blank=True, editable=False)
     started_from = models.CharField(
-        max_length=64, blank=True, help_text="Token of the result this draft was copied from."
+        max_length=64, blank=True, help_text=_("Token of the result this draft was copied from.")
     )
     bank_version = models.PositiveIntegerField(
-        null=True, blank=True, help_text="The published version of the question bank it used."
+        null=True, blank=True, help_text=_("The published version of the question bank it used.")
     )
     # Set when the result is made (and by `manage.py backfill_answer_sets` for older ones).
     answer_set = models.ForeignKey(
@@ -64,6 +69,8 @@ class Assessment(models.Model):
     objects = AssessmentQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
         ordering = ["-created_at"]
         indexes = [
             # Replay and the effect check: results counted per answer set and first hire.
@@ -103,6 +110,8 @@ class Answer(models.Model):
     answered_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
         constraints = [
             models.UniqueConstraint(
                 fields=["assessment", "question"], name="one_answer_per_question"
@@ -125,6 +134,10 @@ class RateLimit(models.Model):
     tokens = models.FloatField()
     updated = models.FloatField(db_index=True)
 
+    class Meta:
+        verbose_name = _("rate limit")
+        verbose_name_plural = _("rate limits")
+
     def __str__(self):
         scope, _, client = self.key.partition(":")
         return f"{scope} {client[:8]} {self.tokens:.2f}"
@@ -140,6 +153,8 @@ class Attempt(models.Model):
     at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("attempt")
+        verbose_name_plural = _("attempts")
         indexes = [models.Index(fields=["scope", "client", "at"], name="attempt_lookup")]
 
     def __str__(self):
@@ -152,6 +167,10 @@ class WizardStart(models.Model):
 
     day = models.DateField(unique=True)
     count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("wizard start")
+        verbose_name_plural = _("wizard starts")
 
     def __str__(self):
         return f"{self.day}: {self.count}"

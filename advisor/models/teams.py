@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from advisor.models.bank import new_token
 from advisor.models.results import Assessment
@@ -21,17 +22,19 @@ class Team(models.Model):
     name = models.CharField(max_length=120)
     created_at = models.DateTimeField(auto_now_add=True)
     invite_revoked_at = models.DateTimeField(null=True, blank=True)
-    settled = models.JSONField(default=dict, blank=True, help_text="{question: choice}")
+    settled = models.JSONField(default=dict, blank=True, help_text=_("{question: choice}"))
     result = models.ForeignKey(
         Assessment,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The team's latest result, made from what the members agree on and settle.",
+        help_text=_("The team's latest result, made from what the members agree on and settle."),
     )
 
     class Meta:
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
         ordering = ["-created_at"]
 
     def __str__(self):
@@ -47,6 +50,8 @@ class TeamMember(models.Model):
     )
 
     class Meta:
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
         ordering = ["joined_at", "pk"]
 
     def __str__(self):

@@ -7,6 +7,7 @@ import secrets
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from advisor.models.outreach import ContactRequest
 from advisor.models.results import Assessment
@@ -20,22 +21,25 @@ class WebhookEndpoint(models.Model):
     """An address that is told, with a signed POST, of each event it subscribes to (the
     events are `advisor.outreach.webhooks.EVENTS`; the subscriptions are rows)."""
 
-    url = models.URLField(max_length=500, help_text="Receives a POST for each event.")
+    url = models.URLField(max_length=500, help_text=_("Receives a POST for each event."))
     description = models.CharField(max_length=200, blank=True)
     # The events as columns, before subscriptions were rows: no longer read or shown.
     # Kept for one release for app servers still on the previous code during a deploy.
-    on_result_completed = models.BooleanField("result completed", default=True)
-    on_contact_requested = models.BooleanField("contact requested", default=False)
+    on_result_completed = models.BooleanField(_("result completed"), default=True)
+    on_contact_requested = models.BooleanField(_("contact requested"), default=False)
     secret = models.CharField(
         max_length=100,
         default=new_secret,
-        help_text="Signs each delivery (see the README). Give it to the receiver; "
-        "change it to rotate.",
+        help_text=_(
+            "Signs each delivery (see the README). Give it to the receiver; change it to rotate."
+        ),
     )
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("webhook endpoint")
+        verbose_name_plural = _("webhook endpoints")
         ordering = ["pk"]
 
     def __str__(self):
@@ -61,6 +65,8 @@ class WebhookSubscription(models.Model):
     event = models.CharField(max_length=40)
 
     class Meta:
+        verbose_name = _("webhook subscription")
+        verbose_name_plural = _("webhook subscriptions")
         constraints = [
             models.UniqueConstraint(fields=["endpoint", "event"], name="one_subscription_per_event")
         ]
@@ -96,13 +102,14 @@ class WebhookDelivery(models.Model):
     last_attempt_at = models.DateTimeField(null=True, blank=True)
     delivered_at = models.DateTimeField(null=True, blank=True)
     response_status = models.PositiveSmallIntegerField(null=True, blank=True)
-    response_body = models.TextField(blank=True, help_text="The start of the last response.")
+    response_body = models.TextField(blank=True, help_text=_("The start of the last response."))
     duration_ms = models.PositiveIntegerField(null=True, blank=True)
     error = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = _("webhook delivery")
         ordering = ["-created_at", "-pk"]
-        verbose_name_plural = "webhook deliveries"
+        verbose_name_plural = _("webhook deliveries")
 
     def __str__(self):
         return f"{self.event} → {self.endpoint} ({self.status})"

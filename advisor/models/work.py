@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Job(models.Model):
@@ -31,6 +32,8 @@ class Job(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("job")
+        verbose_name_plural = _("jobs")
         indexes = [
             models.Index(fields=["status", "run_after"], name="job_due"),
             models.Index(fields=["status", "lease_until"], name="job_lease"),
@@ -52,11 +55,12 @@ class BankVersion(models.Model):
     published_at = models.DateTimeField(auto_now_add=True)
     published_by = models.CharField(max_length=150, blank=True)
     note = models.CharField(max_length=300, blank=True)
-    bank = models.JSONField(help_text="The bank as founders get it (advisor.bank.bank_as_data).")
+    bank = models.JSONField(help_text=_("The bank as founders get it (advisor.bank.bank_as_data)."))
 
     class Meta:
+        verbose_name_plural = _("question bank versions")
         ordering = ["-number"]
-        verbose_name = "question bank version"
+        verbose_name = _("question bank version")
         permissions = [("publish_bankversion", "Can publish a version of the question bank")]
 
     def __str__(self):
