@@ -214,7 +214,7 @@ class EffectCheckMixin(CaseGuardMixin):
             "reread": explanations_to_reread(before, bank),
             "decided": rules_deciding(before, bank),
         }
-        title = EDIT_TITLE
+        title = str(EDIT_TITLE)  # plain text: a job carries it
         if not background.replay_is_quick():
             # Many results: a job scores them with the edited bank, carried as plain data.
             job = background.replay_start(bank=bank, context=context, title=title)
