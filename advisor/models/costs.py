@@ -47,9 +47,11 @@ def active_field():
 class Region(models.Model):
     """Where a hire works. Its terms of hiring are `HiringTerms`, its pay `PayRate`."""
 
-    slug = models.SlugField(unique=True, help_text=_("Used in links to results' costs."))
-    name = models.CharField(max_length=60)
-    order = models.PositiveSmallIntegerField(default=0)
+    slug = models.SlugField(
+        unique=True, help_text=_("Used in links to results' costs."), verbose_name=_("slug")
+    )
+    name = models.CharField(max_length=60, verbose_name=_("name"))
+    order = models.PositiveSmallIntegerField(default=0, verbose_name=_("order"))
     is_active = active_field()
 
     objects = SlugManager()
@@ -85,8 +87,10 @@ class HiringTerms(models.Model):
     """What comes on top of pay when hiring one way in one region, and how long it takes:
     the factors the whole cost of a hire is worked out with."""
 
-    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="terms")
-    engagement = models.CharField(max_length=20, choices=ENGAGEMENTS)
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="terms", verbose_name=_("region")
+    )
+    engagement = models.CharField(max_length=20, choices=ENGAGEMENTS, verbose_name=_("engagement"))
     on_costs = share_field(
         _("employer on-costs"),
         _(
@@ -112,21 +116,29 @@ class HiringTerms(models.Model):
         default=0,
         validators=[MinValueValidator(0)],
     )
-    weeks_to_hire = models.PositiveSmallIntegerField(help_text=_("Weeks until the hire starts."))
+    weeks_to_hire = models.PositiveSmallIntegerField(
+        help_text=_("Weeks until the hire starts."), verbose_name=_("weeks to hire")
+    )
     hire_time_is_estimate = models.BooleanField(
         _("time to hire is an estimate"), default=True, help_text=ESTIMATE_HELP
     )
     ramp_up_weeks = models.PositiveSmallIntegerField(
-        help_text=_("Weeks from the start to full productivity.")
+        help_text=_("Weeks from the start to full productivity."), verbose_name=_("ramp up weeks")
     )
-    source_note = models.TextField(help_text=_("Where these figures come from."))
-    as_of = models.DateField(help_text=_("When the figures were last checked."))
+    source_note = models.TextField(
+        help_text=_("Where these figures come from."), verbose_name=_("source note")
+    )
+    as_of = models.DateField(
+        help_text=_("When the figures were last checked."), verbose_name=_("as of")
+    )
     is_estimate = models.BooleanField(
         _("on-costs, fees, equipment and ramp-up are estimates"),
         default=True,
         help_text=ESTIMATE_HELP,
     )
-    countries = models.JSONField(default=list, blank=True, help_text=COUNTRIES_HELP)
+    countries = models.JSONField(
+        default=list, blank=True, help_text=COUNTRIES_HELP, verbose_name=_("countries")
+    )
     is_active = active_field()
 
     objects = HiringTermsManager()
@@ -171,17 +183,20 @@ class ExchangeRate(models.Model):
         max_length=3,
         unique=True,
         validators=[RegexValidator(r"^[A-Z]{3}$", "Three capital letters, e.g. EUR.")],
+        verbose_name=_("code"),
     )
-    symbol = models.CharField(max_length=4, help_text=_("E.g. €."))
+    symbol = models.CharField(max_length=4, help_text=_("E.g. €."), verbose_name=_("symbol"))
     per_usd = models.DecimalField(
         _("units for one US dollar"),
         max_digits=12,
         decimal_places=6,
         validators=[MinValueValidator(Decimal("0.000001"))],
     )
-    as_of = models.DateField(help_text=_("The day of the rate."))
-    source_note = models.TextField(help_text=_("Where the rate comes from."))
-    order = models.PositiveSmallIntegerField(default=0)
+    as_of = models.DateField(help_text=_("The day of the rate."), verbose_name=_("as of"))
+    source_note = models.TextField(
+        help_text=_("Where the rate comes from."), verbose_name=_("source note")
+    )
+    order = models.PositiveSmallIntegerField(default=0, verbose_name=_("order"))
     is_active = active_field()
 
     objects = ExchangeRateManager()

@@ -19,15 +19,18 @@ class Attribution(models.Model):
     UTM_FIELDS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content")
 
     assessment = models.OneToOneField(
-        Assessment, on_delete=models.CASCADE, related_name="attribution"
+        Assessment,
+        on_delete=models.CASCADE,
+        related_name="attribution",
+        verbose_name=_("assessment"),
     )
     utm_source = models.CharField(
         _("campaign source (utm_source)"), max_length=100, blank=True, db_index=True
     )
-    utm_medium = models.CharField(max_length=100, blank=True)
-    utm_campaign = models.CharField(max_length=100, blank=True)
-    utm_term = models.CharField(max_length=100, blank=True)
-    utm_content = models.CharField(max_length=100, blank=True)
+    utm_medium = models.CharField(max_length=100, blank=True, verbose_name=_("utm medium"))
+    utm_campaign = models.CharField(max_length=100, blank=True, verbose_name=_("utm campaign"))
+    utm_term = models.CharField(max_length=100, blank=True, verbose_name=_("utm term"))
+    utm_content = models.CharField(max_length=100, blank=True, verbose_name=_("utm content"))
     referrer = models.CharField(
         _("referring site"),
         max_length=200,
@@ -35,7 +38,9 @@ class Attribution(models.Model):
         db_index=True,
         help_text=_("Its origin only."),
     )
-    embedded = models.BooleanField(default=False, help_text=_("Answered in another site's page."))
+    embedded = models.BooleanField(
+        default=False, help_text=_("Answered in another site's page."), verbose_name=_("embedded")
+    )
     embed_origin = models.CharField(_("embedded on"), max_length=200, blank=True, db_index=True)
     embed_path = models.CharField(_("embedding page"), max_length=300, blank=True)
 
@@ -70,13 +75,19 @@ class ResumeLink(models.Model):
 
     TAB, EMAIL = "tab", "email"
 
-    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=10, choices=[(TAB, _("new tab")), (EMAIL, _("email"))])
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    used_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    token = models.CharField(
+        max_length=64, unique=True, default=new_token, editable=False, verbose_name=_("token")
+    )
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="+", verbose_name=_("assessment")
+    )
+    kind = models.CharField(
+        max_length=10, choices=[(TAB, _("new tab")), (EMAIL, _("email"))], verbose_name=_("kind")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    expires_at = models.DateTimeField(verbose_name=_("expires at"))
+    used_at = models.DateTimeField(null=True, blank=True, verbose_name=_("used at"))
+    revoked_at = models.DateTimeField(null=True, blank=True, verbose_name=_("revoked at"))
 
     class Meta:
         verbose_name = _("resume link")
@@ -98,11 +109,14 @@ class FollowUpSettings(models.Model):
     and on what terms. One row; off until an admin turns it on."""
 
     enabled = models.BooleanField(
-        default=False, help_text=_("Offer founders a way to ask to be contacted about the hire.")
+        default=False,
+        help_text=_("Offer founders a way to ask to be contacted about the hire."),
+        verbose_name=_("enabled"),
     )
     consent_text = models.TextField(
         default=DEFAULT_CONSENT,
         help_text=_("What founders agree to. A copy is stored with each request."),
+        verbose_name=_("consent text"),
     )
     retention_days = models.PositiveSmallIntegerField(
         default=90,
@@ -111,6 +125,7 @@ class FollowUpSettings(models.Model):
             "Requests are deleted this many days after they were made "
             "(by `manage.py purge_drafts`)."
         ),
+        verbose_name=_("retention days"),
     )
 
     class Meta:
@@ -128,12 +143,20 @@ class ContactRequest(models.Model):
     """A founder who asked to talk to someone about their result, and what they agreed
     to. Deleted after the retention period, or at once when they withdraw."""
 
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="+")
-    name = models.CharField(max_length=100)
-    email = models.EmailField(max_length=254)
-    consent_text = models.TextField()
-    consented_at = models.DateTimeField(db_index=True)
-    withdraw_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="+", verbose_name=_("assessment")
+    )
+    name = models.CharField(max_length=100, verbose_name=_("name"))
+    email = models.EmailField(max_length=254, verbose_name=_("email"))
+    consent_text = models.TextField(verbose_name=_("consent text"))
+    consented_at = models.DateTimeField(db_index=True, verbose_name=_("consented at"))
+    withdraw_token = models.CharField(
+        max_length=64,
+        unique=True,
+        default=new_token,
+        editable=False,
+        verbose_name=_("withdraw token"),
+    )
 
     class Meta:
         verbose_name = _("contact request")

@@ -40,13 +40,21 @@ class PayRate(models.Model):
         MONTH = "month", _("per month, full time")
         HOUR = "hour", _("per hour")
 
-    role = models.ForeignKey(RoleProfile, on_delete=models.CASCADE, related_name="pay_rates")
-    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="pay_rates")
-    engagement = models.CharField(max_length=20, choices=ENGAGEMENTS)
-    seniority = models.CharField(max_length=10, choices=SENIORITIES)
-    unit = models.CharField(max_length=10, choices=Unit.choices)
-    low = models.DecimalField(max_digits=10, decimal_places=2, validators=[MinValueValidator(0)])
-    high = models.DecimalField(max_digits=10, decimal_places=2, validators=[MinValueValidator(0)])
+    role = models.ForeignKey(
+        RoleProfile, on_delete=models.CASCADE, related_name="pay_rates", verbose_name=_("role")
+    )
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="pay_rates", verbose_name=_("region")
+    )
+    engagement = models.CharField(max_length=20, choices=ENGAGEMENTS, verbose_name=_("engagement"))
+    seniority = models.CharField(max_length=10, choices=SENIORITIES, verbose_name=_("seniority"))
+    unit = models.CharField(max_length=10, choices=Unit.choices, verbose_name=_("unit"))
+    low = models.DecimalField(
+        max_digits=10, decimal_places=2, validators=[MinValueValidator(0)], verbose_name=_("low")
+    )
+    high = models.DecimalField(
+        max_digits=10, decimal_places=2, validators=[MinValueValidator(0)], verbose_name=_("high")
+    )
     is_loaded = models.BooleanField(
         _("fully loaded"),
         default=False,
@@ -59,10 +67,16 @@ class PayRate(models.Model):
         _("starting price"), default=False, help_text=_("Shown as “from”, e.g. a vendor's price.")
     )
     source_note = models.TextField(
-        help_text=_("What founders read about the figure on the sources page.")
+        help_text=_("What founders read about the figure on the sources page."),
+        verbose_name=_("source note"),
     )
-    as_of = models.DateField(help_text=_("The date of the figure: the source's, or the method's."))
-    is_estimate = models.BooleanField(default=True, help_text=ESTIMATE_HELP)
+    as_of = models.DateField(
+        help_text=_("The date of the figure: the source's, or the method's."),
+        verbose_name=_("as of"),
+    )
+    is_estimate = models.BooleanField(
+        default=True, help_text=ESTIMATE_HELP, verbose_name=_("is estimate")
+    )
     source_kind = models.CharField(
         _("where the figure comes from"),
         max_length=10,
@@ -71,12 +85,15 @@ class PayRate(models.Model):
         default="",
         help_text=_("A public source needs its name and address; an estimate its method."),
     )
-    source_name = models.CharField(max_length=500, blank=True, default="")
+    source_name = models.CharField(
+        max_length=500, blank=True, default="", verbose_name=_("source name")
+    )
     source_url = models.URLField(_("source address"), max_length=500, blank=True, default="")
     method = models.TextField(
         blank=True,
         default="",
         help_text=_("For a derived figure: which statistic, which adjustment, and why."),
+        verbose_name=_("method"),
     )
     check_note = models.TextField(
         _("what could not be checked"),
@@ -94,6 +111,7 @@ class PayRate(models.Model):
             "The rate this one follows: its low and high are the base's times the "
             "factor (a monthly base turned into an hourly rate over 2,080 hours a year)."
         ),
+        verbose_name=_("base"),
     )
     factor = models.DecimalField(
         max_digits=8,
@@ -101,6 +119,7 @@ class PayRate(models.Model):
         null=True,
         blank=True,
         validators=[MinValueValidator(Decimal("0.0001"))],
+        verbose_name=_("factor"),
     )
     is_active = active_field()
 

@@ -17,7 +17,7 @@ class AnswerSet(models.Model):
     of reading every result. `answers` is the sorted "question=choice;…" key
     (advisor.bank.answer_sets.answers_key)."""
 
-    answers = models.TextField(unique=True)
+    answers = models.TextField(unique=True, verbose_name=_("answers"))
 
     class Meta:
         verbose_name = _("answer set")
@@ -42,18 +42,28 @@ class Assessment(models.Model):
     points or rates never change a result someone has shared.
     """
 
-    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    completed_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    recommendation = models.SlugField(blank=True, db_index=True)
-    confidence = models.CharField(max_length=20, blank=True)
-    snapshot = models.JSONField(null=True, blank=True, editable=False)
+    token = models.CharField(
+        max_length=64, unique=True, default=new_token, editable=False, verbose_name=_("token")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
+    completed_at = models.DateTimeField(
+        null=True, blank=True, db_index=True, verbose_name=_("completed at")
+    )
+    recommendation = models.SlugField(blank=True, db_index=True, verbose_name=_("recommendation"))
+    confidence = models.CharField(max_length=20, blank=True, verbose_name=_("confidence"))
+    snapshot = models.JSONField(null=True, blank=True, editable=False, verbose_name=_("snapshot"))
     started_from = models.CharField(
-        max_length=64, blank=True, help_text=_("Token of the result this draft was copied from.")
+        max_length=64,
+        blank=True,
+        help_text=_("Token of the result this draft was copied from."),
+        verbose_name=_("started from"),
     )
     bank_version = models.PositiveIntegerField(
-        null=True, blank=True, help_text=_("The published version of the question bank it used.")
+        null=True,
+        blank=True,
+        help_text=_("The published version of the question bank it used."),
+        verbose_name=_("bank version"),
     )
     # Set when the result is made (and by `manage.py backfill_answer_sets` for older ones).
     answer_set = models.ForeignKey(
@@ -63,7 +73,8 @@ class Assessment(models.Model):
         editable=False,
         on_delete=models.PROTECT,
         related_name="+",
-        db_index=False,  # the indexes below start with it or serve it
+        db_index=False,
+        verbose_name=_("answer set"),  # the indexes below start with it or serve it
     )
 
     objects = AssessmentQuerySet.as_manager()
@@ -104,10 +115,16 @@ class Assessment(models.Model):
 
 
 class Answer(models.Model):
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
-    choice = models.ForeignKey(Choice, on_delete=models.CASCADE, related_name="+")
-    answered_at = models.DateTimeField(auto_now=True)
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="answers", verbose_name=_("assessment")
+    )
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="+", verbose_name=_("question")
+    )
+    choice = models.ForeignKey(
+        Choice, on_delete=models.CASCADE, related_name="+", verbose_name=_("choice")
+    )
+    answered_at = models.DateTimeField(auto_now=True, verbose_name=_("answered at"))
 
     class Meta:
         verbose_name = _("answer")
@@ -130,9 +147,9 @@ class RateLimit(models.Model):
     is in Unix seconds so that refilling is plain arithmetic in one UPDATE.
     """
 
-    key = models.CharField(max_length=100, unique=True)
-    tokens = models.FloatField()
-    updated = models.FloatField(db_index=True)
+    key = models.CharField(max_length=100, unique=True, verbose_name=_("key"))
+    tokens = models.FloatField(verbose_name=_("tokens"))
+    updated = models.FloatField(db_index=True, verbose_name=_("updated"))
 
     class Meta:
         verbose_name = _("rate limit")
@@ -148,9 +165,9 @@ class Attempt(models.Model):
     Kept for one release so app servers still on the previous code keep working during
     a deploy; `purge_drafts` empties it, and the next release removes it."""
 
-    scope = models.CharField(max_length=20)
-    client = models.CharField(max_length=64)
-    at = models.DateTimeField(auto_now_add=True)
+    scope = models.CharField(max_length=20, verbose_name=_("scope"))
+    client = models.CharField(max_length=64, verbose_name=_("client"))
+    at = models.DateTimeField(auto_now_add=True, verbose_name=_("at"))
 
     class Meta:
         verbose_name = _("attempt")
@@ -165,8 +182,8 @@ class WizardStart(models.Model):
     """How many browsers were shown the first question, per day: the top of the funnel.
     (Drafts exist only from the first answer on, so they cannot count this.)"""
 
-    day = models.DateField(unique=True)
-    count = models.PositiveIntegerField(default=0)
+    day = models.DateField(unique=True, verbose_name=_("day"))
+    count = models.PositiveIntegerField(default=0, verbose_name=_("count"))
 
     class Meta:
         verbose_name = _("wizard start")

@@ -27,14 +27,15 @@ class Rule(models.Model):
         ("tie-break", _("Tie-break: who goes first in a toss-up")),
     ]
 
-    slug = models.SlugField(unique=True)
-    kind = models.CharField(max_length=20, choices=KIND_CHOICES)
+    slug = models.SlugField(unique=True, verbose_name=_("slug"))
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES, verbose_name=_("kind"))
     when = models.CharField(
         max_length=400,
         help_text=_(
             "Every condition that must hold, e.g. "
             "“general-model-fit=mostly & model-role=plumbing”; several choices as “none|raw”."
         ),
+        verbose_name=_("when"),
     )
     role = models.ForeignKey(
         RoleProfile,
@@ -47,11 +48,16 @@ class Rule(models.Model):
             "Constraint: the role it favours. Tie-break: the first hire "
             "(blank: the answers' leader)."
         ),
+        verbose_name=_("role"),
     )
-    title = models.CharField(max_length=200, help_text=_("A short heading for the page."))
-    message = models.TextField(help_text=_("What it means for the founder, and what to check."))
-    order = models.PositiveSmallIntegerField(default=0)
-    is_active = models.BooleanField(default=True)
+    title = models.CharField(
+        max_length=200, help_text=_("A short heading for the page."), verbose_name=_("title")
+    )
+    message = models.TextField(
+        help_text=_("What it means for the founder, and what to check."), verbose_name=_("message")
+    )
+    order = models.PositiveSmallIntegerField(default=0, verbose_name=_("order"))
+    is_active = models.BooleanField(default=True, verbose_name=_("is active"))
 
     objects = SlugManager()
 
@@ -80,22 +86,30 @@ class Case(models.Model):
     """A founder the advice must get right: answers and the expected first hire.
     `python manage.py check_cases` fails when the bank stops getting one right."""
 
-    slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=200)
-    answers = models.JSONField(help_text=_("{question slug: choice slug}"))
-    expected = models.ForeignKey(RoleProfile, on_delete=models.PROTECT, related_name="+")
+    slug = models.SlugField(unique=True, verbose_name=_("slug"))
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    answers = models.JSONField(
+        help_text=_("{question slug: choice slug}"), verbose_name=_("answers")
+    )
+    expected = models.ForeignKey(
+        RoleProfile, on_delete=models.PROTECT, related_name="+", verbose_name=_("expected")
+    )
     confidences = models.CharField(
         max_length=60,
         help_text=_("Accepted confidences, comma-separated: clear, lean, toss-up, held-back."),
+        verbose_name=_("confidences"),
     )
     specialist = models.CharField(
         max_length=10,
         blank=True,
         choices=[("now", _("now")), ("not-yet", _("not yet"))],
         help_text=_("Blank: either."),
+        verbose_name=_("specialist"),
     )
     note = models.TextField(
-        blank=True, help_text=_("Where in the article this founder comes from.")
+        blank=True,
+        help_text=_("Where in the article this founder comes from."),
+        verbose_name=_("note"),
     )
 
     objects = SlugManager()
