@@ -10,6 +10,7 @@ their place in the wizard.
 
 from __future__ import annotations
 
+from functools import cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -61,6 +62,12 @@ def switch(request, code: str):
     return response
 
 
+@cache
+def admin_root() -> str:
+    """Where the admin's pages start (worked out once)."""
+    return reverse("admin:index")
+
+
 class LanguageMiddleware(LocaleMiddleware):
     """Django's, and: the English landing page sends a browser that prefers another of
     our languages there, unless this browser chose a language here before; the admin
@@ -68,7 +75,7 @@ class LanguageMiddleware(LocaleMiddleware):
 
     def process_request(self, request):
         super().process_request(request)
-        if request.path_info.startswith(reverse("admin:index")):
+        if request.path.startswith(admin_root()):
             # The admin has no language in its address: it speaks the browser's language.
             translation.activate(translation.get_language_from_request(request))
             request.LANGUAGE_CODE = translation.get_language()
