@@ -9,6 +9,8 @@ from django.db.models import Min
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from advisor.admin import background, charts
 from advisor.admin.forms import PeriodForm
@@ -19,6 +21,7 @@ from advisor.models import Assessment, Job
 from advisor.ops.responses import see_other
 
 ANALYTICS_DAYS = 30
+TITLE = gettext_lazy("How founders answer")
 ANALYTICS_PRESETS = (7, 30, 90, 365)  # "the last N days" links on the analytics page
 
 
@@ -52,7 +55,7 @@ def _analytics_report(report: dict) -> dict:
     }
 
 
-@admin_page("admin/advisor/analytics.html", "How founders answer")
+@admin_page("admin/advisor/analytics.html", TITLE)
 def analytics_page(model_admin, request):
     """Counts for a period (the last 30 days unless `start` and `end` say otherwise), for
     every result or those of one published `version` of the question bank, each made by
@@ -65,7 +68,7 @@ def analytics_page(model_admin, request):
             model_admin,
             request,
             "admin/advisor/analytics.html",
-            "How founders answer",
+            TITLE,
             _analytics_frame(form),
             status=422,
         )
@@ -78,7 +81,7 @@ def analytics_page(model_admin, request):
     return {**_analytics_frame(form, version), **_analytics_report(report)}
 
 
-@admin_page("admin/advisor/analytics.html", "How founders answer")
+@admin_page("admin/advisor/analytics.html", TITLE)
 def analytics_job(model_admin, request, job_id: int):
     """Analytics counted by a job, then its report, saying when it was counted."""
     job = get_object_or_404(Job, pk=job_id, kind=background.ANALYTICS)
@@ -88,7 +91,7 @@ def analytics_job(model_admin, request, job_id: int):
         period["version"] = version
     frame = _analytics_frame(PeriodForm(initial=period), version)
     if job.status != Job.DONE:
-        return {**frame, **job_page(job, "parts counted")}
+        return {**frame, **job_page(job, _("parts counted"))}
     return {
         **frame,
         **_analytics_report(job.result),

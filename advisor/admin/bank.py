@@ -7,6 +7,8 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from advisor.admin import draft_views
 from advisor.admin.edits import CaseGuardMixin, EffectCheckMixin
@@ -61,7 +63,7 @@ class QuestionAdmin(EffectCheckMixin, admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["text", "slug", "help_text", "why"]}),
         (
-            "Scoring, order and conditions",
+            gettext_lazy("Scoring, order and conditions"),
             {"fields": ["kind", "weight", "order", "is_active", "show_if"]},
         ),
     ]
@@ -101,14 +103,14 @@ class QuestionAdmin(EffectCheckMixin, admin.ModelAdmin):
         # Bulk delete from the list: the fixed questions stay.
         super().delete_queryset(request, queryset.exclude(slug__in=CONTRACT))
 
-    @admin.display(description="choices", ordering="n_choices")
+    @admin.display(description=gettext_lazy("choices"), ordering="n_choices")
     def choice_count(self, obj):
         return obj.n_choices
 
-    @admin.display(description="asked when")
+    @admin.display(description=gettext_lazy("asked when"))
     def asked_when(self, obj):
         if not obj.show_if_id:
-            return "always"
+            return _("always")
         return f"{obj.show_if.question.slug} = {obj.show_if.slug}"
 
     def get_urls(self):
@@ -147,12 +149,14 @@ class RuleAdmin(CaseGuardMixin, admin.ModelAdmin):
         return [
             (None, {"fields": ["title", "kind", "role"]}),
             (
-                "When: the answers that make the rule apply",
+                _("When: the answers that make the rule apply"),
                 {
                     "fields": condition_fields(),
-                    "description": "Tick the answers for each question that matters: any "
-                    "ticked answer meets that question's condition, and every question with "
-                    "a tick must be met. Leave a question blank when it does not matter.",
+                    "description": _(
+                        "Tick the answers for each question that matters: any "
+                        "ticked answer meets that question's condition, and every question with "
+                        "a tick must be met. Leave a question blank when it does not matter."
+                    ),
                 },
             ),
             (None, {"fields": ["message", "slug", "order", "is_active"]}),
@@ -165,11 +169,11 @@ class RuleAdmin(CaseGuardMixin, admin.ModelAdmin):
             kwargs["fields"] = [f for f in fields if not f.startswith(PREFIX)]
         return super().get_form(request, obj, **kwargs)
 
-    @admin.display(description="kind", ordering="kind")
+    @admin.display(description=gettext_lazy("kind"), ordering="kind")
     def kind_name(self, obj):
         return obj.kind  # the kind's own short name; the form explains each
 
-    @admin.display(description="when", ordering="when")
+    @admin.display(description=gettext_lazy("when"), ordering="when")
     def conditions(self, obj):
         # One condition a line; long lists of choices may wrap after each "|".
         lines = [
@@ -178,7 +182,7 @@ class RuleAdmin(CaseGuardMixin, admin.ModelAdmin):
         ]
         return mark_safe("<br>".join(lines))  # each line escaped by format_html_join
 
-    @admin.display(description="role", ordering="role__order")
+    @admin.display(description=gettext_lazy("role"), ordering="role__order")
     def role_name(self, obj):
         return obj.role.short_name if obj.role else "—"
 
@@ -194,16 +198,16 @@ class CaseAdmin(admin.ModelAdmin):
         # One bank for the whole page: each row is scored with it, no query per row.
         bank = bank_store.build_draft()
 
-        @admin.display(description="with the current bank")
+        @admin.display(description=_("with the current bank"))
         def verdict(case):
             result = cases.case_check(case, bank)
             if result.passed:
-                return "passes"
+                return _("passes")
             if result.problems:
                 return format_html(
-                    "<strong>fails</strong>: gets {}; {}", result.got, " ".join(result.problems)
+                    _("<strong>fails</strong>: gets {}; {}"), result.got, " ".join(result.problems)
                 )
-            return format_html("<strong>fails</strong>: gets {}", result.got)
+            return format_html(_("<strong>fails</strong>: gets {}"), result.got)
 
         return [*self.list_display, verdict]
 
@@ -211,8 +215,15 @@ class CaseAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         result = cases.case_check(obj, bank_store.build_draft())
         if result.passed:
-            self.message_user(request, f"“{obj}” passes with the current bank: {result.got}.")
+            self.message_user(
+                request,
+                _("“%(case)s” passes with the current bank: %(got)s.")
+                % {"case": obj, "got": result.got},
+            )
         else:
             self.message_user(
-                request, f"“{obj}” fails with the current bank: {result.summary}.", "warning"
+                request,
+                _("“%(case)s” fails with the current bank: %(summary)s.")
+                % {"case": obj, "summary": result.summary},
+                "warning",
             )

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.db import models, transaction
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from advisor.admin import rate_bulk
 from advisor.admin.edits import forget_messages, resubmitted
@@ -20,7 +23,10 @@ CHECK_FOLLOWERS = "_check_followers"  # "Show what it changes first"
 
 
 def span_words(low, high) -> str:
-    return f"{low:,.2f}" if low == high else f"{low:,.2f}–{high:,.2f}"
+    def money(x):
+        return number_format(x, 2, use_l10n=True, force_grouping=True)
+
+    return money(low) if low == high else f"{money(low)}–{money(high)}"
 
 
 class HiringTermsInline(admin.StackedInline):
@@ -101,7 +107,7 @@ class PayRateAdmin(KeepRowsInUse, admin.ModelAdmin):
             },
         ),
         (
-            "Where it comes from",
+            gettext_lazy("Where it comes from"),
             {
                 "fields": [
                     "source_kind",
@@ -116,21 +122,23 @@ class PayRateAdmin(KeepRowsInUse, admin.ModelAdmin):
             },
         ),
         (
-            "Following a base figure",
+            gettext_lazy("Following a base figure"),
             {
                 "fields": ["base", "factor", "followers"],
-                "description": "With a base and a factor, low and high are worked out from "
-                "the base when saved: what is typed in them is replaced.",
+                "description": gettext_lazy(
+                    "With a base and a factor, low and high are worked out from "
+                    "the base when saved: what is typed in them is replaced."
+                ),
             },
         ),
     ]
 
-    @admin.display(description="rates that follow this one")
+    @admin.display(description=gettext_lazy("rates that follow this one"))
     def followers(self, obj) -> str:
         if obj is None or obj.pk is None:
             return "—"
         found = obj.followers.select_related("role", "region")
-        return "; ".join(f"{f} (× {f.factor})" for f in found) or "none"
+        return "; ".join(f"{f} (× {f.factor})" for f in found) or _("none")
 
     def save_model(self, request, obj, form, change):
         obj.follow_base()
@@ -138,11 +146,14 @@ class PayRateAdmin(KeepRowsInUse, admin.ModelAdmin):
         changed = followers_update(obj)
         request.followers_changed = changed  # for "Show what it changes first"
         if changed and CHECK_FOLLOWERS not in request.POST:
+            message = ngettext(
+                "Worked out again from it: %(count)d rate that follows it (%(rates)s).",
+                "Worked out again from it: %(count)d rates that follow it (%(rates)s).",
+                len(changed),
+            )
+            rates = "; ".join(str(rate) for rate, *_rest in changed)
             self.message_user(
-                request,
-                f"Worked out again from it: {len(changed)} rate{'s' if len(changed) != 1 else ''} "
-                "that follow it (" + "; ".join(str(rate) for rate, _, _ in changed) + ").",
-                messages.INFO,
+                request, message % {"count": len(changed), "rates": rates}, messages.INFO
             )
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -158,8 +169,8 @@ class PayRateAdmin(KeepRowsInUse, admin.ModelAdmin):
             return response  # the form, with what is wrong with it
         forget_messages(request)
         context = {
-            "rate": saved or "this rate",
-            "figures": span_words(saved.low, saved.high) if saved else "these figures",
+            "rate": saved or _("this rate"),
+            "figures": span_words(saved.low, saved.high) if saved else _("these figures"),
             "changes": [
                 {
                     "rate": rate,
@@ -176,7 +187,7 @@ class PayRateAdmin(KeepRowsInUse, admin.ModelAdmin):
             self,
             request,
             "admin/advisor/payrate_effect.html",
-            "What saving this rate changes",
+            _("What saving this rate changes"),
             context,
         )
 

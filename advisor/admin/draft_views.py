@@ -8,6 +8,8 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from advisor.admin import background
 from advisor.admin.pages import admin_page, job_page
@@ -24,6 +26,8 @@ from advisor.results import presenters
 from advisor.results.snapshots import snapshot_build
 
 PREVIEW_TOKEN = "preview-not-stored"
+REPLAY_TITLE = gettext_lazy("Replay past results with the current question bank")
+EDIT_TITLE = gettext_lazy("What your changes would do to past results")
 
 
 def failing_cases(results: list[cases.CaseResult], passing_before: set[int]) -> list[dict]:
@@ -49,7 +53,7 @@ def replay_roles(bank) -> dict:
     return {r.slug: r for r in bank.roles}
 
 
-@admin_page("admin/advisor/replay.html", "Replay past results with the current question bank")
+@admin_page("admin/advisor/replay.html", REPLAY_TITLE)
 def replay(model_admin, request):
     """Past results and founder cases scored again with the question bank as it is now:
     here when there are few results, else as a job whose page this redirects to."""
@@ -61,8 +65,7 @@ def replay(model_admin, request):
         "pending": False,
     }
     if not background.replay_is_quick():
-        title = "Replay past results with the current question bank"
-        job = background.replay_start(bank=bank, context=context, title=title)
+        job = background.replay_start(bank=bank, context=context, title=str(REPLAY_TITLE))
         return see_other(reverse("admin:advisor_replay_job", args=[job.pk]))
     return {**context, "report": replay_results(bank), "roles": replay_roles(bank)}
 
@@ -74,14 +77,15 @@ def replay_job(model_admin, request, job_id: int):
     report = Replay.from_data(job.result) if job.status == Job.DONE else None
     return {
         **job.payload["context"],
-        **job_page(job, "answer sets scored"),
-        "title": job.payload["title"],
+        **job_page(job, _("answer sets scored")),
+        # The title in the reader's language: an edit's effect, or the bank as it is.
+        "title": EDIT_TITLE if job.payload["context"].get("pending") else REPLAY_TITLE,
         "report": report,
         "roles": replay_roles(background.replay_bank(job)),
     }
 
 
-@admin_page("admin/advisor/preview.html", "Preview the wizard")
+@admin_page("admin/advisor/preview.html", gettext_lazy("Preview the wizard"))
 def preview(model_admin, request):
     """Every step as founders see it; answer them to see the outcome. Nothing is stored."""
     bank = bank_store.build_draft()
@@ -123,7 +127,7 @@ def outcome_in_words(bank, outcome, flips) -> dict:
         "held_back_by": [titles.get(slug, slug) for slug in outcome.held_back_by],
         "flips": [
             {
-                "answers": " and ".join(answer(q, c) for q, c in flip.changes),
+                "answers": _(" and ").join(answer(q, c) for q, c in flip.changes),
                 "first_hire": names.get(flip.first_hire, flip.first_hire),
             }
             for flip in flips
@@ -141,7 +145,9 @@ def preview_result(model_admin, request):
     }
     navigation = Navigation(bank, answers, lambda slug, change: "", "", "")
     if not navigation.complete:
-        return HttpResponseBadRequest("Answer every question asked before previewing the result.")
+        return HttpResponseBadRequest(
+            _("Answer every question asked before previewing the result.")
+        )
     snapshot = snapshot_build(bank, answers)
     book = presenters.book_of(snapshot)
     form = CostForm(

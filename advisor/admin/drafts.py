@@ -6,6 +6,8 @@ roles and costs."""
 from __future__ import annotations
 
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from advisor.admin.pages import admin_page
 from advisor.advice.bank import bank_as_data
@@ -29,11 +31,20 @@ BANK_PAGES = {
 }
 DRAFT = "draft"
 COST_PARTS = {
-    "regions": "regions",
-    "terms": "hiring terms",
-    "rates": "pay rates",
-    "currencies": "exchange rates",
-    "times_to_value": "roles' times to first value",
+    "regions": gettext_lazy("Costs: the regions (%(rows)s)."),
+    "terms": gettext_lazy("Costs: the hiring terms (%(rows)s)."),
+    "rates": gettext_lazy("Costs: the pay rates (%(rows)s)."),
+    "currencies": gettext_lazy("Costs: the exchange rates (%(rows)s)."),
+    "times_to_value": gettext_lazy("Costs: the roles' times to first value (%(rows)s)."),
+}
+# A question's parts, as a change names them ("“…”: its help text.").
+QUESTION_PARTS = {
+    "text": gettext_lazy("“%(question)s”: its text."),
+    "help_text": gettext_lazy("“%(question)s”: its help text."),
+    "weight": gettext_lazy("“%(question)s”: its weight."),
+    "kind": gettext_lazy("“%(question)s”: its kind."),
+    "condition": gettext_lazy("“%(question)s”: its condition."),
+    "why": gettext_lazy("“%(question)s”: its why."),
 }
 
 
@@ -53,21 +64,21 @@ def draft_data() -> dict:
 
 
 def points_in_words(points: dict, roles: dict) -> str:
-    return ", ".join(f"{roles.get(r, r)} {p:+d}" for r, p in points.items() if p) or "no points"
+    return ", ".join(f"{roles.get(r, r)} {p:+d}" for r, p in points.items() if p) or _("no points")
 
 
 def changes_between(live: dict | None, draft: dict) -> list[str]:
     """What publishing `draft` over `live` would change, in words an editor reads."""
     if live is None:
-        return ["Nothing is published yet: founders get the draft as it is."]
+        return [_("Nothing is published yet: founders get the draft as it is.")]
     roles = {r["slug"]: r.get("short_name") or r["name"] for r in draft["roles"]}
     found = []
     old_q = {q["slug"]: q for q in live["questions"]}
     new_q = {q["slug"]: q for q in draft["questions"]}
     for slug in new_q.keys() - old_q.keys():
-        found.append(f"New question: “{new_q[slug]['text']}”.")
+        found.append(_("New question: “%(question)s”.") % {"question": new_q[slug]["text"]})
     for slug in old_q.keys() - new_q.keys():
-        found.append(f"No longer asked: “{old_q[slug]['text']}”.")
+        found.append(_("No longer asked: “%(question)s”.") % {"question": old_q[slug]["text"]})
     for slug in [q["slug"] for q in draft["questions"] if q["slug"] in old_q]:
         found += question_changes(old_q[slug], new_q[slug], roles)
     old_r = {r["slug"]: r for r in live["rules"]}
@@ -75,10 +86,14 @@ def changes_between(live: dict | None, draft: dict) -> list[str]:
     for slug in sorted(old_r.keys() | new_r.keys()):
         if old_r.get(slug) != new_r.get(slug):
             title = (new_r.get(slug) or old_r.get(slug))["title"]
-            state = "new" if slug not in old_r else "off" if slug not in new_r else "changed"
-            found.append(f"Rule “{title}”: {state}.")
+            if slug not in old_r:
+                found.append(_("Rule “%(title)s”: new.") % {"title": title})
+            elif slug not in new_r:
+                found.append(_("Rule “%(title)s”: off.") % {"title": title})
+            else:
+                found.append(_("Rule “%(title)s”: changed.") % {"title": title})
     if live["roles"] != draft["roles"] or live["default_role"] != draft["default_role"]:
-        found.append("Role profiles.")
+        found.append(_("Role profiles."))
     old_book, new_book = live.get("cost_book") or {}, draft.get("cost_book") or {}
     for part in sorted(old_book.keys() | new_book.keys()):
         old_rows, new_rows = old_book.get(part) or [], new_book.get(part) or []
@@ -86,9 +101,13 @@ def changes_between(live: dict | None, draft: dict) -> list[str]:
             differ = len([r for r in new_rows if r not in old_rows]) + len(
                 [r for r in old_rows if r not in new_rows]
             )
-            name = COST_PARTS.get(part, part.replace("_", " "))
-            rows = f"{differ} row differs" if differ == 1 else f"{differ} rows differ"
-            found.append(f"Costs: the {name} ({rows}).")
+            rows = ngettext("%(count)d row differs", "%(count)d rows differ", differ)
+            rows %= {"count": differ}
+            fallback = _("Costs: the %(part)s (%(rows)s).") % {
+                "part": part.replace("_", " "),
+                "rows": rows,
+            }
+            found.append(COST_PARTS[part] % {"rows": rows} if part in COST_PARTS else fallback)
     return found
 
 
@@ -96,33 +115,39 @@ def question_changes(old: dict, new: dict, roles: dict) -> list[str]:
     found = []
     for field in ("text", "help_text", "weight", "kind", "condition", "why"):
         if old.get(field) != new.get(field):
-            found.append(f"“{new['text']}”: its {field.replace('_', ' ')}.")
+            found.append(QUESTION_PARTS[field] % {"question": new["text"]})
     old_c = {c["slug"]: c for c in old["choices"]}
     for choice in new["choices"]:
         before = old_c.pop(choice["slug"], None)
-        where = f"“{new['text']}” → “{choice['label']}”"
+        where = {"question": new["text"], "choice": choice["label"]}
         if before is None:
-            found.append(f"{where}: a new choice.")
+            found.append(_("“%(question)s” → “%(choice)s”: a new choice.") % where)
         elif before["points"] != choice["points"]:
             was, now = (points_in_words(c["points"], roles) for c in (before, choice))
-            found.append(f"{where}: points {was} → {now}.")
+            found.append(
+                _("“%(question)s” → “%(choice)s”: points %(was)s → %(now)s.")
+                % {**where, "was": was, "now": now}
+            )
         elif before != choice:
-            found.append(f"{where}: its wording.")
+            found.append(_("“%(question)s” → “%(choice)s”: its wording.") % where)
     for gone in old_c.values():
-        found.append(f"“{new['text']}”: choice “{gone['label']}” removed.")
+        found.append(
+            _("“%(question)s”: choice “%(choice)s” removed.")
+            % {"question": new["text"], "choice": gone["label"]}
+        )
     return found
 
 
 def version_data(key: str) -> tuple[str, dict]:
     if key == DRAFT:
-        return "the draft", draft_data()
+        return _("the draft"), draft_data()
     version = BankVersion.objects.filter(number=key if key.isdigit() else -1).first()
     if version is None:
-        raise Http404("No such version.")
-    return f"version {version.number}", version.bank
+        raise Http404(_("No such version."))
+    return _("version %(number)s") % {"number": version.number}, version.bank
 
 
-@admin_page("admin/advisor/compare.html", "Compare two versions of the question bank")
+@admin_page("admin/advisor/compare.html", gettext_lazy("Compare two versions of the question bank"))
 def compare(model_admin, request):
     """`?a=3&b=draft`: what changes from version a to version b, in words."""
     numbers = list(BankVersion.objects.order_by("-number").values_list("number", flat=True))

@@ -13,9 +13,11 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from advisor.admin import background
-from advisor.admin.draft_views import failing_cases
+from advisor.admin.draft_views import EDIT_TITLE, failing_cases
 from advisor.admin.pages import page_response
 from advisor.advice import cases
 from advisor.advice.bank import Bank
@@ -66,8 +68,8 @@ def explanations_to_reread(before: Bank, after: Bank) -> list[dict]:
                     {
                         "question": question.text,
                         "choice": choice.label,
-                        "was": roles.get(was, "neither role"),
-                        "now": roles.get(now, "neither role"),
+                        "was": roles.get(was, _("neither role")),
+                        "now": roles.get(now, _("neither role")),
                         "explanation": choice.explanation,
                     }
                 )
@@ -93,7 +95,7 @@ def rules_deciding(before: Bank, after: Bank) -> list[dict]:
                             "choice": choice.label,
                             "rule": rule.title or rule.slug,
                             "kind": rule.kind,
-                            "role": roles.get(rule.role, "its role"),
+                            "role": roles.get(rule.role, _("its role")),
                         }
                     )
     return found
@@ -164,12 +166,23 @@ class CaseGuardMixin:
             "resubmit": resubmitted(request),
             "action": request.get_full_path(),
             "back": back,
-            "verb": verb,
+            "deleting": verb == "Delete",
             "pending": True,
             "confirm": CONFIRM,
         }
-        plural = "s" if len(broken) != 1 else ""
-        title = f"{verb} anyway? This would break {len(broken)} founder case{plural}"
+        if verb == "Delete":
+            title = ngettext(
+                "Delete anyway? This would break %(count)d founder case",
+                "Delete anyway? This would break %(count)d founder cases",
+                len(broken),
+            )
+        else:
+            title = ngettext(
+                "Save anyway? This would break %(count)d founder case",
+                "Save anyway? This would break %(count)d founder cases",
+                len(broken),
+            )
+        title %= {"count": len(broken)}
         return page_response(self, request, "admin/advisor/confirm_cases.html", title, context)
 
 
@@ -201,7 +214,7 @@ class EffectCheckMixin(CaseGuardMixin):
             "reread": explanations_to_reread(before, bank),
             "decided": rules_deciding(before, bank),
         }
-        title = "What your changes would do to past results"
+        title = str(EDIT_TITLE)  # plain text: a job carries it
         if not background.replay_is_quick():
             # Many results: a job scores them with the edited bank, carried as plain data.
             job = background.replay_start(bank=bank, context=context, title=title)

@@ -10,6 +10,8 @@ from django.http import FileResponse, Http404, HttpResponseBadRequest, Streaming
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from advisor.admin import background
 from advisor.admin.pages import admin_page, job_page
@@ -26,7 +28,7 @@ def export(model_admin, request):
     try:
         queryset = model_admin.get_changelist_instance(request).get_queryset(request)
     except IncorrectLookupParameters:
-        return HttpResponseBadRequest("Those filters are not valid.")
+        return HttpResponseBadRequest(_("Those filters are not valid."))
     if not background.at_most(queryset, settings.EXPORT_INLINE_ROWS):
         job = background.export_start(query=request.GET.urlencode(), user=request.user)
         return see_other(reverse("admin:advisor_export_job", args=[job.pk]))
@@ -48,12 +50,12 @@ def _export_job(request, job_id: int) -> Job:
     return job
 
 
-@admin_page("admin/advisor/export.html", "Export completed results as CSV")
+@admin_page("admin/advisor/export.html", gettext_lazy("Export completed results as CSV"))
 def export_job(model_admin, request, job_id: int):
     """An export running as a job, then the link to its file."""
     job = _export_job(request, job_id)
     ready = job.status == Job.DONE and background.export_path(job).exists()
-    return {**job_page(job, "results written"), "ready": ready, "filters": job.payload["query"]}
+    return {**job_page(job, _("results written")), "ready": ready, "filters": job.payload["query"]}
 
 
 @admin_page()
@@ -62,7 +64,7 @@ def export_download(model_admin, request, job_id: int):
     job = _export_job(request, job_id)
     path = background.export_path(job)
     if job.status != Job.DONE or not path.exists():
-        raise Http404("That export is not ready, or its file has been removed.")
+        raise Http404(_("That export is not ready, or its file has been removed."))
     return FileResponse(
         path.open("rb"),
         as_attachment=True,
@@ -77,7 +79,7 @@ def contact_export(model_admin, request):
     try:
         queryset = model_admin.get_changelist_instance(request).get_queryset(request)
     except IncorrectLookupParameters:
-        return HttpResponseBadRequest("Those filters are not valid.")
+        return HttpResponseBadRequest(_("Those filters are not valid."))
     rows = exports.contact_rows(queryset.order_by("consented_at"))
     writer = exports.SafeWriter(_Echo())
     response = StreamingHttpResponse(

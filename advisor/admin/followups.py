@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from advisor.admin import export_views
 from advisor.admin.pages import admin_url
@@ -44,9 +46,10 @@ def source_detail(assessment) -> str:
         return NO_SOURCE
     parts = [f"{f}={getattr(found, f)}" for f in Attribution.UTM_FIELDS if getattr(found, f)]
     if found.referrer:
-        parts.append(f"referred by {found.referrer}")
+        parts.append(_("referred by %(site)s") % {"site": found.referrer})
     if found.embedded:
-        parts.append(f"embedded on {found.embed_origin + found.embed_path or 'an unknown page'}")
+        page = found.embed_origin + found.embed_path or _("an unknown page")
+        parts.append(_("embedded on %(page)s") % {"page": page})
     return "; ".join(parts) or NO_SOURCE
 
 
@@ -54,15 +57,15 @@ class SourceFilter(admin.SimpleListFilter):
     """How founders came, in the order analytics names them: a campaign first, then
     another site's page, a link on another site, or none of these."""
 
-    title = "came through"
+    title = gettext_lazy("came through")
     parameter_name = "source"
 
     def lookups(self, request, model_admin):
         return [
-            ("campaign", "a campaign (utm_source)"),
-            ("embedded", "another site's page"),
-            ("referred", "a link on another site"),
-            ("direct", "direct or unknown"),
+            ("campaign", _("a campaign (utm_source)")),
+            ("embedded", _("another site's page")),
+            ("referred", _("a link on another site")),
+            ("direct", _("direct or unknown")),
         ]
 
     def queryset(self, request, queryset):
@@ -112,20 +115,24 @@ class ContactRequestAdmin(admin.ModelAdmin):
     readonly_fields = ["name", "email", "result", "consent_text", "consented_at", "deleted_after"]
     fields = readonly_fields
 
-    @admin.display(description="result")
+    @admin.display(description=gettext_lazy("result"))
     def result(self, obj):
         url = reverse("result", args=[obj.assessment.token])
         return format_html('<a href="{}">{}…</a>', url, obj.assessment.token[:10])
 
-    @admin.display(description="first hire", ordering="assessment__recommendation")
+    @admin.display(description=gettext_lazy("first hire"), ordering="assessment__recommendation")
     def recommendation(self, obj):
         return obj.assessment.recommendation
 
-    @admin.display(description="deleted after")
+    @admin.display(description=gettext_lazy("deleted after"))
     def deleted_after(self, obj):
         days = FollowUpSettings.objects.filter(pk=1).values_list("retention_days", flat=True)
         keep = days.first() or FollowUpSettings._meta.get_field("retention_days").default
-        return f"{obj.consented_at + timedelta(days=keep):%Y-%m-%d %H:%M} UTC (kept {keep} days)"
+        when = f"{obj.consented_at + timedelta(days=keep):%Y-%m-%d %H:%M}"
+        message = ngettext(
+            "%(when)s UTC (kept %(days)d day)", "%(when)s UTC (kept %(days)d days)", keep
+        )
+        return message % {"when": when, "days": keep}
 
     def has_add_permission(self, request):
         return False
@@ -145,13 +152,17 @@ class WebhookEndpointForm(forms.ModelForm):
 
     # An address typed without a scheme is https.
     url = forms.URLField(
-        max_length=500, assume_scheme="https", help_text="Receives a POST for each event."
+        max_length=500,
+        assume_scheme="https",
+        help_text=gettext_lazy("Receives a POST for each event."),
+        label=gettext_lazy("URL"),
     )
     events = forms.MultipleChoiceField(
         choices=webhooks.event_choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="Each is sent as a signed POST (see the README).",
+        help_text=gettext_lazy("Each is sent as a signed POST (see the README)."),
+        label=gettext_lazy("events"),
     )
 
     class Meta:
@@ -180,15 +191,15 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         form.instance.subscribe(*form.cleaned_data["events"])
 
-    @admin.display(description="events")
+    @admin.display(description=gettext_lazy("events"))
     def wanted(self, obj):
         names = dict(webhooks.event_choices())
-        return ", ".join(names.get(e, e) for e in obj.events()) or "none"
+        return ", ".join(names.get(e, e) for e in obj.events()) or _("none")
 
-    @admin.display(description="deliveries")
+    @admin.display(description=gettext_lazy("deliveries"))
     def deliveries(self, obj):
         url = reverse("admin:advisor_webhookdelivery_changelist")
-        return format_html('<a href="{}?endpoint__id__exact={}">log</a>', url, obj.pk)
+        return format_html('<a href="{}?endpoint__id__exact={}">{}</a>', url, obj.pk, _("log"))
 
 
 @admin.register(WebhookDelivery)
@@ -232,7 +243,9 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
     def has_resend_permission(self, request):
         return request.user.has_perm("advisor.change_webhookendpoint")
 
-    @admin.action(description="Send the selected deliveries again", permissions=["resend"])
+    @admin.action(
+        description=gettext_lazy("Send the selected deliveries again"), permissions=["resend"]
+    )
     def send_again(self, request, queryset):
         site = embed.site_url(request, "/")
         count = 0
@@ -244,4 +257,9 @@ class WebhookDeliveryAdmin(admin.ModelAdmin):
                 max_attempts=webhooks.MAX_ATTEMPTS,
             )
             count += 1
-        self.message_user(request, f"{count} deliveries queued to be sent again.", messages.INFO)
+        message = ngettext(
+            "%(count)d delivery queued to be sent again.",
+            "%(count)d deliveries queued to be sent again.",
+            count,
+        )
+        self.message_user(request, message % {"count": count}, messages.INFO)

@@ -11,7 +11,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from advisor.advice import bank_rules, scoring
 from advisor.advice.bank import Bank
@@ -28,7 +31,7 @@ def slugs_help(bank: Bank) -> str:
         ((q.slug, " | ".join(c.slug for c in q.choices)) for q in bank.questions),
     )
     return format_html(
-        "<details><summary>Question and choice slugs</summary><ul>{}</ul></details>", rows
+        "<details><summary>{}</summary><ul>{}</ul></details>", _("Question and choice slugs"), rows
     )
 
 
@@ -91,11 +94,14 @@ class ChoiceForm(forms.ModelForm):
 def choice_form_for(roles: list[RoleProfile]) -> type[ChoiceForm]:
     fields = {
         f"points_{role.slug}": forms.IntegerField(
-            label=f"Points: {role.short_name}",
+            label=_("Points: %(role)s") % {"role": role.short_name},
             min_value=0,
             max_value=bank_rules.MAX_POINTS,
             required=True,
-            error_messages={"required": f"Give this choice points for {role.name} (0 is fine)."},
+            error_messages={
+                "required": _("Give this choice points for %(role)s (0 is fine).")
+                % {"role": role.name}
+            },
         )
         for role in roles
     }
@@ -165,7 +171,7 @@ class CaseForm(forms.ModelForm):
     confidences = forms.MultipleChoiceField(
         choices=[(c, c) for c in scoring.CONFIDENCES],
         widget=forms.CheckboxSelectMultiple,
-        help_text="How sure the advice may be and still get this founder right.",
+        help_text=gettext_lazy("How sure the advice may be and still get this founder right."),
     )
 
     class Meta:
@@ -178,8 +184,10 @@ class CaseForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         bank = bank_store.build_draft()
         self.fields["answers"].help_text = format_html(
-            'One line per answer, <code>"question slug": "choice slug"</code>; questions '
-            "left out count as unanswered. {}",
+            _(
+                'One line per answer, <code>"question slug": "choice slug"</code>; questions '
+                "left out count as unanswered. {}"
+            ),
             slugs_help(bank),
         )
         answers = self.initial.get("answers")
@@ -214,27 +222,36 @@ class PeriodForm(forms.Form):
     MAX_DAYS = 366 * 10
 
     start = forms.DateField(
-        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+        required=False, label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"})
     )
     end = forms.DateField(
-        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
+        required=False, label=gettext_lazy("To"), widget=forms.DateInput(attrs={"type": "date"})
     )
     version = forms.TypedChoiceField(
-        required=False, label="Question bank", coerce=int, empty_value=None
+        required=False, label=gettext_lazy("Question bank"), coerce=int, empty_value=None
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         published = BankVersion.objects.order_by("-number").values_list("number", "published_at")
-        self.fields["version"].choices = [("", "all versions")] + [
-            (n, f"version {n}, published {timezone.localdate(at):%-d %b %Y}") for n, at in published
+        self.fields["version"].choices = [("", _("all versions"))] + [
+            (
+                n,
+                _("version %(number)s, published %(day)s")
+                % {"number": n, "day": date_format(timezone.localdate(at), "j M Y")},
+            )
+            for n, at in published
         ]
 
     def _in_range(self, name: str) -> date | None:
         day = self.cleaned_data.get(name)
         if day is not None and not self.EARLIEST <= day <= self.LATEST:
             raise ValidationError(
-                f"Choose a day from {self.EARLIEST:%-d %B %Y} to {self.LATEST:%-d %B %Y}."
+                _("Choose a day from %(first)s to %(last)s.")
+                % {
+                    "first": date_format(self.EARLIEST, "j F Y"),
+                    "last": date_format(self.LATEST, "j F Y"),
+                }
             )
         return day
 
@@ -251,9 +268,9 @@ class PeriodForm(forms.Form):
         end = data.get("end") or Period.last_days(1).last
         start = data.get("start") or end - timedelta(days=29)
         if start > end:
-            raise ValidationError("The first day must not come after the last.")
+            raise ValidationError(_("The first day must not come after the last."))
         if (end - start).days >= self.MAX_DAYS:
-            raise ValidationError("Choose a period of at most ten years.")
+            raise ValidationError(_("Choose a period of at most ten years."))
         data["start"], data["end"] = start, end
         return data
 

@@ -4,6 +4,7 @@ read-only, filterable by status and kind; failed jobs are queued again from the 
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy, ngettext
 
 from advisor.models import Job
 from advisor.ops import jobs
@@ -34,15 +35,19 @@ class JobAdmin(admin.ModelAdmin):
     )
     readonly_fields = fields
 
-    @admin.display(description="error")
+    @admin.display(description=gettext_lazy("error"))
     def error_start(self, job: Job) -> str:
         return job.error.splitlines()[-1][:120] if job.error else ""
 
-    @admin.action(description="Run the selected failed jobs again", permissions=["change"])
+    @admin.action(
+        description=gettext_lazy("Run the selected failed jobs again"), permissions=["change"]
+    )
     def retry(self, request, queryset):
         count = jobs.job_retry(queryset)
-        noun = "job" if count == 1 else "jobs"
-        self.message_user(request, f"{count} failed {noun} queued again.", messages.SUCCESS)
+        message = ngettext(
+            "%(count)d failed job queued again.", "%(count)d failed jobs queued again.", count
+        )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
     def has_add_permission(self, request):
         return False

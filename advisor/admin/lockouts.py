@@ -7,6 +7,8 @@ import time
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from advisor.admin.signin import LOGIN_SCOPE, LOGIN_WINDOW
 from advisor.models import RateLimit
@@ -20,7 +22,7 @@ class SignInLockoutAdmin(admin.ModelAdmin):
     actions = ["lift"]
 
     def changelist_view(self, request, extra_context=None):
-        extra = {"title": "Sign-in lockouts: connections refused now", **(extra_context or {})}
+        extra = {"title": _("Sign-in lockouts: connections refused now"), **(extra_context or {})}
         return super().changelist_view(request, extra)
 
     def get_queryset(self, request):
@@ -41,17 +43,21 @@ class SignInLockoutAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="connection (a keyed hash of its address)")
+    @admin.display(description=gettext_lazy("connection (a keyed hash of its address)"))
     def client(self, obj):
         return obj.key.partition(":")[2][:16]
 
-    @admin.display(description="may try again in")
+    @admin.display(description=gettext_lazy("may try again in"))
     def free_again(self, obj):
         per = LOGIN_WINDOW.total_seconds() / settings.LOGIN_FAILURES_PER_15_MINUTES
         seconds = max(0, obj.updated + (1 - obj.tokens) * per - time.time())
-        return f"{int(seconds // 60)} min {int(seconds % 60)} s"
+        return _("%(minutes)d min %(seconds)d s") % {
+            "minutes": seconds // 60,
+            "seconds": seconds % 60,
+        }
 
-    @admin.action(description="Lift the lockout: let these connections sign in again")
+    @admin.action(description=gettext_lazy("Lift the lockout: let these connections sign in again"))
     def lift(self, request, queryset):
         count = RateLimit.objects.filter(pk__in=queryset.values("pk")).delete()[0]
-        messages.success(request, f"Lifted {count} lockout{'s' if count != 1 else ''}.")
+        lifted = ngettext("Lifted %(count)d lockout.", "Lifted %(count)d lockouts.", count)
+        messages.success(request, lifted % {"count": count})

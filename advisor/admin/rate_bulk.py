@@ -10,6 +10,9 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db import transaction
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from advisor.admin.pages import page_response
 from advisor.bank import store as bank_store
@@ -21,12 +24,19 @@ APPLY = "_apply"
 
 class PercentForm(forms.Form):
     percent = forms.DecimalField(
-        label="Change by (%)",
+        label=gettext_lazy("Change by (%)"),
         min_value=Decimal("-90"),
         max_value=Decimal("500"),
         decimal_places=2,
-        help_text="e.g. 5 for +5%, -3 for −3%. Rates that follow a base change with their base.",
+        help_text=gettext_lazy(
+            "e.g. 5 for +5%, -3 for −3%. Rates that follow a base change with their base."
+        ),
     )
+
+
+def signed(percent: Decimal) -> str:
+    """+5 or -3, in the admin's locale (+2,5 in German)."""
+    return ("+" if percent >= 0 else "-") + number_format(abs(percent), use_l10n=True)
 
 
 def changed(rates, percent: Decimal) -> tuple[list[dict], list[tuple]]:
@@ -44,7 +54,7 @@ def changed(rates, percent: Decimal) -> tuple[list[dict], list[tuple]]:
     return rows, followers
 
 
-@admin.action(description="Change the selected rates by a percentage…")
+@admin.action(description=gettext_lazy("Change the selected rates by a percentage…"))
 def change_by_percent(model_admin, request, queryset):
     rates = list(queryset.select_related("role", "region"))
     bases = [r for r in rates if r.base_id is None]
@@ -59,19 +69,26 @@ def change_by_percent(model_admin, request, queryset):
                 if APPLY not in request.POST:
                     transaction.set_rollback(True)  # a preview: nothing kept
         except InvalidOperation:
-            form.add_error("percent", "That change makes a figure too large.")
+            form.add_error("percent", _("That change makes a figure too large."))
         else:
             bank_store.forget()
             if APPLY in request.POST:
-                model_admin.message_user(
-                    request,
-                    f"Changed {len(rows)} rate{'s' if len(rows) != 1 else ''} by {percent:+}%; "
-                    f"{len(followers)} that follow them worked out again. Founders get the "
-                    "new figures once the question bank is published.",
-                    messages.SUCCESS,
-                )
+                changed_message = ngettext(
+                    "Changed %(count)d rate by %(percent)s%%; %(followers)d that follow it "
+                    "worked out again. Founders get the new figures once the question bank "
+                    "is published.",
+                    "Changed %(count)d rates by %(percent)s%%; %(followers)d that follow them "
+                    "worked out again. Founders get the new figures once the question bank "
+                    "is published.",
+                    len(rows),
+                ) % {
+                    "count": len(rows),
+                    "percent": signed(percent),
+                    "followers": len(followers),
+                }
+                model_admin.message_user(request, changed_message, messages.SUCCESS)
                 return None  # back to the list, with the message
             context |= {"rows": rows, "followers": followers, "percent": percent}
     context["action_checkbox_name"] = helpers.ACTION_CHECKBOX_NAME
-    title = "Change pay rates by a percentage"
+    title = _("Change pay rates by a percentage")
     return page_response(model_admin, request, "admin/advisor/payrate_bulk.html", title, context)

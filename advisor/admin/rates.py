@@ -13,23 +13,22 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.translation import ngettext
 
 from advisor.bank import versions
 
-IN_USE = (
-    "“{names}” {are} in the costs of a published version of the question bank, so results "
-    "use {them}: not deleted. Deactivate {them} instead (untick “active”): results made "
-    "after the next published version leave {them} out, results already made keep {them}."
-)
-
 
 def in_use_message(objs) -> str:
-    many = len(objs) > 1
-    return IN_USE.format(
-        names="”, “".join(str(o) for o in objs),
-        are="are" if many else "is",
-        them="them" if many else "it",
+    message = ngettext(
+        "“%(names)s” is in the costs of a published version of the question bank, so results "
+        "use it: not deleted. Deactivate it instead (untick “active”): results made after the "
+        "next published version leave it out, results already made keep it.",
+        "“%(names)s” are in the costs of a published version of the question bank, so results "
+        "use them: not deleted. Deactivate them instead (untick “active”): results made after "
+        "the next published version leave them out, results already made keep them.",
+        len(objs),
     )
+    return message % {"names": "”, “".join(str(o) for o in objs)}
 
 
 def rows_in_use(model, objs) -> list:

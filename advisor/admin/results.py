@@ -8,6 +8,8 @@ from django.contrib.admin.views.main import ChangeList
 from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from advisor.admin import analytics_views, export_views, followups
 from advisor.admin.pages import admin_url
@@ -20,7 +22,7 @@ from advisor.models import Assessment, Team
 class RecommendationFilter(admin.SimpleListFilter):
     """The roles of the bank, not a scan of every result for the values it holds."""
 
-    title = "recommendation"
+    title = gettext_lazy("recommendation")
     parameter_name = "recommendation"
 
     def lookups(self, request, model_admin):
@@ -31,7 +33,7 @@ class RecommendationFilter(admin.SimpleListFilter):
 
 
 class ConfidenceFilter(admin.SimpleListFilter):
-    title = "confidence"
+    title = gettext_lazy("confidence")
     parameter_name = "confidence"
 
     def lookups(self, request, model_admin):
@@ -122,41 +124,46 @@ class AssessmentAdmin(admin.ModelAdmin):
             return True
         return super().lookup_allowed(lookup, value, request)
 
-    @admin.display(description="result")
+    @admin.display(description=gettext_lazy("result"))
     def result_page(self, obj):
         return format_html(
             '<a href="{}">{}…</a>', reverse("result", args=[obj.token]), obj.token[:10]
         )
 
-    @admin.display(description="first hire", ordering="recommendation")
+    @admin.display(description=gettext_lazy("first hire"), ordering="recommendation")
     def first_hire(self, obj):
         names = {r.slug: r.name for r in bank_store.get().roles}
         return names.get(obj.recommendation, obj.recommendation)
 
-    @admin.display(description="how sure", ordering="confidence")
+    @admin.display(description=gettext_lazy("how sure"), ordering="confidence")
     def how_sure(self, obj):
         return CONFIDENCES.get(obj.confidence, obj.confidence)
 
-    @admin.display(description="scored with")
+    @admin.display(description=gettext_lazy("scored with"))
     def version(self, obj):
+        number = {"number": obj.bank_version}
         if getattr(obj, "is_team", False):
-            return "a team's result" + (f", version {obj.bank_version}" if obj.bank_version else "")
-        return f"version {obj.bank_version}" if obj.bank_version else "before versions were kept"
+            if obj.bank_version:
+                return _("a team's result, version %(number)s") % number
+            return _("a team's result")
+        return (
+            _("version %(number)s") % number if obj.bank_version else _("before versions were kept")
+        )
 
-    @admin.display(description="made by")
+    @admin.display(description=gettext_lazy("made by"))
     def made_by(self, obj):
         team = Team.objects.filter(result=obj).first()
-        return f"the team “{team.name}”" if team else "a founder"
+        return _("the team “%(name)s”") % {"name": team.name} if team else _("a founder")
 
-    @admin.display(description="source")
+    @admin.display(description=gettext_lazy("source"))
     def source(self, obj):
         return followups.source_of(obj)
 
-    @admin.display(description="where the founder came from")
+    @admin.display(description=gettext_lazy("where the founder came from"))
     def came_from(self, obj):
         return followups.source_detail(obj)
 
-    @admin.display(description="answers")
+    @admin.display(description=gettext_lazy("answers"))
     def answers_given(self, obj):
         rows = (obj.snapshot or {}).get("answers", [])
         return "; ".join(f"{a['question_text']} → {a['choice_label']}" for a in rows)
@@ -207,15 +214,15 @@ class TeamAdmin(admin.ModelAdmin):
             .annotate(n_members=Count("members"), n_answered=Count("members__assessment"))
         )
 
-    @admin.display(description="members", ordering="n_members")
+    @admin.display(description=gettext_lazy("members"), ordering="n_members")
     def member_count(self, obj):
         return obj.n_members
 
-    @admin.display(description="answered", ordering="n_answered")
+    @admin.display(description=gettext_lazy("answered"), ordering="n_answered")
     def answered(self, obj):
         return obj.n_answered
 
-    @admin.display(description="members")
+    @admin.display(description=gettext_lazy("members"))
     def names(self, obj):
         return ", ".join(m.name for m in obj.members.all())
 

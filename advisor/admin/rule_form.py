@@ -8,6 +8,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 
 from advisor.advice import bank_rules, scoring
 from advisor.advice.bank import NEUTRAL_SLUGS
@@ -33,7 +34,9 @@ class RuleForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         kinds = format_html_join("", "<li><strong>{}</strong>: {}</li>", scoring.RULE_KINDS.items())
-        self.fields["kind"].help_text = format_html("What each kind does:<ul>{}</ul>", kinds)
+        self.fields["kind"].help_text = format_html(
+            "{}<ul>{}</ul>", _("What each kind does:"), kinds
+        )
         self.bank = bank_store.build_draft()
         try:
             current = bank_rules.parse_when(self.instance.when or "")
@@ -62,7 +65,9 @@ class RuleForm(forms.ModelForm):
             if ticked:
                 when[question.slug] = frozenset(ticked)
         if not when:
-            raise ValidationError("Tick at least one answer: the rule applies when they are given.")
+            raise ValidationError(
+                _("Tick at least one answer: the rule applies when they are given.")
+            )
         role = data.get("role")
         rule = PlainRule(
             data.get("slug", ""), data.get("kind", ""), when, role.slug if role else ""

@@ -25,6 +25,8 @@ from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django_otp import login as otp_login
@@ -35,7 +37,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from advisor.ops import throttle
 
 LOGIN_SCOPE = "login"
-LOCKED_OUT = "Too many failed sign-ins from this connection. Wait 15 minutes and try again."
+LOCKED_OUT = gettext_lazy(
+    "Too many failed sign-ins from this connection. Wait 15 minutes and try again."
+)
 LOGIN_WINDOW = timedelta(minutes=15)
 RECOVERY_CODES = 10
 # Rights that change what founders see or what a hire is said to cost.
@@ -70,9 +74,11 @@ def locked_out(request):
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        label="Code",
+        label=gettext_lazy("Code"),
         max_length=16,
-        help_text="The 6 digits your authenticator app shows, or one of your recovery codes.",
+        help_text=gettext_lazy(
+            "The 6 digits your authenticator app shows, or one of your recovery codes."
+        ),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
     )
 
@@ -129,12 +135,12 @@ def second_factor(site, request):
                 app.confirmed = True
                 app.save(update_fields=["confirmed"])
                 context = {"codes": _new_recovery_codes(user), "next": _next(request)}
-                return _page(site, request, "Keep your recovery codes", context)
-            form.add_error("code", "That code is not right, or has been used. Try the next one.")
+                return _page(site, request, _("Keep your recovery codes"), context)
+            form.add_error("code", _("That code is not right, or has been used. Try the next one."))
     context = {"form": form, "next": _next(request), "enrolled": enrolled}
     if app is not None:
         context |= {"qr": segno.make(app.config_url).svg_inline(scale=4), "secret": _secret(app)}
-    title = "Enter your code" if enrolled else "Set up two-factor sign-in"
+    title = _("Enter your code") if enrolled else _("Set up two-factor sign-in")
     return _page(site, request, title, context)
 
 

@@ -16,29 +16,30 @@ from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from advisor.admin import drafts, signin
 
 # The index's groups, by task: each names the models (by their object_name) it holds.
 TASKS = [
-    ("Founders’ results and analytics", ["Assessment", "Team"]),
+    (gettext_lazy("Founders’ results and analytics"), ["Assessment", "Team"]),
     (
-        "The question bank",
+        gettext_lazy("The question bank"),
         ["Question", "Rule", "Case", "RoleProfile", "BankVersion"],
     ),
-    ("Costs", ["Region", "PayRate", "HiringTerms", "ExchangeRate"]),
+    (gettext_lazy("Costs"), ["Region", "PayRate", "HiringTerms", "ExchangeRate"]),
     (
-        "Reach and follow-up",
+        gettext_lazy("Reach and follow-up"),
         ["ContactRequest", "FollowUpSettings", "WebhookEndpoint", "WebhookDelivery"],
     ),
 ]
-PEOPLE = "People and settings"
+PEOPLE = gettext_lazy("People and settings")
 
 
 class AdvisorAdminSite(admin.AdminSite):
-    site_header = "Hiring Advisor admin"
-    site_title = "Hiring Advisor admin"
+    site_header = gettext_lazy("Hiring Advisor admin")
+    site_title = gettext_lazy("Hiring Advisor admin")
 
     def each_context(self, request):
         # On the question bank's pages: the version founders get, and what waits.

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from advisor.admin.drafts import changes_between, compare
 from advisor.admin.pages import admin_url, page_response
@@ -38,16 +39,17 @@ class BankVersionAdmin(admin.ModelAdmin):
     def restore_button(self, obj):
         request = self._request
         if obj.number == self._live:
-            return "what founders get now"
+            return _("what founders get now")
         if not self.may_publish(request):
             return ""
         # A button of the list's own form (a form may not hold another): it posts the
         # list's CSRF token to the restore URL.
         return format_html(
             '<button type="submit" formaction="{}" formmethod="post" class="button" '
-            'name="restore" value="{}">Restore as the draft</button>',
+            'name="restore" value="{}">{}</button>',
             reverse("admin:advisor_bankversion_restore", args=[obj.pk]),
             obj.number,
+            _("Restore as the draft"),
         )
 
     def changelist_view(self, request, extra_context=None):
@@ -79,16 +81,23 @@ def publish(model_admin, request):
     broken = cases.cases_broken(draft)
     if request.method == "POST":
         if broken and "_publish_anyway" not in request.POST:
-            messages.error(request, "Some founder cases fail with the draft: confirm to publish.")
+            messages.error(
+                request, _("Some founder cases fail with the draft: confirm to publish.")
+            )
         else:
             try:
                 version = versions.bank_version_publish(
                     user=request.user, note=request.POST.get("note", "")[:300]
                 )
             except versions.NotPublishable as refused:
-                messages.error(request, "The draft breaks the bank's rules: " + str(refused))
+                messages.error(
+                    request,
+                    _("The draft breaks the bank's rules: %(problems)s") % {"problems": refused},
+                )
             else:
-                messages.success(request, f"Published version {version.number}.")
+                messages.success(
+                    request, _("Published version %(number)s.") % {"number": version.number}
+                )
                 return HttpResponseRedirect(reverse("admin:advisor_bankversion_changelist"))
     context = {
         "problems": bank_rules.bank_problems(draft),
@@ -98,22 +107,23 @@ def publish(model_admin, request):
         "roles": {r.slug: r for r in draft.roles},
         "live": live,
     }
-    title = "Publish the draft question bank"
+    title = _("Publish the draft question bank")
     return page_response(model_admin, request, "admin/advisor/publish.html", title, context)
 
 
 def restore(model_admin, request, pk: int):
     if request.method != "POST":
-        raise Http404("Restore with the button on the versions list.")
+        raise Http404(_("Restore with the button on the versions list."))
     if not model_admin.may_publish(request):
         raise PermissionDenied
     version = BankVersion.objects.filter(pk=pk).select_related("revision").first()
     if version is None:
-        raise Http404("No such version.")
+        raise Http404(_("No such version."))
     with transaction.atomic():
         versions.bank_version_restore(version=version, user=request.user)
     messages.success(
         request,
-        f"Version {version.number} is the draft again. Founders get it once you publish.",
+        _("Version %(number)s is the draft again. Founders get it once you publish.")
+        % {"number": version.number},
     )
     return HttpResponseRedirect(reverse("admin:advisor_bankversion_changelist"))

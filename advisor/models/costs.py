@@ -8,23 +8,24 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from advisor import costs
 from advisor.models.bank import SlugManager
 
 ENGAGEMENTS = [
-    ("in-house", "In-house, full time"),
-    ("contractor", "Contractor or freelance"),
-    ("offshore", "Dedicated offshore, through a vendor"),
+    ("in-house", _("In-house, full time")),
+    ("contractor", _("Contractor or freelance")),
+    ("offshore", _("Dedicated offshore, through a vendor")),
 ]
-SENIORITIES = [("mid", "Mid-level"), ("senior", "Senior")]
-ESTIMATE_HELP = "Not from the article: say in the note what it is based on."
+SENIORITIES = [("mid", _("Mid-level")), ("senior", _("Senior"))]
+ESTIMATE_HELP = _("Not from the article: say in the note what it is based on.")
 SOURCE_KINDS = [
-    ("article", "From the article"),
-    ("published", "From a cited public source"),
-    ("estimate", "An estimate by a stated method"),
+    ("article", _("From the article")),
+    ("published", _("From a cited public source")),
+    ("estimate", _("An estimate by a stated method")),
 ]
-COUNTRIES_HELP = (
+COUNTRIES_HELP = _(
     "The countries this region is built from, each with its employer contributions as "
     'JSON: [{"code": "GB", "name": "United Kingdom", "currency": "GBP", "per_usd": "0.783", '
     '"contributions": [{"name": "Employer National Insurance", "rate": "0.15", '
@@ -33,27 +34,31 @@ COUNTRIES_HELP = (
     "country's currency. With countries, “employer on-costs” above is only what comes on "
     "top of the contributions (benefits the law does not require)."
 )
-ACTIVE_HELP = (
+ACTIVE_HELP = _(
     "Untick to stop offering it: results made after the next published version of the "
     "question bank leave it out; results already made keep the figures they were made with."
 )
 
 
 def active_field():
-    return models.BooleanField("active", default=True, help_text=ACTIVE_HELP)
+    return models.BooleanField(_("active"), default=True, help_text=ACTIVE_HELP)
 
 
 class Region(models.Model):
     """Where a hire works. Its terms of hiring are `HiringTerms`, its pay `PayRate`."""
 
-    slug = models.SlugField(unique=True, help_text="Used in links to results' costs.")
-    name = models.CharField(max_length=60)
-    order = models.PositiveSmallIntegerField(default=0)
+    slug = models.SlugField(
+        unique=True, help_text=_("Used in links to results' costs."), verbose_name=_("slug")
+    )
+    name = models.CharField(max_length=60, verbose_name=_("name"))
+    order = models.PositiveSmallIntegerField(default=0, verbose_name=_("order"))
     is_active = active_field()
 
     objects = SlugManager()
 
     class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
         ordering = ["order", "slug"]
 
     def __str__(self):
@@ -82,54 +87,66 @@ class HiringTerms(models.Model):
     """What comes on top of pay when hiring one way in one region, and how long it takes:
     the factors the whole cost of a hire is worked out with."""
 
-    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="terms")
-    engagement = models.CharField(max_length=20, choices=ENGAGEMENTS)
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="terms", verbose_name=_("region")
+    )
+    engagement = models.CharField(max_length=20, choices=ENGAGEMENTS, verbose_name=_("engagement"))
     on_costs = share_field(
-        "employer on-costs",
-        "Employer taxes and benefits as a share of pay, e.g. 0.25 for 25%. "
-        "0 where the rate already holds them (contractors, vendors).",
+        _("employer on-costs"),
+        _(
+            "Employer taxes and benefits as a share of pay, e.g. 0.25 for 25%. "
+            "0 where the rate already holds them (contractors, vendors)."
+        ),
     )
     recruiting_share = share_field(
-        "recruiting fee (share of first-year pay)", "E.g. 0.20 for an agency's 20%."
+        _("recruiting fee (share of first-year pay)"), _("E.g. 0.20 for an agency's 20%.")
     )
     recruiting_fee = models.DecimalField(
-        "recruiting fee (fixed, US dollars)",
+        _("recruiting fee (fixed, US dollars)"),
         max_digits=10,
         decimal_places=2,
         default=0,
         validators=[MinValueValidator(0)],
-        help_text="A fixed fee paid once, such as a vendor's placement fee.",
+        help_text=_("A fixed fee paid once, such as a vendor's placement fee."),
     )
     equipment = models.DecimalField(
-        "equipment (US dollars, once)",
+        _("equipment (US dollars, once)"),
         max_digits=10,
         decimal_places=2,
         default=0,
         validators=[MinValueValidator(0)],
     )
-    weeks_to_hire = models.PositiveSmallIntegerField(help_text="Weeks until the hire starts.")
+    weeks_to_hire = models.PositiveSmallIntegerField(
+        help_text=_("Weeks until the hire starts."), verbose_name=_("weeks to hire")
+    )
     hire_time_is_estimate = models.BooleanField(
-        "time to hire is an estimate", default=True, help_text=ESTIMATE_HELP
+        _("time to hire is an estimate"), default=True, help_text=ESTIMATE_HELP
     )
     ramp_up_weeks = models.PositiveSmallIntegerField(
-        help_text="Weeks from the start to full productivity."
+        help_text=_("Weeks from the start to full productivity."), verbose_name=_("ramp up weeks")
     )
-    source_note = models.TextField(help_text="Where these figures come from.")
-    as_of = models.DateField(help_text="When the figures were last checked.")
+    source_note = models.TextField(
+        help_text=_("Where these figures come from."), verbose_name=_("source note")
+    )
+    as_of = models.DateField(
+        help_text=_("When the figures were last checked."), verbose_name=_("as of")
+    )
     is_estimate = models.BooleanField(
-        "on-costs, fees, equipment and ramp-up are estimates",
+        _("on-costs, fees, equipment and ramp-up are estimates"),
         default=True,
         help_text=ESTIMATE_HELP,
     )
-    countries = models.JSONField(default=list, blank=True, help_text=COUNTRIES_HELP)
+    countries = models.JSONField(
+        default=list, blank=True, help_text=COUNTRIES_HELP, verbose_name=_("countries")
+    )
     is_active = active_field()
 
     objects = HiringTermsManager()
 
     class Meta:
         ordering = ["region__order", "region__slug", "engagement"]
-        verbose_name = "hiring terms"
-        verbose_name_plural = "hiring terms"
+        verbose_name = _("hiring terms")
+        verbose_name_plural = _("hiring terms")
         constraints = [
             models.UniqueConstraint(
                 fields=["region", "engagement"], name="one_terms_per_region_engagement"
@@ -166,22 +183,27 @@ class ExchangeRate(models.Model):
         max_length=3,
         unique=True,
         validators=[RegexValidator(r"^[A-Z]{3}$", "Three capital letters, e.g. EUR.")],
+        verbose_name=_("code"),
     )
-    symbol = models.CharField(max_length=4, help_text="E.g. €.")
+    symbol = models.CharField(max_length=4, help_text=_("E.g. €."), verbose_name=_("symbol"))
     per_usd = models.DecimalField(
-        "units for one US dollar",
+        _("units for one US dollar"),
         max_digits=12,
         decimal_places=6,
         validators=[MinValueValidator(Decimal("0.000001"))],
     )
-    as_of = models.DateField(help_text="The day of the rate.")
-    source_note = models.TextField(help_text="Where the rate comes from.")
-    order = models.PositiveSmallIntegerField(default=0)
+    as_of = models.DateField(help_text=_("The day of the rate."), verbose_name=_("as of"))
+    source_note = models.TextField(
+        help_text=_("Where the rate comes from."), verbose_name=_("source note")
+    )
+    order = models.PositiveSmallIntegerField(default=0, verbose_name=_("order"))
     is_active = active_field()
 
     objects = ExchangeRateManager()
 
     class Meta:
+        verbose_name = _("exchange rate")
+        verbose_name_plural = _("exchange rates")
         ordering = ["order", "code"]
 
     def __str__(self):

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from advisor import costs
 from advisor.models.bank import RoleProfile
@@ -36,50 +37,69 @@ class PayRate(models.Model):
     """What one role is paid in one region, one way of hiring, at one seniority."""
 
     class Unit(models.TextChoices):
-        MONTH = "month", "per month, full time"
-        HOUR = "hour", "per hour"
+        MONTH = "month", _("per month, full time")
+        HOUR = "hour", _("per hour")
 
-    role = models.ForeignKey(RoleProfile, on_delete=models.CASCADE, related_name="pay_rates")
-    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="pay_rates")
-    engagement = models.CharField(max_length=20, choices=ENGAGEMENTS)
-    seniority = models.CharField(max_length=10, choices=SENIORITIES)
-    unit = models.CharField(max_length=10, choices=Unit.choices)
-    low = models.DecimalField(max_digits=10, decimal_places=2, validators=[MinValueValidator(0)])
-    high = models.DecimalField(max_digits=10, decimal_places=2, validators=[MinValueValidator(0)])
+    role = models.ForeignKey(
+        RoleProfile, on_delete=models.CASCADE, related_name="pay_rates", verbose_name=_("role")
+    )
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="pay_rates", verbose_name=_("region")
+    )
+    engagement = models.CharField(max_length=20, choices=ENGAGEMENTS, verbose_name=_("engagement"))
+    seniority = models.CharField(max_length=10, choices=SENIORITIES, verbose_name=_("seniority"))
+    unit = models.CharField(max_length=10, choices=Unit.choices, verbose_name=_("unit"))
+    low = models.DecimalField(
+        max_digits=10, decimal_places=2, validators=[MinValueValidator(0)], verbose_name=_("low")
+    )
+    high = models.DecimalField(
+        max_digits=10, decimal_places=2, validators=[MinValueValidator(0)], verbose_name=_("high")
+    )
     is_loaded = models.BooleanField(
-        "fully loaded",
+        _("fully loaded"),
         default=False,
-        help_text="A monthly figure that already holds employer on-costs and equipment, "
-        "as the article's US figure does. Otherwise: base pay.",
+        help_text=_(
+            "A monthly figure that already holds employer on-costs and equipment, "
+            "as the article's US figure does. Otherwise: base pay."
+        ),
     )
     is_starting_price = models.BooleanField(
-        "starting price", default=False, help_text="Shown as “from”, e.g. a vendor's price."
+        _("starting price"), default=False, help_text=_("Shown as “from”, e.g. a vendor's price.")
     )
     source_note = models.TextField(
-        help_text="What founders read about the figure on the sources page."
+        help_text=_("What founders read about the figure on the sources page."),
+        verbose_name=_("source note"),
     )
-    as_of = models.DateField(help_text="The date of the figure: the source's, or the method's.")
-    is_estimate = models.BooleanField(default=True, help_text=ESTIMATE_HELP)
+    as_of = models.DateField(
+        help_text=_("The date of the figure: the source's, or the method's."),
+        verbose_name=_("as of"),
+    )
+    is_estimate = models.BooleanField(
+        default=True, help_text=ESTIMATE_HELP, verbose_name=_("is estimate")
+    )
     source_kind = models.CharField(
-        "where the figure comes from",
+        _("where the figure comes from"),
         max_length=10,
         choices=SOURCE_KINDS,
         blank=True,
         default="",
-        help_text="A public source needs its name and address; an estimate its method.",
+        help_text=_("A public source needs its name and address; an estimate its method."),
     )
-    source_name = models.CharField(max_length=500, blank=True, default="")
-    source_url = models.URLField("source address", max_length=500, blank=True, default="")
+    source_name = models.CharField(
+        max_length=500, blank=True, default="", verbose_name=_("source name")
+    )
+    source_url = models.URLField(_("source address"), max_length=500, blank=True, default="")
     method = models.TextField(
         blank=True,
         default="",
-        help_text="For a derived figure: which statistic, which adjustment, and why.",
+        help_text=_("For a derived figure: which statistic, which adjustment, and why."),
+        verbose_name=_("method"),
     )
     check_note = models.TextField(
-        "what could not be checked",
+        _("what could not be checked"),
         blank=True,
         default="",
-        help_text="For admins only: what was not checked against the source itself.",
+        help_text=_("For admins only: what was not checked against the source itself."),
     )
     base = models.ForeignKey(
         "self",
@@ -87,8 +107,11 @@ class PayRate(models.Model):
         null=True,
         blank=True,
         related_name="followers",
-        help_text="The rate this one follows: its low and high are the base's times the "
-        "factor (a monthly base turned into an hourly rate over 2,080 hours a year).",
+        help_text=_(
+            "The rate this one follows: its low and high are the base's times the "
+            "factor (a monthly base turned into an hourly rate over 2,080 hours a year)."
+        ),
+        verbose_name=_("base"),
     )
     factor = models.DecimalField(
         max_digits=8,
@@ -96,12 +119,15 @@ class PayRate(models.Model):
         null=True,
         blank=True,
         validators=[MinValueValidator(Decimal("0.0001"))],
+        verbose_name=_("factor"),
     )
     is_active = active_field()
 
     objects = PayRateManager()
 
     class Meta:
+        verbose_name = _("pay rate")
+        verbose_name_plural = _("pay rates")
         ordering = ["role__order", "region__order", "region__slug", "engagement", "seniority"]
         constraints = [
             models.UniqueConstraint(

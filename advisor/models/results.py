@@ -4,6 +4,7 @@ funnel's first step."""
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from advisor.models.bank import Choice, Question, new_token
 
@@ -16,7 +17,11 @@ class AnswerSet(models.Model):
     of reading every result. `answers` is the sorted "question=choice;…" key
     (advisor.bank.answer_sets.answers_key)."""
 
-    answers = models.TextField(unique=True)
+    answers = models.TextField(unique=True, verbose_name=_("answers"))
+
+    class Meta:
+        verbose_name = _("answer set")
+        verbose_name_plural = _("answer sets")
 
     def __str__(self):
         return self.answers
@@ -37,18 +42,28 @@ class Assessment(models.Model):
     points or rates never change a result someone has shared.
     """
 
-    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    completed_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    recommendation = models.SlugField(blank=True, db_index=True)
-    confidence = models.CharField(max_length=20, blank=True)
-    snapshot = models.JSONField(null=True, blank=True, editable=False)
+    token = models.CharField(
+        max_length=64, unique=True, default=new_token, editable=False, verbose_name=_("token")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
+    completed_at = models.DateTimeField(
+        null=True, blank=True, db_index=True, verbose_name=_("completed at")
+    )
+    recommendation = models.SlugField(blank=True, db_index=True, verbose_name=_("recommendation"))
+    confidence = models.CharField(max_length=20, blank=True, verbose_name=_("confidence"))
+    snapshot = models.JSONField(null=True, blank=True, editable=False, verbose_name=_("snapshot"))
     started_from = models.CharField(
-        max_length=64, blank=True, help_text="Token of the result this draft was copied from."
+        max_length=64,
+        blank=True,
+        help_text=_("Token of the result this draft was copied from."),
+        verbose_name=_("started from"),
     )
     bank_version = models.PositiveIntegerField(
-        null=True, blank=True, help_text="The published version of the question bank it used."
+        null=True,
+        blank=True,
+        help_text=_("The published version of the question bank it used."),
+        verbose_name=_("bank version"),
     )
     language = models.CharField(
         max_length=8,
@@ -64,12 +79,15 @@ class Assessment(models.Model):
         editable=False,
         on_delete=models.PROTECT,
         related_name="+",
-        db_index=False,  # the indexes below start with it or serve it
+        db_index=False,
+        verbose_name=_("answer set"),  # the indexes below start with it or serve it
     )
 
     objects = AssessmentQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
         ordering = ["-created_at"]
         indexes = [
             # Replay and the effect check: results counted per answer set and first hire.
@@ -109,12 +127,20 @@ class Assessment(models.Model):
 
 
 class Answer(models.Model):
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
-    choice = models.ForeignKey(Choice, on_delete=models.CASCADE, related_name="+")
-    answered_at = models.DateTimeField(auto_now=True)
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="answers", verbose_name=_("assessment")
+    )
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="+", verbose_name=_("question")
+    )
+    choice = models.ForeignKey(
+        Choice, on_delete=models.CASCADE, related_name="+", verbose_name=_("choice")
+    )
+    answered_at = models.DateTimeField(auto_now=True, verbose_name=_("answered at"))
 
     class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
         constraints = [
             models.UniqueConstraint(
                 fields=["assessment", "question"], name="one_answer_per_question"
@@ -133,9 +159,13 @@ class RateLimit(models.Model):
     is in Unix seconds so that refilling is plain arithmetic in one UPDATE.
     """
 
-    key = models.CharField(max_length=100, unique=True)
-    tokens = models.FloatField()
-    updated = models.FloatField(db_index=True)
+    key = models.CharField(max_length=100, unique=True, verbose_name=_("key"))
+    tokens = models.FloatField(verbose_name=_("tokens"))
+    updated = models.FloatField(db_index=True, verbose_name=_("updated"))
+
+    class Meta:
+        verbose_name = _("rate limit")
+        verbose_name_plural = _("rate limits")
 
     def __str__(self):
         scope, _, client = self.key.partition(":")
@@ -147,11 +177,13 @@ class Attempt(models.Model):
     Kept for one release so app servers still on the previous code keep working during
     a deploy; `purge_drafts` empties it, and the next release removes it."""
 
-    scope = models.CharField(max_length=20)
-    client = models.CharField(max_length=64)
-    at = models.DateTimeField(auto_now_add=True)
+    scope = models.CharField(max_length=20, verbose_name=_("scope"))
+    client = models.CharField(max_length=64, verbose_name=_("client"))
+    at = models.DateTimeField(auto_now_add=True, verbose_name=_("at"))
 
     class Meta:
+        verbose_name = _("attempt")
+        verbose_name_plural = _("attempts")
         indexes = [models.Index(fields=["scope", "client", "at"], name="attempt_lookup")]
 
     def __str__(self):
@@ -162,8 +194,12 @@ class WizardStart(models.Model):
     """How many browsers were shown the first question, per day: the top of the funnel.
     (Drafts exist only from the first answer on, so they cannot count this.)"""
 
-    day = models.DateField(unique=True)
-    count = models.PositiveIntegerField(default=0)
+    day = models.DateField(unique=True, verbose_name=_("day"))
+    count = models.PositiveIntegerField(default=0, verbose_name=_("count"))
+
+    class Meta:
+        verbose_name = _("wizard start")
+        verbose_name_plural = _("wizard starts")
 
     def __str__(self):
         return f"{self.day}: {self.count}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from advisor.advice import bank_rules
 from advisor.advice.scoring import CONFIDENCES
@@ -17,21 +18,24 @@ class Rule(models.Model):
     message when it applies."""
 
     KIND_CHOICES = [
-        ("decide", "Decide: the core answers agree"),
-        ("hold-back", "Hold back: the role cannot deliver yet (staged plan)"),
-        ("caution", "Caution: the role can deliver, but slowly"),
-        ("contradiction", "Contradiction: answers that pull against each other"),
-        ("constraint", "Constraint: a hard limit on where a model may run"),
-        ("not-yet", "Not yet: the team can ship it without a specialist"),
-        ("tie-break", "Tie-break: who goes first in a toss-up"),
+        ("decide", _("Decide: the core answers agree")),
+        ("hold-back", _("Hold back: the role cannot deliver yet (staged plan)")),
+        ("caution", _("Caution: the role can deliver, but slowly")),
+        ("contradiction", _("Contradiction: answers that pull against each other")),
+        ("constraint", _("Constraint: a hard limit on where a model may run")),
+        ("not-yet", _("Not yet: the team can ship it without a specialist")),
+        ("tie-break", _("Tie-break: who goes first in a toss-up")),
     ]
 
-    slug = models.SlugField(unique=True)
-    kind = models.CharField(max_length=20, choices=KIND_CHOICES)
+    slug = models.SlugField(unique=True, verbose_name=_("slug"))
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES, verbose_name=_("kind"))
     when = models.CharField(
         max_length=400,
-        help_text="Every condition that must hold, e.g. "
-        "“general-model-fit=mostly & model-role=plumbing”; several choices as “none|raw”.",
+        help_text=_(
+            "Every condition that must hold, e.g. "
+            "“general-model-fit=mostly & model-role=plumbing”; several choices as “none|raw”."
+        ),
+        verbose_name=_("when"),
     )
     role = models.ForeignKey(
         RoleProfile,
@@ -39,17 +43,27 @@ class Rule(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="Decide: the first hire. Hold back, caution, not yet: the role it is about. "
-        "Constraint: the role it favours. Tie-break: the first hire (blank: the answers' leader).",
+        help_text=_(
+            "Decide: the first hire. Hold back, caution, not yet: the role it is about. "
+            "Constraint: the role it favours. Tie-break: the first hire "
+            "(blank: the answers' leader)."
+        ),
+        verbose_name=_("role"),
     )
-    title = models.CharField(max_length=200, help_text="A short heading for the page.")
-    message = models.TextField(help_text="What it means for the founder, and what to check.")
-    order = models.PositiveSmallIntegerField(default=0)
-    is_active = models.BooleanField(default=True)
+    title = models.CharField(
+        max_length=200, help_text=_("A short heading for the page."), verbose_name=_("title")
+    )
+    message = models.TextField(
+        help_text=_("What it means for the founder, and what to check."), verbose_name=_("message")
+    )
+    order = models.PositiveSmallIntegerField(default=0, verbose_name=_("order"))
+    is_active = models.BooleanField(default=True, verbose_name=_("is active"))
 
     objects = SlugManager()
 
     class Meta:
+        verbose_name = _("rule")
+        verbose_name_plural = _("rules")
         ordering = ["order", "slug"]
 
     def __str__(self):
@@ -72,25 +86,37 @@ class Case(models.Model):
     """A founder the advice must get right: answers and the expected first hire.
     `python manage.py check_cases` fails when the bank stops getting one right."""
 
-    slug = models.SlugField(unique=True)
-    name = models.CharField(max_length=200)
-    answers = models.JSONField(help_text="{question slug: choice slug}")
-    expected = models.ForeignKey(RoleProfile, on_delete=models.PROTECT, related_name="+")
+    slug = models.SlugField(unique=True, verbose_name=_("slug"))
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    answers = models.JSONField(
+        help_text=_("{question slug: choice slug}"), verbose_name=_("answers")
+    )
+    expected = models.ForeignKey(
+        RoleProfile, on_delete=models.PROTECT, related_name="+", verbose_name=_("expected")
+    )
     confidences = models.CharField(
         max_length=60,
-        help_text="Accepted confidences, comma-separated: clear, lean, toss-up, held-back.",
+        help_text=_("Accepted confidences, comma-separated: clear, lean, toss-up, held-back."),
+        verbose_name=_("confidences"),
     )
     specialist = models.CharField(
         max_length=10,
         blank=True,
-        choices=[("now", "now"), ("not-yet", "not yet")],
-        help_text="Blank: either.",
+        choices=[("now", _("now")), ("not-yet", _("not yet"))],
+        help_text=_("Blank: either."),
+        verbose_name=_("specialist"),
     )
-    note = models.TextField(blank=True, help_text="Where in the article this founder comes from.")
+    note = models.TextField(
+        blank=True,
+        help_text=_("Where in the article this founder comes from."),
+        verbose_name=_("note"),
+    )
 
     objects = SlugManager()
 
     class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
         ordering = ["slug"]
 
     def __str__(self):

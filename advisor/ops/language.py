@@ -10,12 +10,13 @@ their place in the wizard.
 
 from __future__ import annotations
 
+from functools import cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.middleware.locale import LocaleMiddleware
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -68,12 +69,24 @@ def switch(request, code: str):
     return response
 
 
+@cache
+def admin_root() -> str:
+    """Where the admin's pages start (worked out once)."""
+    return reverse("admin:index")
+
+
 class LanguageMiddleware(LocaleMiddleware):
     """Django's, and: the English landing page sends a browser that prefers another of
-    our languages there, unless this browser chose a language here before."""
+    our languages there, unless this browser chose a language here before; the admin
+    speaks the language the browser asks for (or the one chosen here)."""
 
     def process_request(self, request):
         super().process_request(request)
+        if request.path.startswith(admin_root()):
+            # The admin has no language in its address: it speaks the browser's language.
+            translation.activate(translation.get_language_from_request(request))
+            request.LANGUAGE_CODE = translation.get_language()
+            return None
         if request.path_info != "/" or request.method not in ("GET", "HEAD"):
             return None
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
