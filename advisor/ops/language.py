@@ -72,7 +72,7 @@ def switch(request, code: str):
 @cache
 def admin_root() -> str:
     """Where the admin's pages start (worked out once)."""
-    return reverse("admin:index")
+    return reverse("admin:index", urlconf=settings.ROOT_URLCONF)
 
 
 class LanguageMiddleware(LocaleMiddleware):

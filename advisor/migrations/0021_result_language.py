@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('advisor', '0019_job_lease'),
+        ('advisor', '0020_i18n_admin_verbose_names'),
     ]
 
     operations = [
