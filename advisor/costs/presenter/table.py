@@ -4,12 +4,16 @@ shown beside the founder's option unless the founder chooses."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from advisor import costs
 from advisor.costs.presenter.words import (
     ENGAGEMENT_WORDS,
     SHORT_ENGAGEMENT_WORDS,
     Shown,
     money,
+    region_words,
     span_weeks_words,
     weeks_words,
 )
@@ -42,7 +46,10 @@ def hire(
 
 
 def label(region_names: dict[str, str], region: str, engagement: str) -> str:
-    return f"{region_names.get(region, region)}, {ENGAGEMENT_WORDS[engagement]}"
+    return _("%(region)s, %(engagement)s") % {
+        "region": region_words(region_names.get(region, region)),
+        "engagement": ENGAGEMENT_WORDS[engagement],
+    }
 
 
 def table_groups(
@@ -71,7 +78,10 @@ def table_groups(
                     continue
                 cost = hire(book, slug, region, engagement, inputs)
                 is_option = slug == first and (region, engagement) == option
-                short = f"{region_names[region]}, {SHORT_ENGAGEMENT_WORDS[engagement]}"
+                short = _("%(region)s, %(engagement)s") % {
+                    "region": region_words(region_names[region]),
+                    "engagement": SHORT_ENGAGEMENT_WORDS[engagement],
+                }
                 long = label(region_names, region, engagement)
                 rows.append(_row(cost, currency, long, short, is_option))
                 if cost:
@@ -89,7 +99,11 @@ def _row(
     per_productive = (
         money(shown.per_productive_month, currency)
         if shown.per_productive_month
-        else Shown(f"none within {cost.months} months", cost.per_productive_month_estimate)
+        else Shown(
+            ngettext("none within %(n)s month", "none within %(n)s months", cost.months)
+            % {"n": cost.months},
+            cost.per_productive_month_estimate,
+        )
     )
     return {
         "label": label,
