@@ -5,12 +5,14 @@ founder's own figure read as they type it there; English unchanged."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.utils import translation
 
 from advisor import costs
 from advisor.costs.amounts import plain
+from advisor.costs.presenter.sources import Sources
 from advisor.costs.presenter.words import amount, months_words, percent, span_weeks_words
 from tests.conftest import ML_ANSWERS, complete
 from tests.costs.test_cost_page import card, row
@@ -164,8 +166,6 @@ def test_the_form_and_the_marks_are_translated(client, ml_result):
 
 
 def test_numbers_words_and_shares_follow_the_language():
-    from decimal import Decimal
-
     with translation.override("de"):
         assert amount(1234, "€") == f"1.234{NB}€"
         assert percent(Decimal("0.097")) == f"9,7{NB}%"
@@ -199,3 +199,26 @@ def test_numbers_words_and_shares_follow_the_language():
 )
 def test_an_amount_is_read_in_the_languages_format(typed, decimal, group, read):
     assert plain(typed, decimal, group) == read
+
+
+def test_the_sources_page_is_in_the_founders_language(client, ml_result):
+    page = page_of(client, f"/de{ml_result}sources/?currency=EUR&compare=south-asia")
+    assert "Wechselkurs EUR" in page and f"0,92{NB}€ pro US-Dollar" in page
+    assert re.search(r"Machine Learning Engineer, USA, festangestellt, Vollzeit, Senior", page)
+    assert re.search(rf"\d+{NB}% des Gehalts", page)  # on-costs, a share of pay
+
+
+def test_the_sources_are_counted_without_being_written_out(bank):
+    book = bank.cost_book
+    used = [
+        costs.hire_cost(book.rate("ml-engineer", r, e, "senior"), book.terms_for(r, e))
+        for r, e in (("us", "in-house"), ("south-asia", "offshore"), ("us", "in-house"))
+    ]
+    roles = {"ml-engineer": {"name": "Machine Learning Engineer"}}
+    names = {r.slug: r.name for r in book.regions}
+    for code in ("USD", "EUR"):
+        with translation.override("de"):
+            found = Sources(used, roles, names, book.currency(code))
+        assert "items" not in found.__dict__  # nothing written out yet
+        assert len(found) == len(list(found)) == 4 + (code == "EUR")
+        assert "festangestellt" in found[0]["title"]  # in the language it was made in

@@ -14,7 +14,7 @@ from advisor import costs
 from advisor.costs.presenter.breakdown import breakdown_view
 from advisor.costs.presenter.chart import chart_view
 from advisor.costs.presenter.context import article_view, vendor_view
-from advisor.costs.presenter.sources import sources_view
+from advisor.costs.presenter.sources import Sources
 from advisor.costs.presenter.summary import runway_view, summary_view, wrong_hire_view
 from advisor.costs.presenter.table import hire, label, table_groups
 from advisor.costs.presenter.words import (
@@ -131,9 +131,7 @@ def cost_view(
         "vendor": vendor_view(published, money_in, roles),
         "runway_needs_burn": bool(cash is not None and not burn),
         "summary": summary,
-        "sources": sources_view(
-            used, {slug: roles[slug] for slug in order}, region_names, money_in
-        ),
+        "sources": Sources(used, {slug: roles[slug] for slug in order}, region_names, money_in),
         "vendor_note": VENDOR_NOTE,
     }
 

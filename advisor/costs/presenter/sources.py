@@ -3,8 +3,11 @@ terms and exchange rate once, with its note and date."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
+from functools import cached_property
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -27,6 +30,29 @@ TERMS_WORDS = {
     "contractor": gettext_lazy("Hiring a contractor"),
     "offshore": gettext_lazy("Hiring through a vendor"),
 }
+
+
+class Sources(Sequence):
+    """The sources list, worked out only when read: the result page shows only how many
+    there are, the sources page each one. Read in the language it was made in."""
+
+    def __init__(self, used, roles, region_names, currency):
+        self.args = (used, roles, region_names, currency)
+        self.language = translation.get_language()
+
+    def __len__(self) -> int:
+        used, _, _, currency = self.args
+        rates = {id(cost.rate) for cost in used}
+        terms = {id(cost.terms) for cost in used}
+        return len(rates) + len(terms) + (currency.code != "USD")
+
+    @cached_property
+    def items(self) -> list[dict]:
+        with translation.override(self.language):
+            return sources_view(*self.args)
+
+    def __getitem__(self, index):
+        return self.items[index]
 
 
 def sources_view(used, roles, region_names, currency) -> list[dict]:

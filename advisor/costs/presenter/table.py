@@ -69,7 +69,7 @@ def table_groups(
     region_names = {r.slug: r.name for r in book.regions}
     first = order[0]
     shown_regions = [r.slug for r in book.regions if r.slug == option[0] or r.slug in compare]
-    groups, used = [], []
+    groups, used, names = [], [], {}
     for slug in order:
         rows = []
         for region in shown_regions:
@@ -78,12 +78,16 @@ def table_groups(
                     continue
                 cost = hire(book, slug, region, engagement, inputs)
                 is_option = slug == first and (region, engagement) == option
-                short = _("%(region)s, %(engagement)s") % {
-                    "region": region_words(region_names[region]),
-                    "engagement": SHORT_ENGAGEMENT_WORDS[engagement],
-                }
-                long = label(region_names, region, engagement)
-                rows.append(_row(cost, currency, long, short, is_option))
+                if (region, engagement) not in names:  # the same for every role
+                    names[region, engagement] = (
+                        label(region_names, region, engagement),
+                        _("%(region)s, %(engagement)s")
+                        % {
+                            "region": region_words(region_names[region]),
+                            "engagement": SHORT_ENGAGEMENT_WORDS[engagement],
+                        },
+                    )
+                rows.append(_row(cost, currency, *names[region, engagement], is_option))
                 if cost:
                     used.append(cost)
         groups.append({"role": roles[slug], "is_first": slug == first, "rows": rows})

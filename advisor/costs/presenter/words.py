@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from django.utils import formats
 from django.utils.translation import (
@@ -82,16 +83,35 @@ class Shown:
         return "estimate" if self.estimate else (self.source or "published")
 
 
-def _symbol_after() -> bool:
-    return (get_language() or "en").split("-")[0] in SYMBOL_AFTER
+@lru_cache(maxsize=16)
+def _style_of(language: str) -> tuple[dict | None, bool]:
+    """How `language` writes numbers: the characters to put for Python's "," and "." when
+    it groups in threes (else None: Django's formatting), and whether the currency
+    symbol comes after the amount."""
+    grouping = formats.get_format("NUMBER_GROUPING", language)
+    swap = None
+    if grouping == 3:
+        thousand = formats.get_format("THOUSAND_SEPARATOR", language)
+        decimal = formats.get_format("DECIMAL_SEPARATOR", language)
+        swap = str.maketrans({",": thousand, ".": decimal})
+    return swap, language.split("-")[0] in SYMBOL_AFTER
 
 
-def number(value, places: int | None = 0) -> str:
+def _style() -> tuple[dict | None, bool]:
+    return _style_of(get_language() or "en")
+
+
+def number(value, places: int | None = 0, style=None) -> str:
     """A number in the active language's format, grouped: 12,000 / 12.000; `places` None
-    keeps the decimals it has (42.5 / 42,5)."""
+    keeps the decimals it has (42.5 / 42,5). Written by Python and its separators swapped
+    for the language's: Django's own formatting, the same figures, took a third of the
+    cost panel's time."""
     if places is None:
         places = places_of(value)
-    return formats.number_format(value, places, use_l10n=True, force_grouping=True)
+    swap = (style or _style())[0]
+    if swap is None:
+        return formats.number_format(value, places, use_l10n=True, force_grouping=True)
+    return f"{value:,.{places}f}".translate(swap)
 
 
 def places_of(value: Decimal) -> int:
@@ -107,13 +127,14 @@ def cents(value: Decimal) -> int:
 def amount(low, symbol: str, high=None, places: int | None = 0) -> str:
     """An amount, or a range of amounts, with its currency symbol where the language puts
     it: "$12,000", "$12,000–$14,000"; "12.000 $", "12.000–14.000 $"."""
-    text = number(low, places)
-    if _symbol_after():
+    style = _style()
+    text = number(low, places, style)
+    if style[1]:
         if high is not None:
-            text = f"{text}–{number(high, places)}"
+            text = f"{text}–{number(high, places, style)}"
         return f"{text}{NBSP}{symbol}"
     if high is not None:
-        return f"{symbol}{text}–{symbol}{number(high, places)}"
+        return f"{symbol}{text}–{symbol}{number(high, places, style)}"
     return f"{symbol}{text}"
 
 
@@ -197,7 +218,7 @@ def percent(share: Decimal) -> str:
 
 
 def percent_text(text: str) -> str:
-    return f"{text}{NBSP}%" if _symbol_after() else f"{text}%"
+    return f"{text}{NBSP}%" if _style()[1] else f"{text}%"
 
 
 def per_words(per: str) -> str:
