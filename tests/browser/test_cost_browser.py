@@ -143,4 +143,11 @@ def test_the_cost_panel_in_spanish_and_german_reads_the_figure_as_typed_there(
     assert width <= SCREENS[screen][0], width
     shoot(page, f"cost-panel-{lang}-{screen}", costs)
     shoot(page, f"cost-card-{lang}-{screen}", card)
+    # Where each figure comes from, in the same language and with the same figure.
+    page.locator("#costs .sources-link a").click()
+    expect(page).to_have_url(re.compile(rf"/{lang}/r/[\w-]+/sources/\?.*pay="))
+    expect(page.locator("main")).to_contain_text(shown.split(" ")[0])
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= SCREENS[screen][0], width
+    shoot(page, f"cost-sources-{lang}-{screen}")
     page.context.close()
