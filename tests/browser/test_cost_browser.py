@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.test_accessibility import assert_no_violations
 from tests.browser.test_browser import answer_all
 from tests.conftest import ML_ANSWERS
 
@@ -143,6 +144,20 @@ def test_the_cost_panel_in_spanish_and_german_reads_the_figure_as_typed_there(
     assert width <= SCREENS[screen][0], width
     shoot(page, f"cost-panel-{lang}-{screen}", costs)
     shoot(page, f"cost-card-{lang}-{screen}", card)
+    assert_no_violations(page, f"cost panel in {lang}")
+    field.fill("1.2.3")  # not a number in any language: said in the founder's
+    field.press("Tab")
+    expect(page.locator("#costs .alert-danger")).to_contain_text(
+        {"de": "Geben Sie Ihren eigenen Betrag als Zahl ein", "es": "Introduce tu propia cifra"}[
+            lang
+        ]
+    )
+    assert_no_violations(page, f"cost panel in {lang} with an error")
+    field.fill(typed)
+    field.press("Tab")
+    expect(card.locator("[data-cost=founder] [data-source='founder']")).to_have_text(
+        re.compile("^" + re.escape(shown))
+    )
     # Where each figure comes from, in the same language and with the same figure.
     page.locator("#costs .sources-link a").click()
     expect(page).to_have_url(re.compile(rf"/{lang}/r/[\w-]+/sources/\?.*pay="))
