@@ -6,24 +6,51 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 
 from advisor import costs
+from advisor.costs.amounts import LocaleDecimalField
 from advisor.costs.presenter import ENGAGEMENT_WORDS, SENIORITY_WORDS
+from advisor.costs.presenter.words import PER_WORDS, number, region_words
 
 SHOW_CHOICES = [
-    ("all", "Every way of hiring"),
-    ("in-house", "In-house only"),
-    ("contractor", "Contractors only"),
-    ("offshore", "Dedicated offshore only"),
+    ("all", _("Every way of hiring")),
+    ("in-house", _("In-house only")),
+    ("contractor", _("Contractors only")),
+    ("offshore", _("Dedicated offshore only")),
 ]
 
 
-PAY_PER_CHOICES = [("month", "a month"), ("hour", "an hour"), ("year", "a year")]
+PAY_PER_CHOICES = list(PER_WORDS.items())
 PAY_RANGE = (Decimal(1), Decimal(10_000_000))
 
 
-def _range_message(what: str, low: int, high: int) -> str:
-    return f"Enter {what} between {low:,} and {high:,}."
+def _filled(message: str, **numbers) -> str:
+    """A message translated and its numbers written in the language of the request."""
+    return gettext(message) % {name: number(value) for name, value in numbers.items()}
+
+
+# Form messages are made once, at import: translated and filled when shown.
+filled = lazy(_filled, str)
+
+
+BURN_RANGE_MESSAGE = filled(
+    gettext_noop("Enter a monthly burn between %(low)s and %(high)s."),
+    low=costs.BURN_RANGE[0],
+    high=costs.BURN_RANGE[1],
+)
+CASH_RANGE_MESSAGE = filled(
+    gettext_noop("Enter the cash in the bank between %(low)s and %(high)s."),
+    low=costs.CASH_RANGE[0],
+    high=costs.CASH_RANGE[1],
+)
+PAY_RANGE_MESSAGE = filled(
+    gettext_noop("Enter your own figure as an amount from %(low)s to %(high)s."),
+    low=PAY_RANGE[0],
+    high=PAY_RANGE[1],
+)
 
 
 class RegionsField(forms.MultipleChoiceField):
@@ -39,113 +66,123 @@ class CostForm(forms.Form):
     string: a link shows the same figures. Choices come from the rates the figures are
     worked out from; `values()` gives the default wherever an input is missing or bad."""
 
-    option = forms.ChoiceField(label="The hire you are pricing", required=False)
+    option = forms.ChoiceField(label=_("The hire you are pricing"), required=False)
     seniority = forms.ChoiceField(
-        label="Seniority",
+        label=_("Seniority"),
         choices=list(SENIORITY_WORDS.items()),
         required=False,
         initial="senior",
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Choose mid-level or senior."},
+        error_messages={"invalid_choice": _("Choose mid-level or senior.")},
     )
     compare = RegionsField(
-        label="Compare with",
+        label=_("Compare with"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Other regions to show alongside.",
+        help_text=_("Other regions to show alongside."),
     )
     show = forms.ChoiceField(
-        label="Show",
+        label=_("Show"),
         choices=SHOW_CHOICES,
         required=False,
         initial="all",
         error_messages={
-            "invalid_choice": "Choose what to show: every way of hiring, in-house, "
-            "contractors or dedicated offshore."
+            "invalid_choice": _(
+                "Choose what to show: every way of hiring, in-house, "
+                "contractors or dedicated offshore."
+            )
         },
     )
     hours = forms.IntegerField(
-        label="Hours a week",
+        label=_("Hours a week"),
         min_value=costs.HOURS_RANGE[0],
         max_value=costs.HOURS_RANGE[1],
         initial=40,
         required=False,
         error_messages={
-            "min_value": "Enter between 5 and 60 hours a week.",
-            "max_value": "Enter between 5 and 60 hours a week.",
-            "invalid": "Enter a whole number of hours, 5 to 60.",
+            "min_value": _("Enter between 5 and 60 hours a week."),
+            "max_value": _("Enter between 5 and 60 hours a week."),
+            "invalid": _("Enter a whole number of hours, 5 to 60."),
         },
-        help_text="For contract and offshore work. An in-house hire is full time.",
+        help_text=_("For contract and offshore work. An in-house hire is full time."),
     )
     months = forms.IntegerField(
-        label="Months",
+        label=_("Months"),
         min_value=costs.MONTHS_RANGE[0],
         max_value=costs.MONTHS_RANGE[1],
         initial=12,
         required=False,
         error_messages={
-            "min_value": "Enter between 1 and 36 months.",
-            "max_value": "Enter between 1 and 36 months.",
-            "invalid": "Enter a whole number of months, 1 to 36.",
+            "min_value": _("Enter between 1 and 36 months."),
+            "max_value": _("Enter between 1 and 36 months."),
+            "invalid": _("Enter a whole number of months, 1 to 36."),
         },
-        help_text="Your horizon: the totals cover this many months from now.",
+        help_text=_("Your horizon: the totals cover this many months from now."),
     )
-    currency = forms.ChoiceField(label="Currency", required=False)
+    currency = forms.ChoiceField(label=_("Currency"), required=False)
     burn = forms.IntegerField(
-        label="Monthly burn (optional)",
+        label=_("Monthly burn (optional)"),
         min_value=costs.BURN_RANGE[0],
         max_value=costs.BURN_RANGE[1],
         required=False,
         error_messages={
-            "min_value": _range_message("a monthly burn", *costs.BURN_RANGE),
-            "max_value": _range_message("a monthly burn", *costs.BURN_RANGE),
-            "invalid": "Enter your monthly burn as a whole number, "
-            f"{costs.BURN_RANGE[0]:,} to {costs.BURN_RANGE[1]:,}.",
+            "min_value": BURN_RANGE_MESSAGE,
+            "max_value": BURN_RANGE_MESSAGE,
+            "invalid": filled(
+                gettext_noop("Enter your monthly burn as a whole number, %(low)s to %(high)s."),
+                low=costs.BURN_RANGE[0],
+                high=costs.BURN_RANGE[1],
+            ),
         },
-        help_text="What the company spends a month now, in the currency above.",
+        help_text=_("What the company spends a month now, in the currency above."),
     )
     cash = forms.IntegerField(
-        label="Cash in the bank (optional)",
+        label=_("Cash in the bank (optional)"),
         min_value=costs.CASH_RANGE[0],
         max_value=costs.CASH_RANGE[1],
         required=False,
         error_messages={
-            "min_value": _range_message("the cash in the bank", *costs.CASH_RANGE),
-            "max_value": _range_message("the cash in the bank", *costs.CASH_RANGE),
-            "invalid": "Enter the cash in the bank as a whole number, "
-            f"{costs.CASH_RANGE[0]:,} to {costs.CASH_RANGE[1]:,}.",
+            "min_value": CASH_RANGE_MESSAGE,
+            "max_value": CASH_RANGE_MESSAGE,
+            "invalid": filled(
+                gettext_noop("Enter the cash in the bank as a whole number, %(low)s to %(high)s."),
+                low=costs.CASH_RANGE[0],
+                high=costs.CASH_RANGE[1],
+            ),
         },
-        help_text="With the burn, gives your runway with and without this hire.",
+        help_text=_("With the burn, gives your runway with and without this hire."),
     )
-    pay = forms.DecimalField(
-        label="Your own figure (optional)",
+    pay = LocaleDecimalField(
+        label=_("Your own figure (optional)"),
         min_value=PAY_RANGE[0],
         max_value=PAY_RANGE[1],
         max_digits=12,
         decimal_places=2,
         required=False,
         error_messages={
-            "min_value": "Enter your own figure as an amount from 1 to 10,000,000.",
-            "max_value": "Enter your own figure as an amount from 1 to 10,000,000.",
-            "invalid": "Enter your own figure as a number, e.g. 9500 or 42.50.",
-            "max_decimal_places": "Enter your own figure with at most two decimals.",
-            "max_digits": "Enter your own figure as an amount from 1 to 10,000,000.",
-            "max_whole_digits": "Enter your own figure as an amount from 1 to 10,000,000.",
+            "min_value": PAY_RANGE_MESSAGE,
+            "max_value": PAY_RANGE_MESSAGE,
+            "invalid": _("Enter your own figure as a number, e.g. 9500 or 42.50."),
+            "max_decimal_places": _("Enter your own figure with at most two decimals."),
+            "max_digits": PAY_RANGE_MESSAGE,
+            "max_whole_digits": PAY_RANGE_MESSAGE,
         },
-        help_text="A salary you would pay or a vendor's quote for the hire you are pricing, "
-        "in the currency above: it replaces our figure everywhere.",
+        help_text=_(
+            "A salary you would pay or a vendor's quote for the hire you are pricing, "
+            "in the currency above: it replaces our figure everywhere."
+        ),
     )
     pay_per = forms.ChoiceField(
-        label="Per",
+        label=_("Per"),
         choices=PAY_PER_CHOICES,
         required=False,
         initial="month",
         error_messages={
-            "invalid_choice": "Choose the period of your figure: a month, an hour or a year."
+            "invalid_choice": _("Choose the period of your figure: a month, an hour or a year.")
         },
     )
     today = forms.BooleanField(
-        label="Use today's rates instead of those this result was made with",
+        label=_("Use today's rates instead of those this result was made with"),
         required=False,
     )
 
@@ -164,29 +201,32 @@ class CostForm(forms.Form):
             data = self.data = data.copy()
             if "compare" not in data:
                 data.setlist("compare", list(default_compare))
-        regions = {r.slug: r.name for r in book.regions}
+        regions = {r.slug: region_words(r.name) for r in book.regions}
         options: dict[str, list[tuple[str, str]]] = {}
         for region, engagement in book.options:
-            label = f"{regions[region]}, {ENGAGEMENT_WORDS[engagement]}"
+            label = gettext("%(region)s, %(engagement)s") % {
+                "region": regions[region],
+                "engagement": ENGAGEMENT_WORDS[engagement],
+            }
             options.setdefault(regions[region], []).append((f"{region}/{engagement}", label))
         self.fields["option"].choices = list(options.items())
         self.fields["option"].initial = (
             "us/in-house" if book.offers("us", "in-house") else _first(book.options)
         )
-        self.fields["option"].error_messages["invalid_choice"] = (
+        self.fields["option"].error_messages["invalid_choice"] = gettext(
             "Choose the hire you are pricing from the list."
         )
         self.fields["compare"].choices = list(regions.items())
         self.fields["compare"].initial = list(default_compare)
-        self.fields["compare"].error_messages["invalid_choice"] = (
-            f"Choose regions to compare from: {', '.join(regions.values())}."
-        )
+        self.fields["compare"].error_messages["invalid_choice"] = gettext(
+            "Choose regions to compare from: %(regions)s."
+        ) % {"regions": ", ".join(regions.values())}
         codes = [c.code for c in book.currencies] or ["USD"]
         self.fields["currency"].choices = [(code, code) for code in codes]
         self.fields["currency"].initial = "USD" if "USD" in codes else codes[0]
-        self.fields["currency"].error_messages["invalid_choice"] = (
-            f"Choose a currency: {', '.join(codes)}."
-        )
+        self.fields["currency"].error_messages["invalid_choice"] = gettext(
+            "Choose a currency: %(codes)s."
+        ) % {"codes": ", ".join(codes)}
         if not offer_today:
             del self.fields["today"]
         if data is not None:

@@ -1,7 +1,9 @@
 """A cost figure as the page shows it, in one filter: `{{ shown|figure }}` writes its text
 in an element marked with where it comes from (`data-source`: article, published,
 estimate or founder) and, for an estimate, `data-estimate` and a visible "est.". Written
-here rather than by an included template, which would cost the page's render time."""
+here rather than by an included template, which would cost the page's render time.
+The figure's text is already in the founder's language and number format
+(costs/presenter/words.py); the marks are translated here."""
 
 from __future__ import annotations
 
@@ -9,25 +11,19 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-register = template.Library()
+from advisor.costs.presenter.words import mark
 
-MARKS = {
-    "estimate": ("est.", "An estimate, worked out by the method on the sources page"),
-    "article": ("article", "The article's own figure"),
-    "founder": ("yours", "The figure you typed"),
-}
+register = template.Library()
 
 
 @register.filter
 def figure(shown, tag: str = "span"):
     """`shown` is a cost_presenter `Shown`; `tag` the element to write ("span", "strong")."""
     kind = shown.kind
-    mark = MARKS.get(kind)
+    short, title = mark(kind)
     marker = (
-        format_html(
-            ' <span class="src-mark src-mark-{}" title="{}">{}</span>', kind, mark[1], mark[0]
-        )
-        if mark
+        format_html(' <span class="src-mark src-mark-{}" title="{}">{}</span>', kind, title, short)
+        if short
         else ""
     )
     return format_html(

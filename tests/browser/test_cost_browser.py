@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.test_accessibility import assert_no_violations
 from tests.browser.test_browser import answer_all
 from tests.conftest import ML_ANSWERS
 
@@ -109,4 +110,59 @@ def test_a_founders_own_figure_changes_every_total_and_survives_the_link(browser
     page.goto(page.url)
     for key, text in after.items():
         expect(card.locator(f"[data-cost={key}] dd")).to_have_text(text)
+    page.context.close()
+
+
+@pytest.mark.parametrize(
+    "lang, label, typed, shown",
+    [
+        ("de", "Ihr eigener Betrag (optional)", "12.000,50", "12.000,50\u00a0$ pro Monat"),
+        ("es", "Tu propia cifra (opcional)", "12.000", "12.000\u00a0$ al mes"),
+    ],
+)
+@pytest.mark.parametrize("screen", SCREENS)
+def test_the_cost_panel_in_spanish_and_german_reads_the_figure_as_typed_there(
+    browser, live_bank, screen, lang, label, typed, shown
+):
+    page = result_page(browser, live_bank, SCREENS[screen])
+    page.goto(page.url.replace("/r/", f"/{lang}/r/"))
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    page.locator("#costs > details > summary").click()
+    field = page.get_by_label(label)
+    field.fill(typed)
+    field.press("Tab")  # a change, as a person makes it
+    card = page.locator("#card-costs")
+    expect(card.locator("[data-cost=founder] [data-source='founder']")).to_have_text(
+        re.compile("^" + re.escape(shown))
+    )
+    costs = page.locator("#costs")
+    for folded in (".adds-up > summary", "#all-options > summary"):
+        page.locator(folded).click()
+    expect(page.locator(".cost-table")).to_be_visible()
+    # Nothing wider than the screen: the longer words and amounts still fit a phone.
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= SCREENS[screen][0], width
+    shoot(page, f"cost-panel-{lang}-{screen}", costs)
+    shoot(page, f"cost-card-{lang}-{screen}", card)
+    assert_no_violations(page, f"cost panel in {lang}")
+    field.fill("1.2.3")  # not a number in any language: said in the founder's
+    field.press("Tab")
+    expect(page.locator("#costs .alert-danger")).to_contain_text(
+        {"de": "Geben Sie Ihren eigenen Betrag als Zahl ein", "es": "Introduce tu propia cifra"}[
+            lang
+        ]
+    )
+    assert_no_violations(page, f"cost panel in {lang} with an error")
+    field.fill(typed)
+    field.press("Tab")
+    expect(card.locator("[data-cost=founder] [data-source='founder']")).to_have_text(
+        re.compile("^" + re.escape(shown))
+    )
+    # Where each figure comes from, in the same language and with the same figure.
+    page.locator("#costs .sources-link a").click()
+    expect(page).to_have_url(re.compile(rf"/{lang}/r/[\w-]+/sources/\?.*pay="))
+    expect(page.locator("main")).to_contain_text(shown.split(" ")[0])
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= SCREENS[screen][0], width
+    shoot(page, f"cost-sources-{lang}-{screen}")
     page.context.close()

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from advisor import costs
 from advisor.costs.presenter.words import (
     Shown,
+    amount,
     money,
     months_words,
     percent,
@@ -23,77 +26,104 @@ def breakdown_view(cost: costs.HireCost, currency: costs.Currency, role: dict) -
     terms, rate = cost.terms, cost.rate
     paid = max(Decimal(0), cost.months - cost.hire_months)
     search = weeks_words(terms.weeks_to_hire)
+    loaded = rate.loaded
     notes = {
         "pay": (
-            f"{months_words(paid)} of {cost.months}, after {search} to hire"
-            + (", split from the article's fully loaded figure" if rate.loaded else "")
-        ),
+            _(
+                "%(paid)s of %(months)s, after %(search)s to hire, split from the article's "
+                "fully loaded figure"
+            )
+            if loaded
+            else _("%(paid)s of %(months)s, after %(search)s to hire")
+        )
+        % {"paid": months_words(paid), "months": cost.months, "search": search},
         "on-costs": (
-            f"taxes and benefits, {percent(terms.on_costs)} of pay"
-            + (", inside the fully loaded figure" if rate.loaded else "")
+            (
+                _("taxes and benefits, %(share)s of pay, inside the fully loaded figure")
+                if loaded
+                else _("taxes and benefits, %(share)s of pay")
+            )
+            % {"share": percent(terms.on_costs)}
             if terms.on_costs
-            else "none: the rate already covers them"
+            else _("none: the rate already covers them")
         ),
         "recruiting": _recruiting_words(terms, currency),
         "equipment": (
-            "inside the fully loaded figure"
-            if rate.loaded
-            else "once, at the start"
+            _("inside the fully loaded figure")
+            if loaded
+            else _("once, at the start")
             if terms.equipment
-            else "none: they bring their own, or the vendor provides it"
+            else _("none: they bring their own, or the vendor provides it")
         ),
     }
     titles = {
-        "pay": "Base pay",
-        "on-costs": "Employer on-costs",
-        "recruiting": "Recruiting",
-        "equipment": "Equipment",
+        "pay": _("Base pay"),
+        "on-costs": _("Employer on-costs"),
+        "recruiting": _("Recruiting"),
+        "equipment": _("Equipment"),
     }
     parts = [
         {
             "title": titles[part.key],
             "note": notes[part.key],
-            "amount": Shown("included") if part.included else money(figure, currency),
+            "amount": Shown(_("included")) if part.included else money(figure, currency),
         }
         for part, figure in shown.parts
     ]
     vacant = min(Decimal(cost.months), cost.hire_months)
     productive = cost.productive_months
-    value = (
-        f"{search} to hire, {weeks_words(terms.ramp_up_weeks).removeprefix('about ')} to full "
-        f"speed, then the {role['short_name']}'s own time to first value (the article: "
-        f"{(role.get('time_to_first_value') or '').lower()})"
-    )
+    value = _(
+        "%(search)s to hire, %(ramp)s to full speed, then the %(role)s's own time to first "
+        "value (the article: %(article)s)"
+    ) % {
+        "search": search,
+        "ramp": weeks_words(terms.ramp_up_weeks, about=False),
+        "role": role["short_name"],
+        "article": (role.get("time_to_first_value") or "").lower(),
+    }
     return {
         "role": role,
         "parts": parts,
         "starts": paid > 0,
         "cash": money(shown.cash, currency),
         "vacancy": money(shown.vacancy, currency),
-        "vacancy_note": f"{months_words(vacant)} without the work, valued at what the role costs "
-        "a month once hired",
+        "vacancy_note": _(
+            "%(months)s without the work, valued at what the role costs a month once hired"
+        )
+        % {"months": months_words(vacant)},
         "whole": money(shown.whole, currency),
         "monthly": money(shown.monthly, currency),
         "per_productive": (
             money(shown.per_productive_month, currency) if shown.per_productive_month else None
         ),
-        "productive_note": (
-            f"{months_words(productive)} at full speed: {cost.months} less "
-            f"{months_words(cost.hire_months)} to hire and {months_words(cost.ramp_months)} "
-            "of ramp-up"
-        ),
+        "productive_note": _(
+            "%(productive)s at full speed: %(months)s less %(hire)s to hire and %(ramp)s of ramp-up"
+        )
+        % {
+            "productive": months_words(productive),
+            "months": cost.months,
+            "hire": months_words(cost.hire_months),
+            "ramp": months_words(cost.ramp_months),
+        },
         "first_value": Shown(span_weeks_words(cost.first_value_weeks), cost.first_value_estimate),
         "first_value_note": value,
     }
 
 
 def _recruiting_words(terms: costs.Terms, currency: costs.Currency) -> str:
-    said = []
-    if terms.recruiting_share:
-        said.append(f"{percent(terms.recruiting_share)} of first-year pay")
-    if terms.recruiting_fee:
-        fee = costs.convert(terms.recruiting_fee, currency)
-        said.append(f"a fee of {currency.symbol}{fee:,}")
-    if not said:
-        return "no fee assumed"
-    return " and ".join(said) + ", once"
+    share = percent(terms.recruiting_share) if terms.recruiting_share else ""
+    fee = (
+        amount(costs.convert(terms.recruiting_fee, currency), currency.symbol)
+        if terms.recruiting_fee
+        else ""
+    )
+    if share and fee:
+        return _("%(share)s of first-year pay and a fee of %(fee)s, once") % {
+            "share": share,
+            "fee": fee,
+        }
+    if share:
+        return _("%(share)s of first-year pay, once") % {"share": share}
+    if fee:
+        return _("a fee of %(fee)s, once") % {"fee": fee}
+    return _("no fee assumed")

@@ -3,14 +3,16 @@ for each of the first hire's options, in segments."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from advisor.costs.presenter.words import money
 
 CHART_WIDTH = 600
 CHART_ROW = 48
 CHART_SEGMENTS = (
-    ("running", "pay and on-costs"),
-    ("once", "recruiting and equipment"),
-    ("vacancy", "the empty seat while hiring"),
+    ("running", _("pay and on-costs")),
+    ("once", _("recruiting and equipment")),
+    ("vacancy", _("the empty seat while hiring")),
 )
 
 
@@ -26,7 +28,7 @@ def chart_view(rows: list[dict]) -> dict:
         for part, figure in shown.parts:
             amounts["once" if part.key in ("recruiting", "equipment") else "running"] += figure.high
         x, segments = 0, []
-        for key, _ in CHART_SEGMENTS:
+        for key, _words in CHART_SEGMENTS:
             width = round(CHART_WIDTH * amounts[key] / top)
             if width:
                 segments.append({"key": key, "x": x, "width": width})

@@ -5,10 +5,15 @@ the same region and work."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from advisor import costs
-from advisor.costs.presenter.words import Shown, money
+from advisor.costs.presenter.words import Shown, money, region_words
+
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 # The article's own words and figure: fixed, as the article is.
 ARTICLE_ML_US = (Decimal(12000), Decimal(14000))
@@ -37,7 +42,9 @@ def article_view(book: costs.Book, currency: costs.Currency) -> dict | None:
     theirs = costs.priced(senior, currency)
     pay = money(costs.figure(_pay(senior), currency, estimate=senior.rate.estimate), currency)
     view = {
-        "article": Shown(f"{shown_article.text} a month", False, "article"),
+        "article": Shown(
+            _("%(amount)s a month") % {"amount": shown_article.text}, False, "article"
+        ),
         "quote": ARTICLE_ML_US_WORDS,
         "senior": money(theirs.monthly, currency),
         "senior_pay": pay,
@@ -63,35 +70,49 @@ def _why(article: costs.Span, senior: costs.HireCost, mid, currency) -> list:
     senior_kind = senior.rate.kind if senior.rate.kind != "article" else "published"
     yearly = article.times(Decimal(12))
     if article.high < senior.monthly.low:
-        pieces = [
-            "They differ: the article's figure is ",
-            said(yearly, "article"),
-            " a year with benefits, equipment and overhead, less than the base pay alone that "
-            "public statistics give a senior ML engineer (",
-            said(_pay(senior).times(Decimal(12)), senior_kind),
-            " a year before on-costs).",
-        ]
+        pieces = _pieces(
+            _(
+                "They differ: the article's figure is %(article)s a year with benefits, "
+                "equipment and overhead, less than the base pay alone that public statistics "
+                "give a senior ML engineer (%(pay)s a year before on-costs)."
+            ),
+            article=said(yearly, "article"),
+            pay=said(_pay(senior).times(Decimal(12)), senior_kind),
+        )
         if mid is not None and article.high >= mid.monthly.low * Decimal("0.85"):
-            pieces += [
-                " It is closer to a mid-level hire's cost (",
-                said(mid.monthly, "estimate" if mid.monthly_estimate else mid.rate.kind),
-                " a month), or to a market below the US figures for software developers.",
-            ]
+            pieces += _pieces(
+                " "
+                + _(
+                    "It is closer to a mid-level hire's cost (%(mid)s a month), or to a market "
+                    "below the US figures for software developers."
+                ),
+                mid=said(mid.monthly, "estimate" if mid.monthly_estimate else mid.rate.kind),
+            )
         return pieces
     kind = "estimate" if senior.monthly_estimate else senior_kind
     if article.low > senior.monthly.high:
-        return [
+        words = _(
             "They differ: the article's figure is above what public statistics give a senior "
-            "ML engineer, pay and on-costs together (",
-            said(senior.monthly, kind),
-            " a month).",
-        ]
-    return [
-        "They agree: the article's range overlaps what public statistics give a senior ML "
-        "engineer, pay and on-costs together (",
-        said(senior.monthly, kind),
-        " a month).",
-    ]
+            "ML engineer, pay and on-costs together (%(senior)s a month)."
+        )
+    else:
+        words = _(
+            "They agree: the article's range overlaps what public statistics give a senior ML "
+            "engineer, pay and on-costs together (%(senior)s a month)."
+        )
+    return _pieces(words, senior=said(senior.monthly, kind))
+
+
+def _pieces(words: str, **figures: Shown) -> list:
+    """A translated sentence cut at its %(name)s placeholders: its words, and each figure
+    in its place, so the template can mark the figures."""
+    found = []
+    for i, piece in enumerate(PLACEHOLDER.split(words)):
+        if i % 2:
+            found.append(figures[piece])
+        elif piece:
+            found.append(piece)
+    return found
 
 
 def vendor_view(book: costs.Book, currency: costs.Currency, roles: dict) -> list[dict]:
@@ -108,7 +129,7 @@ def vendor_view(book: costs.Book, currency: costs.Currency, roles: dict) -> list
         found.append(
             {
                 "role": roles.get(rate.role, {}).get("name", rate.role),
-                "region": region.name if region else rate.region,
+                "region": region_words(region.name) if region else rate.region,
                 "vendor": _hourly(rate, currency),
                 "independent": _hourly(other, currency),
                 "independent_basis": other.source_note,
@@ -129,4 +150,4 @@ def _hourly(rate: costs.PayRate, currency: costs.Currency) -> Shown:
         ),
         currency,
     )
-    return Shown(f"{shown.text} an hour", shown.estimate, shown.source)
+    return Shown(_("%(amount)s an hour") % {"amount": shown.text}, shown.estimate, shown.source)

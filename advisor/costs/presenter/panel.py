@@ -7,21 +7,30 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from advisor import costs
 from advisor.costs.presenter.breakdown import breakdown_view
 from advisor.costs.presenter.chart import chart_view
 from advisor.costs.presenter.context import article_view, vendor_view
-from advisor.costs.presenter.sources import sources_view
+from advisor.costs.presenter.sources import Sources
 from advisor.costs.presenter.summary import runway_view, summary_view, wrong_hire_view
 from advisor.costs.presenter.table import hire, label, table_groups
-from advisor.costs.presenter.words import SENIORITY_WORDS, Shown, as_of
+from advisor.costs.presenter.words import (
+    PER_WORDS,
+    SENIORITY_IN_TEXT,
+    Shown,
+    amount,
+    as_of,
+    cents,
+)
 
-VENDOR_NOTE = (
+VENDOR_NOTE = _(
     "The article's offshore prices come from its publisher, AdSnipper, a vendor that "
     "places offshore specialists: a seller's starting prices, not a survey."
 )
 USD = costs.Currency("USD", "$", Decimal(1))
-PER_WORDS = {"month": "a month", "hour": "an hour", "year": "a year"}
 
 
 def cost_view(
@@ -82,7 +91,15 @@ def cost_view(
         inputs=inputs,
         wrong_hire=wrong_hire,
         runway=runway,
-        founder=Shown(f"{money_in.symbol}{pay:,} {PER_WORDS[pay_per]}", False, "founder")
+        founder=Shown(
+            gettext("%(amount)s %(per)s")
+            % {
+                "amount": amount(pay, money_in.symbol, places=cents(pay)),
+                "per": PER_WORDS[pay_per],
+            },
+            False,
+            "founder",
+        )
         if pay
         else None,
     )
@@ -93,15 +110,15 @@ def cost_view(
         "empty": False,
         "currency": money_in,
         "converted": (
-            f"converted from US dollars at {money_in.symbol}{money_in.per_usd.normalize():f} "
-            f"to the dollar"
+            gettext("converted from US dollars at %(rate)s to the dollar")
+            % {"rate": amount(money_in.per_usd, money_in.symbol, places=None)}
             if money_in.code != "USD"
             else ""
         ),
         "currency_as_of": as_of(money_in.as_of),
         "hours_per_week": hours,
         "months": months,
-        "seniority_words": SENIORITY_WORDS.get(seniority, seniority).lower(),
+        "seniority_words": str(SENIORITY_IN_TEXT.get(seniority, seniority)),
         "option_label": option_label,
         "founder_pay": bool(pay),
         "todays_rates": todays_rates,
@@ -114,9 +131,7 @@ def cost_view(
         "vendor": vendor_view(published, money_in, roles),
         "runway_needs_burn": bool(cash is not None and not burn),
         "summary": summary,
-        "sources": sources_view(
-            used, {slug: roles[slug] for slug in order}, region_names, money_in
-        ),
+        "sources": Sources(used, {slug: roles[slug] for slug in order}, region_names, money_in),
         "vendor_note": VENDOR_NOTE,
     }
 
@@ -131,23 +146,24 @@ def with_founder_pay(
     rate = book.rate(role, region, engagement, seniority)
     if rate is None:
         return book
-    amount = Decimal(pay) / currency.per_usd
+    in_dollars = Decimal(pay) / currency.per_usd
     unit = "hour" if per == "hour" else "month"
     if per == "year":
-        amount /= costs.MONTHS_PER_YEAR
+        in_dollars /= costs.MONTHS_PER_YEAR
     mine = replace(
         rate,
         unit=unit,
-        low=amount,
-        high=amount,
+        low=in_dollars,
+        high=in_dollars,
         loaded=False,
         starting=False,
         estimate=False,
         source_kind="founder",
-        source_name="Your own figure",
+        source_name=gettext("Your own figure"),
         source_url="",
         method="",
-        source_note=f"Your own figure: {currency.symbol}{pay:,} a {per}.",
+        source_note=gettext("Your own figure: %(amount)s %(per)s.")
+        % {"amount": amount(pay, currency.symbol, places=cents(pay)), "per": PER_WORDS[per]},
         base="",
         factor=Decimal(0),
     )

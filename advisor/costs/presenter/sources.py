@@ -3,24 +3,56 @@ terms and exchange rate once, with its note and date."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
+from functools import cached_property
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from advisor import costs
 from advisor.costs.presenter.words import (
     ENGAGEMENT_WORDS,
     KIND_WORDS,
-    SENIORITY_WORDS,
+    SENIORITY_IN_TEXT,
+    amount,
     as_of,
+    number,
     percent,
+    region_words,
     weeks_words,
     whole,
 )
 
 TERMS_WORDS = {
-    "in-house": "Hiring in-house",
-    "contractor": "Hiring a contractor",
-    "offshore": "Hiring through a vendor",
+    "in-house": gettext_lazy("Hiring in-house"),
+    "contractor": gettext_lazy("Hiring a contractor"),
+    "offshore": gettext_lazy("Hiring through a vendor"),
 }
+
+
+class Sources(Sequence):
+    """The sources list, worked out only when read: the result page shows only how many
+    there are, the sources page each one. Read in the language it was made in."""
+
+    def __init__(self, used, roles, region_names, currency):
+        self.args = (used, roles, region_names, currency)
+        self.language = translation.get_language()
+
+    def __len__(self) -> int:
+        used, _, _, currency = self.args
+        rates = {id(cost.rate) for cost in used}
+        terms = {id(cost.terms) for cost in used}
+        return len(rates) + len(terms) + (currency.code != "USD")
+
+    @cached_property
+    def items(self) -> list[dict]:
+        with translation.override(self.language):
+            return sources_view(*self.args)
+
+    def __getitem__(self, index):
+        return self.items[index]
 
 
 def sources_view(used, roles, region_names, currency) -> list[dict]:
@@ -48,10 +80,15 @@ def sources_view(used, roles, region_names, currency) -> list[dict]:
         ),
     ):
         role = roles.get(rate.role, {}).get("name", rate.role)
-        where = f"{region_names.get(rate.region, rate.region)}, {ENGAGEMENT_WORDS[rate.engagement]}"
         items.append(
             {
-                "title": f"{role}, {where}, {SENIORITY_WORDS.get(rate.seniority, '').lower()}",
+                "title": _("%(role)s, %(region)s, %(engagement)s, %(seniority)s")
+                % {
+                    "role": role,
+                    "region": region_words(region_names.get(rate.region, rate.region)),
+                    "engagement": ENGAGEMENT_WORDS[rate.engagement],
+                    "seniority": SENIORITY_IN_TEXT.get(rate.seniority, ""),
+                },
                 "figure": _rate_words(rate),
                 "note": rate.source_note,
                 "as_of": as_of(rate.as_of),
@@ -65,25 +102,27 @@ def sources_view(used, roles, region_names, currency) -> list[dict]:
             }
         )
     for t in sorted(terms.values(), key=place):
-        where = region_names.get(t.region, t.region)
+        where = region_words(region_names.get(t.region, t.region))
         items.append(
             {
-                "title": f"{TERMS_WORDS[t.engagement]} in {where}",
+                "title": _("%(hiring)s in %(region)s")
+                % {"hiring": TERMS_WORDS[t.engagement], "region": where},
                 "figure": _terms_words(t),
                 "note": t.source_note,
                 "as_of": as_of(t.as_of),
                 "as_of_text": t.as_of,
                 "estimate": t.estimate or t.hire_time_estimate,
                 "kind": "estimate" if t.estimate or t.hire_time_estimate else "published",
-                "kind_words": "some estimates" if t.estimate or t.hire_time_estimate else "",
+                "kind_words": _("some estimates") if t.estimate or t.hire_time_estimate else "",
                 "countries": [_country_words(c) for c in t.countries],
             }
         )
     if currency.code != "USD":
         items.append(
             {
-                "title": f"{currency.code} exchange rate",
-                "figure": f"{currency.symbol}{currency.per_usd.normalize():f} to the US dollar",
+                "title": _("%(code)s exchange rate") % {"code": currency.code},
+                "figure": _("%(rate)s to the US dollar")
+                % {"rate": amount(currency.per_usd, currency.symbol, places=None)},
                 "note": currency.source_note,
                 "as_of": as_of(currency.as_of),
                 "as_of_text": currency.as_of,
@@ -100,10 +139,17 @@ def _country_words(country: costs.Country) -> dict:
     for c in country.contributions:
         limits = []
         if c.floor:
-            limits.append(f"above {whole(c.floor):,} {country.currency} a year")
+            limits.append(
+                _("above %(amount)s %(currency)s a year")
+                % {"amount": number(whole(c.floor)), "currency": country.currency}
+            )
         if c.ceiling is not None:
-            limits.append(f"up to {whole(c.ceiling):,} {country.currency} a year")
-        lines.append(f"{c.name}: {percent(c.rate)}" + (f" ({', '.join(limits)})" if limits else ""))
+            limits.append(
+                _("up to %(amount)s %(currency)s a year")
+                % {"amount": number(whole(c.ceiling)), "currency": country.currency}
+            )
+        line = _("%(name)s: %(rate)s") % {"name": c.name, "rate": percent(c.rate)}
+        lines.append(line + (f" ({', '.join(limits)})" if limits else ""))
     return {
         "name": country.name,
         "lines": lines,
@@ -116,35 +162,57 @@ def _country_words(country: costs.Country) -> dict:
 
 
 def _rate_words(rate: costs.PayRate) -> str:
-    def dollars(value: Decimal) -> str:
-        return f"${value.normalize():,f}" if rate.unit == "hour" else f"${whole(value):,}"
+    hourly = rate.unit == "hour"
+
+    def dollars(value: Decimal, high: Decimal | None = None) -> str:
+        if hourly:
+            return amount(value, "$", high, places=None)
+        return amount(whole(value), "$", whole(high) if high is not None else None)
 
     if rate.starting:
-        figure = f"from {dollars(rate.low)}"
+        figure = _("from %(amount)s") % {"amount": dollars(rate.low)}
     elif rate.low == rate.high:
         figure = dollars(rate.low)
     else:
-        figure = f"{dollars(rate.low)}–{dollars(rate.high)}"
-    if rate.unit == "hour":
-        return f"{figure} an hour"
-    return f"{figure} a month, {'fully loaded' if rate.loaded else 'base pay, full time'}"
+        figure = dollars(rate.low, rate.high)
+    if hourly:
+        return _("%(amount)s an hour") % {"amount": figure}
+    if rate.loaded:
+        return _("%(amount)s a month, fully loaded") % {"amount": figure}
+    return _("%(amount)s a month, base pay, full time") % {"amount": figure}
+
+
+def _joined(names: list[str]) -> str:
+    if len(names) < 2:
+        return "".join(names)
+    return _("%(first)s and %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
 
 
 def _terms_words(terms: costs.Terms) -> str:
-    on_costs = (
-        f"on-costs {percent(terms.on_costs)} of pay"
-        if not terms.countries
-        else "on-costs from "
-        + " and ".join(c.name for c in terms.countries)
-        + "'s contribution rates"
-        + (f", and {percent(terms.on_costs)} of pay on top" if terms.on_costs else "")
+    if not terms.countries:
+        on_costs = _("on-costs %(share)s of pay") % {"share": percent(terms.on_costs)}
+    else:
+        values = {
+            "countries": _joined([c.name for c in terms.countries]),
+            "share": percent(terms.on_costs),
+        }
+        on_costs = (
+            _("on-costs from %(countries)s's contribution rates, and %(share)s of pay on top")
+            if terms.on_costs
+            else _("on-costs from %(countries)s's contribution rates")
+        ) % values
+    share = percent(terms.recruiting_share)
+    recruiting = (
+        _("recruiting %(share)s of first-year pay and %(fee)s")
+        % {"share": share, "fee": amount(whole(terms.recruiting_fee), "$")}
+        if terms.recruiting_fee
+        else _("recruiting %(share)s of first-year pay") % {"share": share}
     )
     said = [
         on_costs,
-        f"recruiting {percent(terms.recruiting_share)} of first-year pay"
-        + (f" and ${whole(terms.recruiting_fee):,}" if terms.recruiting_fee else ""),
-        f"equipment ${whole(terms.equipment):,}",
-        f"{weeks_words(terms.weeks_to_hire)} to hire",
-        f"{weeks_words(terms.ramp_up_weeks).removeprefix('about ')} to full speed",
+        recruiting,
+        _("equipment %(amount)s") % {"amount": amount(whole(terms.equipment), "$")},
+        _("%(time)s to hire") % {"time": weeks_words(terms.weeks_to_hire)},
+        _("%(time)s to full speed") % {"time": weeks_words(terms.ramp_up_weeks, about=False)},
     ]
     return "; ".join(said)

@@ -4,15 +4,19 @@ does to the runway."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from advisor import costs
 from advisor.costs.presenter.words import (
-    SENIORITY_WORDS,
+    SENIORITY_IN_TEXT,
     Shown,
+    amount,
     money,
     months_words,
-    one_place,
+    number,
+    percent_text,
+    span_months,
     weeks_words,
     whole,
 )
@@ -30,15 +34,25 @@ def wrong_hire_view(wrong, right, currency, wrong_role, right_role) -> dict | No
     return {
         "role": wrong_role,
         "right_role": right_role,
-        "total": Shown(f"about {total.text}", total.estimate, total.source),
+        "total": Shown(
+            _("about %(amount)s") % {"amount": total.text}, total.estimate, total.source
+        ),
         "misdirected": misdirected,
         "vacancy": vacancy,
         "months": cost.months,
         "rehire": weeks_words(cost.rehire_weeks),
-        "counts": (
-            f"{cost.months} months of the {wrong_role['short_name']}'s pay and on-costs, "
-            f"plus the empty seat while the {right_role['short_name']} is found"
-        ),
+        "counts": ngettext(
+            "%(n)s month of the %(wrong)s's pay and on-costs, plus the empty seat while the "
+            "%(right)s is found",
+            "%(n)s months of the %(wrong)s's pay and on-costs, plus the empty seat while the "
+            "%(right)s is found",
+            cost.months,
+        )
+        % {
+            "n": cost.months,
+            "wrong": wrong_role["short_name"],
+            "right": right_role["short_name"],
+        },
     }
 
 
@@ -51,33 +65,38 @@ def summary_view(
     if mine is None:
         return []
     shown = costs.priced(mine, currency)
-    seniority = SENIORITY_WORDS.get(inputs["seniority"], "").lower()
+    seniority = SENIORITY_IN_TEXT.get(inputs["seniority"], "")
     monthly = money(shown.monthly, currency)
     whole = money(shown.whole, currency)
     months = inputs["months"]
     items = [
         {
-            "label": f"{option_label[:1].upper()}{option_label[1:]} ({seniority})",
-            "value": Shown(f"{monthly.text} a month", monthly.estimate, monthly.source),
+            "label": _("%(option)s (%(seniority)s)")
+            % {"option": f"{option_label[:1].upper()}{option_label[1:]}", "seniority": seniority},
+            "value": Shown(
+                _("%(amount)s a month") % {"amount": monthly.text}, monthly.estimate, monthly.source
+            ),
             "key": "monthly",
         },
         {
-            "label": f"All in, {months} month{'s' if months != 1 else ''}",
+            "label": ngettext("All in, %(n)s month", "All in, %(n)s months", months)
+            % {"n": months},
             "value": Shown(whole.text, whole.estimate, whole.source),
-            "note": "pay, on-costs, recruiting, equipment and the empty seat while hiring",
+            "note": _("pay, on-costs, recruiting, equipment and the empty seat while hiring"),
             "key": "whole",
         },
     ]
     if founder is not None:
         items.insert(
-            1, {"label": "Worked out from your own figure", "value": founder, "key": "founder"}
+            1, {"label": _("Worked out from your own figure"), "value": founder, "key": "founder"}
         )
     if runway and runway.get("with"):
         items.append(
             {
-                "label": "Runway, with your burn and cash",
+                "label": _("Runway, with your burn and cash"),
                 "value": Shown(
-                    f"{runway['now']} without, {runway['with'].text} with this hire",
+                    _("%(now)s without, %(with)s with this hire")
+                    % {"now": runway["now"], "with": runway["with"].text},
                     runway["with"].estimate,
                     runway["with"].source,
                 ),
@@ -87,7 +106,7 @@ def summary_view(
     elif runway:
         items.append(
             {
-                "label": "Share of your monthly burn",
+                "label": _("Share of your monthly burn"),
                 "value": runway["share"],
                 "key": "share",
             }
@@ -95,7 +114,7 @@ def summary_view(
     if wrong_hire:
         items.append(
             {
-                "label": "The wrong hire",
+                "label": _("The wrong hire"),
                 "value": wrong_hire["total"],
                 "note": wrong_hire["counts"],
                 "key": "wrong",
@@ -109,11 +128,11 @@ def runway_view(cost: costs.HireCost, currency, burn: int, cash: int | None) -> 
     estimate = cost.monthly_estimate or (cash is not None and cost.cash_estimate)
     share = runway.share_of_burn
     low, high = whole(share.low), whole(share.high)
-    percent = f"{low}%" if low == high else f"{low}–{high}%"
+    percent = percent_text(number(low) if low == high else f"{number(low)}–{number(high)}")
     source = cost.rate.kind if cost.rate.kind != "estimate" else "published"
     view = {
         "share": Shown(percent, cost.monthly_estimate, source),
-        "burn": f"{currency.symbol}{burn:,}",
+        "burn": amount(burn, currency.symbol),
         "estimate": estimate,
         "start": months_words(cost.hire_months),
     }
@@ -121,12 +140,7 @@ def runway_view(cost: costs.HireCost, currency, burn: int, cash: int | None) -> 
     if shorter is not None:
         view["now"] = months_words(runway.months_now)
         longest, shortest = runway.months_with.low, runway.months_with.high
-        view["with"] = Shown(_span_months(shortest, longest), estimate, source)
-        view["shorter"] = Shown(_span_months(shorter.low, shorter.high), estimate, source)
-        view["cash"] = f"{currency.symbol}{cash:,}"
+        view["with"] = Shown(span_months(shortest, longest), estimate, source)
+        view["shorter"] = Shown(span_months(shorter.low, shorter.high), estimate, source)
+        view["cash"] = amount(cash, currency.symbol)
     return view
-
-
-def _span_months(low: Decimal, high: Decimal) -> str:
-    a, b = one_place(low), one_place(high)
-    return months_words(low) if a == b else f"{a}–{b} months"

@@ -4,12 +4,16 @@ shown beside the founder's option unless the founder chooses."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from advisor import costs
 from advisor.costs.presenter.words import (
     ENGAGEMENT_WORDS,
     SHORT_ENGAGEMENT_WORDS,
     Shown,
     money,
+    region_words,
     span_weeks_words,
     weeks_words,
 )
@@ -42,7 +46,10 @@ def hire(
 
 
 def label(region_names: dict[str, str], region: str, engagement: str) -> str:
-    return f"{region_names.get(region, region)}, {ENGAGEMENT_WORDS[engagement]}"
+    return _("%(region)s, %(engagement)s") % {
+        "region": region_words(region_names.get(region, region)),
+        "engagement": ENGAGEMENT_WORDS[engagement],
+    }
 
 
 def table_groups(
@@ -62,7 +69,7 @@ def table_groups(
     region_names = {r.slug: r.name for r in book.regions}
     first = order[0]
     shown_regions = [r.slug for r in book.regions if r.slug == option[0] or r.slug in compare]
-    groups, used = [], []
+    groups, used, names = [], [], {}
     for slug in order:
         rows = []
         for region in shown_regions:
@@ -71,9 +78,16 @@ def table_groups(
                     continue
                 cost = hire(book, slug, region, engagement, inputs)
                 is_option = slug == first and (region, engagement) == option
-                short = f"{region_names[region]}, {SHORT_ENGAGEMENT_WORDS[engagement]}"
-                long = label(region_names, region, engagement)
-                rows.append(_row(cost, currency, long, short, is_option))
+                if (region, engagement) not in names:  # the same for every role
+                    names[region, engagement] = (
+                        label(region_names, region, engagement),
+                        _("%(region)s, %(engagement)s")
+                        % {
+                            "region": region_words(region_names[region]),
+                            "engagement": SHORT_ENGAGEMENT_WORDS[engagement],
+                        },
+                    )
+                rows.append(_row(cost, currency, *names[region, engagement], is_option))
                 if cost:
                     used.append(cost)
         groups.append({"role": roles[slug], "is_first": slug == first, "rows": rows})
@@ -89,7 +103,11 @@ def _row(
     per_productive = (
         money(shown.per_productive_month, currency)
         if shown.per_productive_month
-        else Shown(f"none within {cost.months} months", cost.per_productive_month_estimate)
+        else Shown(
+            ngettext("none within %(n)s month", "none within %(n)s months", cost.months)
+            % {"n": cost.months},
+            cost.per_productive_month_estimate,
+        )
     )
     return {
         "label": label,

@@ -1,0 +1,1 @@
+"""Spanish number formats (see formats.py)."""
