@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django.plugin import blocking_manager_key
@@ -83,6 +84,9 @@ def _fresh_bank():
     yield
     bank_store.forget()
     followup.forget()
+    # A request to /es/ or /de/ leaves its language active in this thread: each test
+    # starts in English, as a request to an English page does.
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
