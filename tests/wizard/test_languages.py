@@ -17,9 +17,9 @@ HX = {"HTTP_HX_REQUEST": "true"}
 
 # Words of each language's landing page and first step (None: English, at /).
 LANDING = {
-    "": ("Start the questions", "Answer 9 short questions", 'lang="en"'),
-    "/es": ("Empezar las preguntas", "Responde 9 preguntas breves", 'lang="es"'),
-    "/de": ("Mit den Fragen beginnen", "Beantworten Sie 9 kurze Fragen", 'lang="de"'),
+    "": ("Start the questions", "Answer 9 short questions", 'lang="en"', "Core work"),
+    "/es": ("Empezar las preguntas", "Responde 9 preguntas", 'lang="es"', "Trabajo principal"),
+    "/de": ("Mit den Fragen beginnen", "Beantworten Sie 9 kurze", 'lang="de"', "Kernaufgabe"),
 }
 STEP = {
     "": ("Step 1 of 9", "Continue", "Why we ask"),

@@ -3,15 +3,17 @@ way it pointed, the rules that applied and the roles compared."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from advisor.advice.scoring import CONFIDENCES
 
 COMPARISON_ROWS = (
-    ("core_work", "Core work"),
-    ("typical_stack", "Typical stack"),
-    ("data_need", "Data need"),
-    ("time_to_first_value", "Time to first value"),
-    ("owns_in_production", "Owns in production"),
-    ("best_when", "Best when"),
+    ("core_work", _("Core work")),
+    ("typical_stack", _("Typical stack")),
+    ("data_need", _("Data need")),
+    ("time_to_first_value", _("Time to first value")),
+    ("owns_in_production", _("Owns in production")),
+    ("best_when", _("Best when")),
 )
 
 
