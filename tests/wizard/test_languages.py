@@ -205,3 +205,19 @@ def test_a_server_error_page_is_in_the_language_of_the_request(client, bank):
     assert 'lang="es"' in html
     assert "Algo salió mal por nuestra parte" in html
     assert 'href="/es/">Ir a la página de inicio</a>' in html
+
+
+def test_a_page_rendered_once_for_everyone_is_kept_apart_per_language(rf, bank):
+    from advisor.ops import page_cache
+
+    def render(language: str) -> str:
+        request = rf.get("/wizard/use-case/")
+        with translation.override(language):
+            context = {"total": 9, "number": 3}
+            return page_cache.wizard_page(
+                request, "advisor/_step_title.html", lambda: {**context}, ("same", 1)
+            )
+
+    assert "step 3 of 9" in render("en")
+    assert "paso 3 de 9" in render("es")
+    assert "Schritt 3 von 9" in render("de")
