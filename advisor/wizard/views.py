@@ -193,6 +193,12 @@ def step(request, slug):
 
     def context() -> dict:
         shown = form or AnswerForm(question, initial={question.slug: answers.get(question.slug)})
+        asked_because = None
+        if question.condition:
+            earlier = bank.question(question.condition[0])
+            choice = earlier and earlier.choice(question.condition[1])
+            if choice:
+                asked_because = {"question": earlier.text, "answer": choice.label}
         field = shown[question.slug]
         return {
             "question": question,
@@ -204,6 +210,7 @@ def step(request, slug):
             "back_url": back_url,
             "change": change,
             "action": step_url(question.slug, change),
+            "asked_because": asked_because,
         }
 
     # Without errors, a step's page depends only on these: render it once for everyone.

@@ -221,3 +221,19 @@ def test_a_page_rendered_once_for_everyone_is_kept_apart_per_language(rf, bank):
     assert "step 3 of 9" in render("en")
     assert "paso 3 de 9" in render("es")
     assert "Schritt 3 von 9" in render("de")
+
+
+def test_a_conditional_step_says_why_it_is_asked_in_the_language_of_the_page(client, bank):
+    from tests.admin.test_admin_tools import labeled, make_question
+
+    make_question(show_if=labeled(), order=4)
+    for slug in ("use-case", "general-model-fit", "model-role", "training-data"):
+        choice = "labeled" if slug == "training-data" else AI_ANSWERS[slug]
+        response = client.post(f"/de/wizard/{slug}/", {slug: choice})
+    assert response["Location"] == "/de/wizard/retraining-owner/"
+    html = client.get("/de/wizard/retraining-owner/").content.decode()
+    assert "Schritt 5 von 10" in html
+    assert (
+        "Gefragt, weil Sie auf „Do you have data to train a model on?“ mit „Yes — a large, "
+        "labeled, well-governed dataset“ geantwortet haben."
+    ) in html
