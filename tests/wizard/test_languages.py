@@ -237,3 +237,23 @@ def test_a_conditional_step_says_why_it_is_asked_in_the_language_of_the_page(cli
         "Gefragt, weil Sie auf „Do you have data to train a model on?“ mit „Yes — a large, "
         "labeled, well-governed dataset“ geantwortet haben."
     ) in html
+
+
+def test_the_german_and_spanish_pages_are_valid_html(client, bank, tmp_path):
+    from tests.test_html import assert_valid_html
+
+    found = {"landing-de": client.get("/de/").content}
+    found["step-error-de"] = client.post("/de/wizard/use-case/", {}).content
+    for slug, choice in AI_ANSWERS.items():
+        client.post(f"/de/wizard/{slug}/", {slug: choice})
+    found["check-de"] = client.get("/de/wizard/check/").content
+    found["landing-resume-es"] = client.get("/es/").content
+    found["restart-es"] = client.get("/es/wizard/restart/").content
+    found["finish-later-es"] = client.get("/es/wizard/later/").content
+    found["privacy-de"] = client.get("/de/privacy/").content
+    found["team-new-error-es"] = client.post("/es/t/new/", {"name": ""}).content
+    team_url = client.post("/de/t/new/", {"name": "KI", "member_name": "Jo"})["Location"]
+    found["team-de"] = client.get(team_url).content
+    found["not-found-es"] = client.get("/es/wizard/nothing/").content
+    found["csrf-failure-de"] = Client(enforce_csrf_checks=True).post("/de/wizard/").content
+    assert_valid_html(found, tmp_path)
