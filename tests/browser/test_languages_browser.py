@@ -46,7 +46,7 @@ def test_a_spanish_team_copies_its_invite_link_and_says_so_in_spanish(browser, l
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(live_bank.url + "/es/")
-    page.get_by_label("¿Qué estáis decidiendo?").fill("Primer fichaje")
+    page.get_by_label("¿Qué están decidiendo?").fill("Primer fichaje")
     page.get_by_label("Tu nombre, tal como lo verán los demás").fill("Ana")
     page.get_by_role("button", name="Invítalos a responder").click()
     expect(page.get_by_role("heading", name="Primer fichaje")).to_be_visible()
