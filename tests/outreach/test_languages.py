@@ -42,7 +42,7 @@ def test_a_link_to_finish_later_asked_for_on_a_spanish_page_is_emailed_in_spanis
     html = client.get("/es/wizard/later/").content.decode()
     assert "Terminar más tarde" in html and "Has respondido 2 preguntas." in html
     response = client.post("/es/wizard/later/", {"email": ADDRESS})
-    assert "En camino." in response.content.decode()
+    assert "El correo está en camino." in response.content.decode()
     assert Job.objects.get().payload["language"] == "es"
     run_jobs_in_english()
     (sent,) = mail.outbox
