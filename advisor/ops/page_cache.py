@@ -21,6 +21,7 @@ from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
+from django.utils import translation
 
 WIZARD_PAGE_SECONDS = 60 * 60
 RESULT_PAGE_SECONDS = 60 * 60
@@ -63,8 +64,10 @@ def _key(prefix: str, parts: str) -> str:
 def wizard_page(request, name: str, context: Callable[[], dict], depends_on) -> str:
     """A wizard page that depends only on `depends_on`, rendered once for everyone; this
     browser's CSRF token is put in afterwards. Pages in a frame (another script prefix,
-    see advisor/outreach/embed.py) are kept apart from the site's own."""
-    key = _key("page", f"{get_script_prefix()}|{name}|{depends_on!r}")
+    see advisor/outreach/embed.py) are kept apart from the site's own, and each language's
+    from the others'."""
+    where = f"{get_script_prefix()}|{translation.get_language()}"
+    key = _key("page", f"{where}|{name}|{depends_on!r}")
     content = cache.get(key)
     if content is None:
         content = render_to_string(name, {**context(), "csrf_token": CSRF_MARK}, request)

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -21,10 +22,10 @@ from advisor.wizard import assessments
 
 def _result_offering_contact(token: str) -> Assessment:
     if not followup.followup_settings().enabled:
-        raise Http404("Talking to someone about the hire is not offered here.")
+        raise Http404(gettext_noop("Talking to someone about the hire is not offered here."))
     result = assessments.result_get(token, "token")
     if result is None:
-        raise Http404("No result has this link. Check that it was copied whole.")
+        raise Http404(gettext_noop("No result has this link. Check that it was copied whole."))
     return result
 
 

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -18,7 +20,7 @@ from advisor.outreach import emails, embed, resume_links
 from advisor.outreach.forms import EmailForm
 from advisor.wizard import assessments, drafts
 
-EMAIL_LIMITED = "This connection has asked for many emails in the last hour. Try again later."
+EMAIL_LIMITED = _("This connection has asked for many emails in the last hour. Try again later.")
 
 
 def email_allowed(request) -> bool:
@@ -33,7 +35,7 @@ def result_email(request, token):
     """Email me this result."""
     result = assessments.result_get(token, "token")
     if result is None:
-        raise Http404("No result has this link. Check that it was copied whole.")
+        raise Http404(gettext_noop("No result has this link. Check that it was copied whole."))
     form = EmailForm(request.POST or None)
     context = {"assessment": result, "form": form, "sent": False}
     if request.method == "POST" and form.is_valid():

@@ -4,17 +4,18 @@ request to talk to someone about the hire."""
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class EmailForm(forms.Form):
     """An address to send one email to; it is not kept once the email is sent."""
 
     email = forms.EmailField(
-        label="Your email address",
+        label=_("Your email address"),
         max_length=254,
         error_messages={
-            "required": "Enter the email address to send it to.",
-            "invalid": "Enter an email address like name@example.com.",
+            "required": _("Enter the email address to send it to."),
+            "invalid": _("Enter an email address like name@example.com."),
         },
     )
 
@@ -23,13 +24,13 @@ class ContactForm(forms.Form):
     """Asking to talk to someone about the hire: kept, with the consent given."""
 
     name = forms.CharField(
-        label="Your name",
+        label=_("Your name"),
         max_length=100,
-        error_messages={"required": "Enter your name, so we know whom to ask for."},
+        error_messages={"required": _("Enter your name, so we know whom to ask for.")},
     )
     email = EmailForm.base_fields["email"]
     consent = forms.BooleanField(
-        error_messages={"required": "Tick the box to agree, or leave this page."},
+        error_messages={"required": _("Tick the box to agree, or leave this page.")},
     )
 
     def __init__(self, *args, consent_text: str = "", **kwargs):

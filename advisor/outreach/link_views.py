@@ -7,6 +7,8 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -37,13 +39,16 @@ def new_tab(request):
     token = remembered.result_finished(request=request)
     assessment = draft or (assessments.result_get(token) if token else None)
     if assessment is not None and not _tab_allowed(request):
-        return too_many(request, "This connection has asked for many links. Try again later.")
+        return too_many(request, _("This connection has asked for many links. Try again later."))
     if assessment is None:
-        url, label = embed.outside(reverse("wizard")), "Open the advisor in a new tab"
+        url, label = embed.outside(reverse("wizard")), _("Open the advisor in a new tab")
     else:
         link = resume_links.resume_link_create(assessment=assessment, kind=ResumeLink.TAB)
         url = embed.outside(reverse("resume", args=[link.token]))
-        label = f"Open your {'result' if assessment.is_completed else 'answers'} in a new tab"
+        if assessment.is_completed:
+            label = _("Open your result in a new tab")
+        else:
+            label = _("Open your answers in a new tab")
     context = {"url": url, "label": label, "back_url": reverse("wizard")}
     template = "advisor/new_tab.html#link" if request.htmx else "advisor/new_tab.html"
     return noindex(render(request, template, context))
@@ -56,7 +61,7 @@ def resume(request, token):
     A browser with other answers in progress is asked first: they would be replaced."""
     link = resume_links.resume_link_get(token=token)
     if link is None:
-        raise Http404("No answers have this link. Check that it was copied whole.")
+        raise Http404(gettext_noop("No answers have this link. Check that it was copied whole."))
     problem = resume_links.resume_link_problem(link)
     current = drafts.draft_get(request=request)
     replaces = current is not None and current.pk != link.assessment_id
@@ -79,7 +84,7 @@ def resume_revoke(request, token):
     """Turn a resume link off (asked first: a link in an email must not act on a GET)."""
     link = resume_links.resume_link_get(token=token)
     if link is None:
-        raise Http404("No answers have this link. Check that it was copied whole.")
+        raise Http404(gettext_noop("No answers have this link. Check that it was copied whole."))
     if request.method == "POST":
         resume_links.resume_link_revoke(link=link)
         link.refresh_from_db()

@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from advisor.models import Assessment, ResumeLink
 from advisor.results import remembered
@@ -42,11 +43,11 @@ def resume_link_get(*, token: str) -> ResumeLink | None:
 def resume_link_problem(link: ResumeLink) -> str:
     """Why the link no longer works, or "" when it does."""
     if link.revoked_at is not None:
-        return "This link was turned off, so it no longer opens those answers."
+        return _("This link was turned off, so it no longer opens those answers.")
     if link.expires_at <= timezone.now():
-        return "This link has expired."
+        return _("This link has expired.")
     if link.kind == ResumeLink.TAB and link.used_at is not None:
-        return "This link has been opened already: it works once."
+        return _("This link has been opened already: it works once.")
     return ""
 
 

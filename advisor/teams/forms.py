@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class TeamStartForm(forms.Form):
     name = forms.CharField(
-        label="What are you deciding?",
+        label=_("What are you deciding?"),
         max_length=120,
-        initial="Our first AI hire",
-        error_messages={"required": "Give the decision a name, e.g. “Our first AI hire”."},
+        initial=_("Our first AI hire"),
+        error_messages={"required": _("Give the decision a name, e.g. “Our first AI hire”.")},
     )
     member_name = forms.CharField(
-        label="Your name, as the others will see it",
+        label=_("Your name, as the others will see it"),
         max_length=60,
-        error_messages={"required": "Enter the name the others know you by."},
+        error_messages={"required": _("Enter the name the others know you by.")},
     )
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from advisor.advice.bank import Bank
 from advisor.advice.team_advice import Member, TeamAdvice, team_advice
@@ -26,8 +28,10 @@ class TeamClosed(Exception):
 def _limit(client: str) -> None:
     if not throttle.allow(f"team:{client}", settings.TEAMS_PER_HOUR, throttle.HOUR):
         raise throttle.Limited(
-            "This connection has started or joined many team decisions in the last hour. "
-            "Try again later."
+            _(
+                "This connection has started or joined many team decisions in the last hour. "
+                "Try again later."
+            )
         )
 
 
@@ -54,12 +58,20 @@ def team_start(
 
 def team_join(*, session, client: str, team: Team, member_name: str) -> TeamMember:
     if team.invite_revoked_at is not None:
-        raise TeamClosed("This invite link has been revoked: ask for a new one.")
+        raise TeamClosed(_("This invite link has been revoked: ask for a new one."))
     _limit(client)
     with transaction.atomic():
         locked = Team.objects.select_for_update().get(pk=team.pk)
         if locked.members.count() >= Team.MAX_MEMBERS:
-            raise TeamClosed(f"This team already has {Team.MAX_MEMBERS} members.")
+            most = Team.MAX_MEMBERS
+            raise TeamClosed(
+                ngettext(
+                    "This team already has %(count)d member.",
+                    "This team already has %(count)d members.",
+                    most,
+                )
+                % {"count": most}
+            )
         member = TeamMember.objects.create(team=locked, name=member_name)
     _remember(session, member, answering=True)
     return member

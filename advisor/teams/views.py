@@ -9,6 +9,8 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_http_methods, require_POST
 
 from advisor.bank import store as bank_store
@@ -30,7 +32,7 @@ def _team(token: str) -> Team:
         .first()
     )
     if team is None:
-        raise Http404("No team decision has this link.")
+        raise Http404(gettext_noop("No team decision has this link."))
     return team
 
 
@@ -68,14 +70,14 @@ def team_new(request):
 def team_join(request, invite):
     team = Team.objects.filter(invite_token=invite).prefetch_related("members").first()
     if team is None:
-        raise Http404("No team decision has this invite link.")
+        raise Http404(gettext_noop("No team decision has this invite link."))
     member = teams.team_member_of(session=request.session, team=team)
     if member is not None:
         return see_other(reverse("team", args=[team.token]))
     form = TeamJoinForm(request.POST or None)
     error = ""
     if team.invite_revoked_at is not None:
-        error = "This invite link has been revoked: ask whoever sent it for a new one."
+        error = _("This invite link has been revoked: ask whoever sent it for a new one.")
     elif request.method == "POST" and form.is_valid():
         try:
             teams.team_join(
@@ -128,15 +130,19 @@ def team_settle(request, token):
     team = _team(token)
     member = teams.team_member_of(session=request.session, team=team)
     if member is None or not member.finished:
-        raise Http404("Only members who have answered can settle a question.")
+        raise Http404(gettext_noop("Only members who have answered can settle a question."))
     bank = bank_store.get()
     question = bank.question(request.POST.get("question", ""))
     choice = question and question.choice(request.POST.get("choice", ""))
     if not choice:
-        messages.error(request, "Pick one of the answers to settle that question.")
+        messages.error(request, _("Pick one of the answers to settle that question."))
         return see_other(reverse("team", args=[team.token]) + "#disagreements")
     teams.team_settle(team=team, question=question.slug, choice=choice.slug, bank=bank)
-    messages.success(request, f"You settled “{question.text}” as “{choice.label}”.")
+    messages.success(
+        request,
+        _("You settled “%(question)s” as “%(answer)s”.")
+        % {"question": question.text, "answer": choice.label},
+    )
     return see_other(reverse("team", args=[team.token]))
 
 
@@ -144,7 +150,9 @@ def team_settle(request, token):
 def team_revoke(request, token):
     team = _team(token)
     if not teams.team_is_starter(session=request.session, team=team):
-        raise Http404("Only whoever started the team decision can revoke its invite link.")
+        raise Http404(
+            gettext_noop("Only whoever started the team decision can revoke its invite link.")
+        )
     teams.team_invite_revoke(team=team)
-    messages.info(request, "The invite link no longer lets anyone join.")
+    messages.info(request, _("The invite link no longer lets anyone join."))
     return see_other(reverse("team", args=[team.token]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import connection
+from django.utils.translation import gettext as _
 
 from advisor.advice.bank import Bank
 from advisor.models import Answer, Assessment
@@ -52,7 +53,7 @@ def draft_start(*, session, client: str, embedded: bool) -> Assessment:
     it answers in another site's frame. Raises throttle.Limited past DRAFTS_PER_HOUR."""
     if not throttle.allow(f"draft:{client}", settings.DRAFTS_PER_HOUR, throttle.HOUR):
         raise throttle.Limited(
-            "This connection has started many sets of answers in the last hour. Try again later."
+            _("This connection has started many sets of answers in the last hour. Try again later.")
         )
     draft = Assessment.objects.create()
     arrival = session.pop(attribution.SESSION_KEY, None) or {}

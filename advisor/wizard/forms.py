@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext as _
 
 from advisor.advice.bank import Question
 
@@ -17,7 +18,7 @@ class AnswerForm(forms.Form):
             choices=[(c.slug, c.label) for c in question.choices],
             widget=forms.RadioSelect,
             error_messages={
-                "required": "Choose one answer to go on.",
-                "invalid_choice": "That answer is not one of the choices: choose one below.",
+                "required": _("Choose one answer to go on."),
+                "invalid_choice": _("That answer is not one of the choices: choose one below."),
             },
         )

@@ -13,6 +13,8 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -117,7 +119,7 @@ def wizard(request):
     attribution.arrival_remember(request=request)
     bank = bank_store.get()
     if not bank.questions:
-        raise Http404("The advisor has no questions yet.")
+        raise Http404(gettext_noop("The advisor has no questions yet."))
     other = request.GET.get("compare", "")
     if TOKEN.fullmatch(other) and assessments.result_exists(other):
         remembered.compare_remember(request=request, token=other)
@@ -134,7 +136,7 @@ def restart(request):
             return see_other(reverse("wizard"))
         return render(request, "advisor/restart.html", {"answered": len(answers)})
     drafts.draft_discard(request=request)
-    messages.info(request, "Your answers were cleared. Start again below.")
+    messages.info(request, _("Your answers were cleared. Start again below."))
     return see_other(reverse("wizard"))
 
 
@@ -146,9 +148,9 @@ def step(request, slug):
     if question is None:
         if Question.objects.filter(slug=slug).exists():
             # Taken out of the wizard since this founder saw it: carry on without it.
-            messages.info(request, "That question is no longer asked.")
+            messages.info(request, _("That question is no longer asked."))
             return see_other(reverse("wizard"))
-        raise Http404("No such question.")
+        raise Http404(gettext_noop("No such question."))
     draft, answers = drafts.draft_find(request=request, bank=bank)
     if request.method == "GET" and draft is None:
         if finished := remembered.result_finished(request=request):
@@ -160,7 +162,7 @@ def step(request, slug):
         # Not asked, given the earlier answers (a condition is not met).
         return see_other(navigation.resume_url())
     if missing := navigation.blocked_by(question):
-        messages.warning(request, "Please answer this question first.")
+        messages.warning(request, _("Please answer this question first."))
         return see_other(step_url(missing.slug))
 
     form = None  # built only if the page is not in the cache
@@ -191,6 +193,12 @@ def step(request, slug):
 
     def context() -> dict:
         shown = form or AnswerForm(question, initial={question.slug: answers.get(question.slug)})
+        asked_because = None
+        if question.condition:
+            earlier = bank.question(question.condition[0])
+            choice = earlier and earlier.choice(question.condition[1])
+            if choice:
+                asked_because = {"question": earlier.text, "answer": choice.label}
         field = shown[question.slug]
         return {
             "question": question,
@@ -202,6 +210,7 @@ def step(request, slug):
             "back_url": back_url,
             "change": change,
             "action": step_url(question.slug, change),
+            "asked_because": asked_because,
         }
 
     # Without errors, a step's page depends only on these: render it once for everyone.
@@ -220,7 +229,7 @@ def step(request, slug):
 def check(request):
     bank = bank_store.get()
     if not bank.questions:
-        raise Http404("The advisor has no questions yet.")
+        raise Http404(gettext_noop("The advisor has no questions yet."))
     draft, answers = drafts.draft_find(request=request, bank=bank)
     if request.method == "POST" and draft is None:
         # A second submit of a finished draft (a double click, two tabs, a retry):
@@ -235,7 +244,7 @@ def check(request):
             return _finished(request, finished)
     navigation = _navigation(bank, answers)
     if not navigation.complete:
-        messages.warning(request, "Please answer every question before you see the result.")
+        messages.warning(request, _("Please answer every question before you see the result."))
         return see_other(navigation.resume_url())
 
     if request.method == "POST":
@@ -243,8 +252,10 @@ def check(request):
         if not throttle.allow(key, settings.RESULTS_PER_HOUR, throttle.HOUR):
             return too_many(
                 request,
-                "This connection has made many results in the last hour. "
-                "Your answers are saved: come back later to see the result.",
+                _(
+                    "This connection has made many results in the last hour. "
+                    "Your answers are saved: come back later to see the result."
+                ),
             )
         if assessments.assessment_complete(assessment=draft, bank=bank, answers=answers):
             # Bookkeeping after the result exists never stands between a founder and it:

@@ -1,8 +1,6 @@
 // Hiring Advisor on another site's page. Put this where the advisor should appear:
 //   <div data-hiring-advisor></div>
 //   <script src="https://ADVISOR/static/advisor/embed.js" async></script>
-// `data-language="es"` or "de" shows it in Spanish or German (by default: the page's own
-// `lang` when it is one of them, else English).
 // It puts the advisor's frame in each placeholder, passing the page's address (no query
 // string) and its utm_* labels, and fits the frame's height to what it shows. Messages
 // are accepted only from the advisor's origin and from its own frames.
@@ -39,13 +37,26 @@
     });
   }
 
+  // The frame's title in each of the advisor's languages (English at the bare address).
+  var TITLES = {
+    en: "Hiring Advisor: AI Engineer or ML Engineer first?",
+    es: "Hiring Advisor: ¿ingeniero de IA o ingeniero de ML primero?",
+    de: "Hiring Advisor: AI Engineer oder ML Engineer zuerst?"
+  };
+
+  // data-lang, else the page's own language when the advisor speaks it, else English.
+  function language(holder) {
+    var wanted = holder.getAttribute("data-lang") || document.documentElement.lang || "";
+    var code = wanted.toLowerCase().split("-")[0];
+    return TITLES.hasOwnProperty(code) ? code : "en";
+  }
+
   function place(holder) {
     var frame = document.createElement("iframe");
     var start = holder.getAttribute("data-start") === "questions" ? "wizard/" : "";
-    var language = (holder.getAttribute("data-language") || document.documentElement.lang || "").slice(0, 2);
-    var prefix = language === "es" || language === "de" ? language + "/" : "";
-    frame.src = root + "embed/" + prefix + start + "?" + source(holder);
-    frame.title = holder.getAttribute("data-title") || "Hiring Advisor: AI Engineer or ML Engineer first?";
+    var lang = language(holder);
+    frame.src = root + "embed/" + (lang === "en" ? "" : lang + "/") + start + "?" + source(holder);
+    frame.title = holder.getAttribute("data-title") || TITLES[lang];
     frame.setAttribute("data-hiring-advisor", "");
     var height = parseInt(holder.getAttribute("data-height"), 10) || 640;
     frame.style.cssText = "display:block;width:100%;border:0;height:" + height + "px";

@@ -41,16 +41,18 @@
     var input = document.getElementById(button.dataset.copy);
     var status = document.getElementById(button.dataset.copy + "-status");
     function done(message) { if (status) status.textContent = message; }
+    // The words come from the page, in its language.
     var copied = button.dataset.copied || "Copied.";
+    var failed = button.dataset.copyFailed || "Select the link and copy it.";
     input.select();
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(input.value).then(
         function () { done(copied); },
-        function () { done("Select the link and copy it."); }
+        function () { done(failed); }
       );
     } else {
       try { document.execCommand("copy"); done(copied); }
-      catch (e) { done("Select the link and copy it."); }
+      catch (e) { done(failed); }
     }
   });
 

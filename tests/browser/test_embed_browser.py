@@ -365,3 +365,31 @@ def test_no_axe_violations_and_no_sideways_scroll_beyond_the_site(
     page.goto(base + "/privacy/")
     check("privacy")
     context.close()
+
+
+@pytest.mark.parametrize(
+    "html_lang,holder,words,title",
+    [
+        (
+            "de",
+            "",
+            "Mit den Fragen beginnen",
+            "Hiring Advisor: AI Engineer oder ML Engineer zuerst?",
+        ),
+        ("de-AT", ' data-lang="es"', "Empezar las preguntas", "¿ingeniero de IA o ingeniero de ML"),
+        ("fr", "", "Start the questions", "Hiring Advisor: AI Engineer or ML Engineer first?"),
+    ],
+)
+def test_the_frame_opens_in_the_language_asked_for_or_the_pages_own(
+    browser, live_bank, parent_site, settings, html_lang, holder, words, title
+):
+    settings.EMBED_ORIGINS = [parent_site.origin]
+    snippet = SNIPPET.format(app=live_bank.url).replace(
+        "data-hiring-advisor", f"data-hiring-advisor{holder}"
+    )
+    html = ARTICLE.format(embed=snippet).replace('<html lang="en">', f'<html lang="{html_lang}">')
+    page = browser.new_page()
+    page.goto(parent_site("article.html", html))
+    frame = page.frame_locator("iframe[data-hiring-advisor]")
+    expect(frame.get_by_role("button", name=words)).to_be_visible()
+    assert title in page.locator("iframe[data-hiring-advisor]").get_attribute("title")
