@@ -158,4 +158,5 @@ def test_shipped_translations_hold_every_message_the_code_has(tmp_path):
             capture_output=True,
             text=True,
         )
-        assert result.returncode == 0, f"{language}: shipped messages the code no longer has:\n{result.stderr}"
+        gone = result.stderr
+        assert result.returncode == 0, f"{language}: shipped messages the code lacks:\n{gone}"

@@ -78,9 +78,8 @@ def export_rows(queryset, bank: Bank):
         "attribution__referrer",
         *(f"attribution__{f}" for f in SOURCE_COLUMNS),
     )
-    for token, at, language, recommendation, confidence, key, outcome, unkeyed, *source in rows.iterator(
-        chunk_size=CHUNK
-    ):
+    for row in rows.iterator(chunk_size=CHUNK):
+        token, at, language, recommendation, confidence, key, outcome, unkeyed, *source = row
         embedded, origin, path, referrer, *utm = (value or "" for value in source)
         outcome = outcome or {}
         if key is not None:

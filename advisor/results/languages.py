@@ -142,14 +142,14 @@ def _swap(snapshot: dict, was: Bank, now: Bank) -> dict:
         }
         for flip in snapshot.get("flips", [])
     ]
-    out["settle"] = [_settle_item(item, now, relabel, question_text) for item in snapshot.get("settle", [])]
+    out["settle"] = [
+        _settle_item(item, now, relabel, question_text) for item in snapshot.get("settle", [])
+    ]
     if snapshot.get("came_from"):
         came = snapshot["came_from"]
         changes = []
         for change in came.get("changes", []):
-            slug = next(
-                (q.slug for q in was.questions if q.text == change["question_text"]), None
-            )
+            slug = next((q.slug for q in was.questions if q.text == change["question_text"]), None)
             if slug:
                 change = {
                     "question_text": question_text(slug, change["question_text"]),
@@ -168,5 +168,7 @@ def _settle_item(item: dict, now: Bank, relabel, question_text) -> dict:
         **item,
         "question_text": question_text(item["question"], item["question_text"]),
         "how": neutral_advice(unsure.explanation) if unsure else item["how"],
-        "leads": [{**lead, "label": relabel(item["question"], lead["label"])} for lead in item["leads"]],
+        "leads": [
+            {**lead, "label": relabel(item["question"], lead["label"])} for lead in item["leads"]
+        ],
     }

@@ -28,10 +28,10 @@ from advisor.costs import presenter as cost_presenter
 from advisor.costs.forms import CostForm
 from advisor.models import Assessment, Team
 from advisor.ops import page_cache, throttle
+from advisor.ops.language import name_of, path_in
 from advisor.ops.responses import go_to, noindex, too_many
 from advisor.ops.throttle import HOUR
 from advisor.outreach import embed, followup
-from advisor.ops.language import name_of, path_in
 from advisor.results import languages, pdf, presenters, remembered
 from advisor.teams import services as teams
 from advisor.wizard import assessments, drafts

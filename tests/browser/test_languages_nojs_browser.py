@@ -31,7 +31,8 @@ def walk_without_script(browser, base: str, language: str, answers: dict) -> tup
         page.locator("main form button[type=submit]").first.click()
     expect(page).to_have_url(re.compile(f"{PREFIX[language]}/wizard/check/$"))
     seen.append((page.url, page.locator("html").get_attribute("lang")))
-    page.locator(f'main form[action="{PREFIX[language]}/wizard/check/"] button[type=submit]').click()
+    confirm = f'main form[action="{PREFIX[language]}/wizard/check/"] button[type=submit]'
+    page.locator(confirm).click()
     expect(page).to_have_url(re.compile(f"{PREFIX[language]}/r/[A-Za-z0-9_-]+/$"))
     seen.append((page.url, page.locator("html").get_attribute("lang")))
     url = page.url

@@ -8,7 +8,12 @@ import pytest
 
 @pytest.mark.parametrize(
     ("accept", "to"),
-    [("de-DE,de;q=0.9,en;q=0.5", "/de/"), ("es-MX,es;q=0.9", "/es/"), ("fr-FR,fr", None), ("", None)],
+    [
+        ("de-DE,de;q=0.9,en;q=0.5", "/de/"),
+        ("es-MX,es;q=0.9", "/es/"),
+        ("fr-FR,fr", None),
+        ("", None),
+    ],
 )
 def test_the_landing_page_follows_the_browsers_language(client, bank, accept, to):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
@@ -44,7 +49,9 @@ def test_the_switcher_opens_the_same_page_and_remembers(client, bank):
     assert client.get("/language/es/", {"next": "/de/"})["Location"] == "/es/"
 
 
-@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/x", "javascript:alert(1)"])
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example/x", "javascript:alert(1)"]
+)
 def test_the_switcher_never_leaves_the_site(client, bank, target):
     response = client.get("/language/es/", {"next": target})
     assert response["Location"] == "/es/"

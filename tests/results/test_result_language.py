@@ -46,9 +46,7 @@ def test_a_result_is_stored_with_its_language_and_opens_in_it(client, published)
     assert all(text in page for text in german)
 
 
-def test_a_result_reads_in_another_language_of_its_version_with_the_same_advice(
-    client, published
-):
+def test_a_result_reads_in_another_language_of_its_version_with_the_same_advice(client, published):
     url = complete_in(client, "es", AI_ANSWERS)
     token = url.rstrip("/").rsplit("/", 1)[1]
     result = Assessment.objects.get(token=token)
@@ -94,6 +92,7 @@ def test_analytics_and_the_csv_split_results_by_language(client, published):
     complete_in(client, "es", AI_ANSWERS)
     rows = analytics.results_by_language(bank_store.get(), Period.last_days(30))
     assert [(r["code"], r["total"]) for r in rows] == [("es", 2), ("de", 1)]
-    csv = list(export_rows(Assessment.objects.completed().order_by("completed_at"), bank_store.get()))
+    results = Assessment.objects.completed().order_by("completed_at")
+    csv = list(export_rows(results, bank_store.get()))
     column = csv[0].index("language")
     assert [row[column] for row in csv[1:]] == ["de", "es", "es"]
