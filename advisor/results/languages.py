@@ -4,7 +4,8 @@ A result keeps the question bank's words in the language it was made in (its sna
 It can be read in another language when the published version it was scored with has
 that language: the bank's words are swapped, by their slugs, for that version's
 translation; nothing the advice decided (answers, first hire, scores, figures) changes.
-A result made from an unpublished bank can be read only in its own language.
+A result made before any version was published reads in the languages today's bank
+has, by the same slugs.
 """
 
 from __future__ import annotations
@@ -44,10 +45,18 @@ def _version_bank(number: int) -> Bank | None:
     return bank_from_data(data) if data else None
 
 
+def _bank_of(snapshot: dict) -> Bank | None:
+    if snapshot.get("bank_version"):
+        return _version_bank(snapshot["bank_version"])
+    from advisor.bank import store
+
+    return store.get()
+
+
 def languages_of(snapshot: dict) -> tuple[str, ...]:
     """The languages this result can be read in, its own first."""
     own = language_of(snapshot)
-    bank = _version_bank(snapshot["bank_version"]) if snapshot.get("bank_version") else None
+    bank = _bank_of(snapshot)
     others = [code for code in (bank.languages if bank else ()) if code != own]
     return (own, *others)
 
@@ -58,8 +67,8 @@ def snapshot_in(snapshot: dict, language: str) -> dict | None:
         return snapshot
     if language not in languages_of(snapshot):
         return None
-    version = _version_bank(snapshot["bank_version"])
-    return _swap(snapshot, version.localized(language_of(snapshot)), version.localized(language))
+    bank = _bank_of(snapshot)
+    return _swap(snapshot, bank.localized(language_of(snapshot)), bank.localized(language))
 
 
 def _choice_by_label(bank: Bank, question: str, label: str):

@@ -13,6 +13,7 @@ from advisor.insights import analytics
 from advisor.insights.exports import export_rows
 from advisor.insights.periods import Period
 from advisor.models import Assessment
+from advisor.results import languages
 from tests.conftest import AI_ANSWERS, ML_ANSWERS
 
 
@@ -66,14 +67,21 @@ def test_a_result_reads_in_another_language_of_its_version_with_the_same_advice(
     assert result.language == "es"  # reading it in English changed nothing stored
 
 
-def test_a_result_of_an_unpublished_bank_opens_only_in_its_own_language(client, bank):
+def test_a_result_opens_only_in_the_languages_its_version_has(client, published):
     url = complete_in(client, "es", AI_ANSWERS)
     token = url.rstrip("/").rsplit("/", 1)[1]
+    result = Assessment.objects.get(token=token)
+    data = result.snapshot["bank_version"]
+    version = published.__class__.objects.get(number=data)
+    version.bank = {**version.bank, "translations": {"es": version.bank["translations"]["es"]}}
+    version.save()
+    languages._version_bank.cache_clear()
     response = client.get(f"/de/r/{token}/")
     assert response.status_code == 302
     assert response["Location"] == f"/es/r/{token}/"
     page = client.get(url).content.decode()
     assert 'hreflang="de"' not in page.split("</header>")[0]  # the switcher offers none
+    assert 'hreflang="en"' in page.split("</header>")[0]
 
 
 def test_the_pdf_is_made_in_the_pages_language(client, published):
