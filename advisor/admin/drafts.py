@@ -79,6 +79,12 @@ def changes_between(live: dict | None, draft: dict) -> list[str]:
             found.append(f"Rule “{title}”: {state}.")
     if live["roles"] != draft["roles"] or live["default_role"] != draft["default_role"]:
         found.append("Role profiles.")
+    old_words, new_words = live.get("translations") or {}, draft.get("translations") or {}
+    for language in sorted(old_words.keys() | new_words.keys()):
+        old, new = old_words.get(language) or {}, new_words.get(language) or {}
+        differ = len({k for k in old.keys() | new.keys() if old.get(k) != new.get(k)})
+        if differ:
+            found.append(f"Translations ({language}): {differ} text{'s' if differ > 1 else ''}.")
     old_book, new_book = live.get("cost_book") or {}, draft.get("cost_book") or {}
     for part in sorted(old_book.keys() | new_book.keys()):
         old_rows, new_rows = old_book.get(part) or [], new_book.get(part) or []

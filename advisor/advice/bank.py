@@ -122,16 +122,25 @@ class Bank:
         """English, and every language with at least one text translated."""
         return ("en", *(lang for lang in sorted(self.translations) if self.translations[lang]))
 
+    def text(self, key: str) -> str:
+        """The text with this key, as this bank shows it ("" if there is none)."""
+        return self._texts.get(key, "")
+
     def english(self, key: str) -> str:
         """The English original of the text with this key ("" if there is none)."""
-        return text_keys(self.original or self).get(key, "")
+        return (self.original or self).text(key)
+
+    @cached_property
+    def _texts(self) -> dict[str, str]:
+        return text_keys(self)
 
     def missing(self, language: str) -> list[tuple[str, str]]:
         """(key, English text) of every non-empty text not translated into the language."""
         if language == "en":
             return []
-        done = (self.original or self).translations.get(language, {})
-        return [(k, t) for k, t in text_keys(self.original or self).items() if t and k not in done]
+        english = self.original or self
+        done = english.translations.get(language, {})
+        return [(k, t) for k, t in english._texts.items() if t and k not in done]
 
     def localized(self, language: str) -> Bank:
         """This bank with its texts in the language where translated, English elsewhere

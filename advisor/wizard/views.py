@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -69,7 +70,7 @@ def _wizard_response(request, template: str, context, status: int = 200, depends
 @require_GET
 def home(request):
     attribution.arrival_remember(request=request)
-    bank = bank_store.get()
+    bank = bank_store.get(get_language())
     draft, answers = drafts.draft_find(request=request, bank=bank)
     navigation = _navigation(bank, answers)
     default = bank.role(bank.default_role)
@@ -115,7 +116,7 @@ def wizard(request):
     `?compare=<token>`: someone shown that result answers for themselves, and ends on
     the two results side by side."""
     attribution.arrival_remember(request=request)
-    bank = bank_store.get()
+    bank = bank_store.get(get_language())
     if not bank.questions:
         raise Http404("The advisor has no questions yet.")
     other = request.GET.get("compare", "")
@@ -129,7 +130,7 @@ def wizard(request):
 def restart(request):
     """Start again: GET asks first (it deletes every answer), POST does it."""
     if request.method == "GET":
-        draft, answers = drafts.draft_find(request=request, bank=bank_store.get())
+        draft, answers = drafts.draft_find(request=request, bank=bank_store.get(get_language()))
         if draft is None:
             return see_other(reverse("wizard"))
         return render(request, "advisor/restart.html", {"answered": len(answers)})
@@ -141,7 +142,7 @@ def restart(request):
 @require_http_methods(["GET", "POST"])
 @never_cache
 def step(request, slug):
-    bank = bank_store.get()
+    bank = bank_store.get(get_language())
     question = bank.question(slug)
     if question is None:
         if Question.objects.filter(slug=slug).exists():
@@ -193,6 +194,7 @@ def step(request, slug):
         shown = form or AnswerForm(question, initial={question.slug: answers.get(question.slug)})
         field = shown[question.slug]
         return {
+            "bank": bank,
             "question": question,
             "form": shown,
             "field": field,
@@ -208,7 +210,8 @@ def step(request, slug):
     depends_on = None
     if form is None:
         selected = answers.get(question.slug)
-        depends_on = (bank.digest, question.slug, selected, index, total, back_url, change)
+        depends_on = (bank.digest, bank.language, question.slug, selected, index, total)
+        depends_on += (back_url, change)
     response = _wizard_response(request, "advisor/step.html", context, status, depends_on)
     if counted:
         funnel.start_cookie_set(response=response)
@@ -218,7 +221,7 @@ def step(request, slug):
 @require_http_methods(["GET", "POST"])
 @never_cache
 def check(request):
-    bank = bank_store.get()
+    bank = bank_store.get(get_language())
     if not bank.questions:
         raise Http404("The advisor has no questions yet.")
     draft, answers = drafts.draft_find(request=request, bank=bank)
