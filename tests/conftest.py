@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django.plugin import blocking_manager_key
@@ -77,9 +78,11 @@ def pytest_runtest_teardown(item, nextitem):
 @pytest.fixture(autouse=True)
 def _fresh_bank():
     # The bank and the follow-up settings are kept per process; each test's database
-    # starts anew.
+    # starts anew. Each test starts in English, whatever language a page before it used
+    # (the bank's ORM texts follow the active language).
     bank_store.forget()
     followup.forget()
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     bank_store.forget()
     followup.forget()
