@@ -225,7 +225,9 @@ class Bank:
 
 def bank_as_data(bank: Bank) -> dict:
     """The bank as JSON-able data (a published version, a job's payload);
-    `bank_from_data` reverses it exactly."""
+    `bank_from_data` reverses it exactly. A localized bank is kept as its English original
+    with its translations."""
+    bank = bank.original or bank
     return {
         "roles": [asdict(r) for r in bank.roles],
         "default_role": bank.default_role,

@@ -380,11 +380,15 @@ def test_a_rules_conditions_are_ticked_from_the_banks_questions_and_choices(clie
 
 def test_a_rule_that_needs_a_role_is_refused_without_one(client, staff):
     data = {"slug": "new-rule", "kind": "decide", "when__model-role": "moat", "title_en": "T"}
-    response = client.post(reverse("admin:advisor_rule_add"), {**data, "message_en": "M", "order": 9})
+    response = client.post(
+        reverse("admin:advisor_rule_add"), {**data, "message_en": "M", "order": 9}
+    )
     assert response.status_code == 200
     assert "A decide rule needs a role." in response.content.decode()
     data["role"] = RoleProfile.objects.get(slug="ml-engineer").pk
-    response = client.post(reverse("admin:advisor_rule_add"), {**data, "message_en": "M", "order": 9})
+    response = client.post(
+        reverse("admin:advisor_rule_add"), {**data, "message_en": "M", "order": 9}
+    )
     assert response.status_code == 302
     assert Rule.objects.get(slug="new-rule").when == "model-role=moat"
 

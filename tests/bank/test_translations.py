@@ -187,3 +187,24 @@ def test_admin_saves_keep_the_original_column_english(bank):
     assert list(stored) == [
         ("Who could build it today?", "Who could build it today?", "Wer kann es bauen?")
     ]
+
+
+def test_the_quote_include_shows_a_translation_with_its_english_original(bank):
+    from django.template.loader import render_to_string
+
+    row = snapshot_build(bank.localized("de"), ML_ANSWERS)["answers"][0]
+    html = render_to_string(
+        "advisor/_quote.html", {"text": row["explanation"], "original": row["explanation_en"]}
+    )
+    assert row["explanation"] in html.replace("&quot;", '"').replace("&#x27;", "'")
+    assert '<q lang="en">' in html and "Translated from the article" in html
+    untranslated = render_to_string("advisor/_quote.html", {"text": "Same", "original": "Same"})
+    assert '<span lang="en">Same</span>' in untranslated and "in-english" in untranslated
+    english = render_to_string("advisor/_quote.html", {"text": "Only English"})
+    assert "Only English" in english and 'lang="en"' not in english
+
+
+def test_a_job_gets_the_english_bank_with_its_translations_from_a_localized_one(bank):
+    data = bank_as_data(bank.localized("es"))
+    assert data == bank_as_data(bank)
+    assert data["questions"][0]["text"] == "What are you building?"
