@@ -208,3 +208,34 @@ def test_a_job_gets_the_english_bank_with_its_translations_from_a_localized_one(
     data = bank_as_data(bank.localized("es"))
     assert data == bank_as_data(bank)
     assert data["questions"][0]["text"] == "What are you building?"
+
+
+@pytest.mark.parametrize("language", ["es", "de"])
+def test_the_wizard_in_another_language_makes_the_same_result_in_that_language(
+    client, bank, language
+):
+    from django.test import Client
+    from django.urls import reverse
+
+    from advisor.models import Assessment
+
+    made = {}
+    for lang in ("en", language):
+        browser = Client()
+        with translation.override(lang):
+            for slug, choice in ML_ANSWERS.items():
+                page = browser.get(reverse("step", args=[slug]))
+                assert page.status_code == 200
+                assert f'lang="{lang}"' in page.content.decode()
+                response = browser.post(reverse("step", args=[slug]), {slug: choice})
+                assert response.status_code == 303
+            assert browser.post(reverse("check")).status_code == 303
+        made[lang] = Assessment.objects.exclude(completed_at=None).latest("completed_at")
+    english, other = made["en"], made[language]
+    assert other.snapshot["language"] == language and "language" not in english.snapshot
+    assert other.recommendation == english.recommendation
+    assert other.snapshot["outcome"] == english.snapshot["outcome"]
+    assert (
+        other.snapshot["answers"][0]["explanation_en"]
+        == (english.snapshot["answers"][0]["explanation"])
+    )
