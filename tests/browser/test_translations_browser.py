@@ -13,6 +13,7 @@ from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from advisor.models import Question
+from tests.browser.test_accessibility import assert_no_violations
 from tests.browser.test_admin_browser import PASSWORD, message, sign_in
 
 pytestmark = pytest.mark.browser
@@ -71,6 +72,7 @@ def test_an_admin_translates_and_founders_see_what_is_missing_marked(browser, li
         "The article names the work each role does"
     )
     expect(page.locator("details.why")).to_contain_text("El artículo nombra el trabajo")
+    assert_no_violations(page, "the Spanish step with a text in English")
     shot(page, "step-es")
 
     # in German, the new wording
