@@ -239,3 +239,21 @@ def test_the_wizard_in_another_language_makes_the_same_result_in_that_language(
         other.snapshot["answers"][0]["explanation_en"]
         == (english.snapshot["answers"][0]["explanation"])
     )
+
+
+def test_restoring_a_version_from_before_translations_keeps_the_english(bank):
+    version = versions.bank_version_publish(note="before translations")
+    for stored in version.revision.version_set.all():
+        rows = json.loads(stored.serialized_data)
+        for row in rows:
+            row["fields"] = {
+                k: v for k, v in row["fields"].items() if not k.endswith(("_en", "_es", "_de"))
+            }
+        stored.serialized_data = json.dumps(rows)
+        stored.save()
+    Question.objects.filter(slug="team").update(text_en="Changed since", text_es="Cambiado")
+    versions.bank_version_restore(version=version)
+    restored = bank_store.build_draft()
+    assert restored.question("team").text == "Who could build it today?"
+    assert restored.missing("es")  # that version had no translations
+    assert restored.localized("es").question("team").text == "Who could build it today?"
