@@ -451,3 +451,23 @@ def test_assessments_read_in_words_with_their_result_page_and_version(client, st
     text = detail.content.decode()
     assert "the team “Founders of Acme”" in text
     assert "version 1" in text and f'href="{founder}"' in text
+
+
+def test_a_role_profile_and_a_rule_are_translated_beside_their_english(client, staff):
+    role = RoleProfile.objects.get(slug="ml-engineer")
+    url = reverse("admin:advisor_roleprofile_change", args=[role.pk])
+    data = form_data(client.get(url))
+    assert data["name_en"] == "Machine Learning Engineer" and data["name_es"]
+    data["job_description_de"] = "Machine Learning Engineer\n\nNeu formuliert."
+    assert client.post(url, data).status_code == 302
+    role.refresh_from_db()
+    assert role.job_description_de.endswith("Neu formuliert.")
+    assert role.name == "Machine Learning Engineer"
+    rule = Rule.objects.get(slug="scaling")
+    url = reverse("admin:advisor_rule_change", args=[rule.pk])
+    data = form_data(client.get(url))
+    assert data["title_en"] == "Scaling: either path can be right"
+    data["message_es"] = "Mensaje nuevo."
+    assert client.post(url, data).status_code == 302
+    rule.refresh_from_db()
+    assert (rule.message_es, rule.message_en) == ("Mensaje nuevo.", rule.message)
