@@ -59,9 +59,18 @@ def _translations(found: list[tuple[str, object, tuple[str, ...]]]) -> dict:
     return words
 
 
+def _en(row, name: str):
+    """A field's English: its `_en` column, or the original column where that is still
+    empty (a row an app server on the previous release wrote during a deploy)."""
+    if f"{name}_en" not in row.__dict__:
+        return getattr(row, name)  # not a translated text
+    english = row.__dict__[f"{name}_en"]
+    return row.__dict__[name] if english is None else english
+
+
 def _build_draft() -> Bank:
     rows = list(RoleProfile.objects.all())
-    roles = tuple(Role(**{f: getattr(r, f) for f in ROLE_FIELDS}) for r in rows)
+    roles = tuple(Role(**{f: _en(r, f) for f in ROLE_FIELDS}) for r in rows)
     default = next((r.slug for r in rows if r.first_by_default), rows[0].slug if rows else "")
     active = (
         QuestionRow.objects.filter(is_active=True)
@@ -76,23 +85,23 @@ def _build_draft() -> Bank:
         questions.append(
             Question(
                 slug=q.slug,
-                text=q.text,
+                text=_en(q, "text"),
                 weight=q.weight,
                 choices=tuple(
                     Choice(
                         slug=c.slug,
-                        label=c.label,
+                        label=_en(c, "label"),
                         points={p.role.slug: p.points for p in c.points.all()},
-                        explanation=c.explanation,
-                        hint=c.hint,
+                        explanation=_en(c, "explanation"),
+                        hint=_en(c, "hint"),
                         id=c.id,
                     )
                     for c in q.choices.all()
                 ),
                 condition=(q.show_if.question.slug, q.show_if.slug) if q.show_if_id else None,
                 kind=q.kind,
-                help_text=q.help_text,
-                why=q.why,
+                help_text=_en(q, "help_text"),
+                why=_en(q, "why"),
                 id=q.id,
                 condition_text=(
                     f"“{q.show_if.label}” to “{q.show_if.question.text}”" if q.show_if_id else ""
@@ -105,7 +114,16 @@ def _build_draft() -> Bank:
             when = bank_rules.parse_when(r.when)
         except ValueError:
             continue  # refused by the admin form; never half-applied
-        rules.append(Rule(r.slug, r.kind, when, r.role.slug if r.role else "", r.title, r.message))
+        rules.append(
+            Rule(
+                r.slug,
+                r.kind,
+                when,
+                r.role.slug if r.role else "",
+                _en(r, "title"),
+                _en(r, "message"),
+            )
+        )
         found.append((f"rule:{r.slug}", r, RULE_TEXTS))
     words = _translations(found)
     # Translations change the digest only when there are some: an untranslated bank's

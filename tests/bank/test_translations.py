@@ -257,3 +257,9 @@ def test_restoring_a_version_from_before_translations_keeps_the_english(bank):
     assert restored.question("team").text == "Who could build it today?"
     assert restored.missing("es")  # that version had no translations
     assert restored.localized("es").question("team").text == "Who could build it today?"
+
+
+def test_a_row_written_by_the_previous_release_during_a_deploy_keeps_its_english(bank):
+    # an app server without the translation columns fills only the original ones
+    Question.objects.rewrite(False).filter(slug="team").update(text_en=None, text="Old server")
+    assert bank_store.build_draft().question("team").text == "Old server"
