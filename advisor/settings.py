@@ -42,6 +42,7 @@ CSRF_TRUSTED_ORIGINS = [o for o in env("CSRF_TRUSTED_ORIGINS").replace(" ", "").
 EMBED_ORIGINS = env_origins("EMBED_ORIGINS")
 
 INSTALLED_APPS = [
+    "modeltranslation",  # the bank's texts in each language (advisor/translation.py)
     "advisor.apps.AdvisorAdminConfig",  # django.contrib.admin with the advisor's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -163,6 +164,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["advisor.ops.formats"]  # where a language's numbers differ from Django's
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# The bank's texts: English is the original, Spanish and German columns beside it.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+MODELTRANSLATION_AUTO_POPULATE = "default"  # `text=` also fills `text_en`
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -78,9 +78,11 @@ def pytest_runtest_teardown(item, nextitem):
 @pytest.fixture(autouse=True)
 def _fresh_bank():
     # The bank and the follow-up settings are kept per process; each test's database
-    # starts anew.
+    # starts anew. Each test starts in English, whatever language a page before it used
+    # (the bank's ORM texts follow the active language).
     bank_store.forget()
     followup.forget()
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     bank_store.forget()
     followup.forget()

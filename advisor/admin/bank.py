@@ -1,5 +1,7 @@
 """The question bank in the admin: questions with their choices and points, roles, rules
-and founder cases, each edit tried against past results and cases before it is kept."""
+and founder cases, each edit tried against past results and cases before it is kept.
+Every text is edited in English with its Spanish and German beside it (modeltranslation
+puts `text [en]`, `text [es]`, `text [de]` where `text` was)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from advisor.admin import draft_views
 from advisor.admin.edits import CaseGuardMixin, EffectCheckMixin
@@ -22,7 +25,7 @@ from advisor.bank import store as bank_store
 from advisor.models import Case, Choice, Points, Question, RoleProfile, Rule
 
 
-class ChoiceInline(admin.TabularInline):
+class ChoiceInline(TranslationTabularInline):
     model = Choice
     formset = ChoiceFormSet
     extra = 0
@@ -38,7 +41,7 @@ class ChoiceInline(admin.TabularInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(EffectCheckMixin, admin.ModelAdmin):
+class QuestionAdmin(EffectCheckMixin, TranslationAdmin):
     form = QuestionForm
     list_display = [
         "text",
@@ -126,13 +129,13 @@ class QuestionAdmin(EffectCheckMixin, admin.ModelAdmin):
 
 
 @admin.register(RoleProfile)
-class RoleProfileAdmin(CaseGuardMixin, admin.ModelAdmin):
+class RoleProfileAdmin(CaseGuardMixin, TranslationAdmin):
     list_display = ["name", "slug", "order", "first_by_default"]
     list_editable = ["order"]
 
 
 @admin.register(Rule)
-class RuleAdmin(CaseGuardMixin, admin.ModelAdmin):
+class RuleAdmin(CaseGuardMixin, TranslationAdmin):
     form = RuleForm
     list_display = ["kind_name", "conditions", "role_name", "title", "order", "is_active"]
 
@@ -146,6 +149,9 @@ class RuleAdmin(CaseGuardMixin, admin.ModelAdmin):
     search_fields = ["title", "when", "message", "slug"]
 
     def get_fieldsets(self, request, obj=None):
+        return self._patch_fieldsets(self._fieldsets())
+
+    def _fieldsets(self):
         return [
             (None, {"fields": ["title", "kind", "role"]}),
             (

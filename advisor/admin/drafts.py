@@ -94,6 +94,19 @@ def changes_between(live: dict | None, draft: dict) -> list[str]:
                 found.append(_("Rule “%(title)s”: changed.") % {"title": title})
     if live["roles"] != draft["roles"] or live["default_role"] != draft["default_role"]:
         found.append(_("Role profiles."))
+    old_words, new_words = live.get("translations") or {}, draft.get("translations") or {}
+    for language in sorted(old_words.keys() | new_words.keys()):
+        old, new = old_words.get(language) or {}, new_words.get(language) or {}
+        differ = len({k for k in old.keys() | new.keys() if old.get(k) != new.get(k)})
+        if differ:
+            found.append(
+                ngettext(
+                    "Translations (%(language)s): %(n)s text.",
+                    "Translations (%(language)s): %(n)s texts.",
+                    differ,
+                )
+                % {"language": language, "n": differ}
+            )
     old_book, new_book = live.get("cost_book") or {}, draft.get("cost_book") or {}
     for part in sorted(old_book.keys() | new_book.keys()):
         old_rows, new_rows = old_book.get(part) or [], new_book.get(part) or []

@@ -8,6 +8,7 @@ import json
 from datetime import date, timedelta
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
@@ -35,6 +36,11 @@ def slugs_help(bank: Bank) -> str:
     )
 
 
+def in_each_language(*names: str) -> list[str]:
+    """The translation fields of these texts: `label_en`, `label_es`, `label_de`, …"""
+    return [f"{name}_{code}" for name in names for code, _ in settings.LANGUAGES]
+
+
 class ChoiceForm(forms.ModelForm):
     """A choice with one points field per role, so a question, its choices and every
     choice's points are edited on one page."""
@@ -43,11 +49,14 @@ class ChoiceForm(forms.ModelForm):
 
     class Meta:
         model = Choice
-        fields = ["order", "slug", "label", "hint", "explanation"]
+        # Each text in English with its Spanish and German (advisor/translation.py).
+        fields = ["order", "slug", *in_each_language("label", "hint", "explanation")]
         widgets = {
-            "explanation": forms.Textarea(attrs={"rows": 3, "cols": 24}),
-            "label": forms.TextInput(attrs={"size": 20}),
-            "hint": forms.TextInput(attrs={"size": 16}),
+            **dict.fromkeys(
+                in_each_language("explanation"), forms.Textarea(attrs={"rows": 3, "cols": 24})
+            ),
+            **dict.fromkeys(in_each_language("label"), forms.TextInput(attrs={"size": 20})),
+            **dict.fromkeys(in_each_language("hint"), forms.TextInput(attrs={"size": 16})),
             "slug": forms.TextInput(attrs={"size": 12}),
         }
 

@@ -106,6 +106,7 @@ def publish(model_admin, request):
         "report": replay(draft),
         "roles": {r.slug: r for r in draft.roles},
         "live": live,
+        "untranslated": versions.untranslated(draft),
     }
     title = _("Publish the draft question bank")
     return page_response(model_admin, request, "admin/advisor/publish.html", title, context)

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 
 from advisor import costs
+from advisor.advice.bank_texts import localize, text_keys
 
 UNSURE = "unsure"  # the neutral choice's slug: "not sure / haven't tried"
 # "Not sure" gives no points and is not counted: exactly as if left unanswered, and the
@@ -109,6 +110,52 @@ class Bank:
     cost_book: costs.Book = field(default_factory=costs.Book)
     cost_digest: str = ""  # changes whenever anything the costs are worked out from changes
     version: int = 0  # the published version it is, 0 for the draft
+    # {language: {text key: text}}, only texts translated (see `text_keys`); English is
+    # the original and never in it. Scores never read a text, so never a language.
+    translations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    language: str = "en"  # the language its texts are in (see `localized`)
+    in_english: frozenset[str] = frozenset()  # keys of texts shown in English, untranslated
+    original: Bank | None = field(default=None, repr=False, compare=False)  # the English
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """English, and every language with at least one text translated."""
+        return ("en", *(lang for lang in sorted(self.translations) if self.translations[lang]))
+
+    def text(self, key: str) -> str:
+        """The text with this key, as this bank shows it ("" if there is none)."""
+        return self._texts.get(key, "")
+
+    def english(self, key: str) -> str:
+        """The English original of the text with this key ("" if there is none)."""
+        return (self.original or self).text(key)
+
+    @cached_property
+    def _texts(self) -> dict[str, str]:
+        return text_keys(self)
+
+    def missing(self, language: str) -> list[tuple[str, str]]:
+        """(key, English text) of every non-empty text not translated into the language."""
+        if language == "en":
+            return []
+        english = self.original or self
+        done = english.translations.get(language, {})
+        return [(k, t) for k, t in english._texts.items() if t and k not in done]
+
+    def localized(self, language: str) -> Bank:
+        """This bank with its texts in the language where translated, English elsewhere
+        (those keys in `in_english`). Pure; made once per bank and language."""
+        if self.original is not None:
+            return self.original.localized(language)
+        if language == "en":
+            return self
+        if language not in self._localized:
+            self._localized[language] = localize(self, language)
+        return self._localized[language]
+
+    @cached_property
+    def _localized(self) -> dict[str, Bank]:
+        return {}
 
     @property
     def role_slugs(self) -> tuple[str, ...]:
@@ -178,7 +225,9 @@ class Bank:
 
 def bank_as_data(bank: Bank) -> dict:
     """The bank as JSON-able data (a published version, a job's payload);
-    `bank_from_data` reverses it exactly."""
+    `bank_from_data` reverses it exactly. A localized bank is kept as its English original
+    with its translations."""
+    bank = bank.original or bank
     return {
         "roles": [asdict(r) for r in bank.roles],
         "default_role": bank.default_role,
@@ -196,6 +245,7 @@ def bank_as_data(bank: Bank) -> dict:
         "version": bank.version,
         "cost_book": costs.book_data(bank.cost_book),
         "cost_digest": bank.cost_digest,
+        "translations": {lang: dict(words) for lang, words in bank.translations.items()},
     }
 
 
@@ -222,4 +272,5 @@ def bank_from_data(data: Mapping) -> Bank:
         version=data.get("version", 0),
         cost_book=costs.book_from_data(data.get("cost_book", {})),
         cost_digest=data.get("cost_digest", ""),
+        translations=data.get("translations", {}),  # none in versions published before
     )

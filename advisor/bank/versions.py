@@ -4,16 +4,20 @@ the published version until someone with the right publishes the draft.
 Publishing checks the draft against the bank's rules, records who published it and when,
 keeps the whole bank as founders will get it, and every row of it in one django-reversion
 revision; restoring an earlier version writes those rows back as the new draft.
+A draft with a language incomplete is published all the same: `untranslated` says which
+texts founders in that language will read in English.
 """
 
 from __future__ import annotations
 
 import reversion
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from advisor.advice import bank_rules
-from advisor.advice.bank import bank_as_data
+from advisor.advice.bank import Bank, bank_as_data
 from advisor.bank import store as bank_store
 from advisor.models import (
     BANK_MODELS,
@@ -89,6 +93,32 @@ def bank_version_restore(*, version: BankVersion, user=None) -> None:
             reversion.set_user(user)
         reversion.set_comment(f"Restored version {version.number} as the draft")
     bank_store.forget()
+
+
+def untranslated(bank: Bank) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """(language name, [(what, field, English text)]) for each language besides English:
+    the texts of the bank not translated into it, in the bank's order."""
+    what = {}
+    for role in bank.roles:
+        what[f"role:{role.slug}"] = _("Role “%(name)s”") % {"name": role.name}
+    for q in bank.questions:
+        what[f"question:{q.slug}"] = _("Question “%(text)s”") % {"text": q.text}
+        for c in q.choices:
+            what[f"choice:{q.slug}:{c.slug}"] = _("Choice “%(label)s” of “%(question)s”") % {
+                "label": c.label,
+                "question": q.text,
+            }
+    for rule in bank.rules:
+        what[f"rule:{rule.slug}"] = _("Rule “%(title)s”") % {"title": rule.title}
+    found = []
+    for language, name in settings.LANGUAGES:
+        if language != "en":
+            rows = []
+            for key, text in bank.missing(language):
+                owner, _, field = key.rpartition(":")
+                rows.append((what[owner], field.replace("_", " "), text))
+            found.append((name, rows))
+    return found
 
 
 def bank_version_live() -> BankVersion | None:

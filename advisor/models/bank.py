@@ -9,6 +9,7 @@ import secrets
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from advisor.advice import bank_rules
@@ -19,12 +20,21 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)  # 192 bits
 
 
+class EnglishOriginal:
+    """Saved with English active, so a row's original text columns stay the English ones
+    whatever language the admin who saved it reads (advisor/translation.py)."""
+
+    def save(self, *args, **kwargs):
+        with translation.override("en"):
+            super().save(*args, **kwargs)
+
+
 class SlugManager(models.Manager):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
 
-class RoleProfile(models.Model):
+class RoleProfile(EnglishOriginal, models.Model):
     slug = models.SlugField(unique=True, verbose_name=_("slug"))
     name = models.CharField(max_length=80, verbose_name=_("name"))
     short_name = models.CharField(
@@ -96,7 +106,7 @@ class RoleProfile(models.Model):
             )
 
 
-class Question(models.Model):
+class Question(EnglishOriginal, models.Model):
     slug = models.SlugField(
         unique=True,
         help_text=_("Used in URLs and analytics. Changing it breaks saved links."),
@@ -200,7 +210,7 @@ class ChoiceManager(models.Manager):
         return self.get(question__slug=question_slug, slug=slug)
 
 
-class Choice(models.Model):
+class Choice(EnglishOriginal, models.Model):
     question = models.ForeignKey(
         Question, on_delete=models.CASCADE, related_name="choices", verbose_name=_("question")
     )

@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from advisor.advice import bank_rules
 from advisor.advice.scoring import CONFIDENCES
-from advisor.models.bank import RoleProfile, SlugManager
+from advisor.models.bank import EnglishOriginal, RoleProfile, SlugManager
 
 
-class Rule(models.Model):
+class Rule(EnglishOriginal, models.Model):
     """A piece of the article's reasoning the advice follows, as data: when these answers
     are given, this happens (see the kinds). Shown on the result page by its title and
     message when it applies."""

@@ -17,7 +17,7 @@ from django.conf import settings
 from advisor.advice import scoring
 from advisor.advice.bank import Bank, bank_from_data
 from advisor.models import BankVersion
-from advisor.results.snapshots import job_description, neutral_advice, snapshot_answers
+from advisor.results.snapshots import how_to_find_out, job_description, snapshot_answers
 
 ROLE_TEXTS = (
     "name",
@@ -176,7 +176,7 @@ def _settle_item(item: dict, now: Bank, relabel, question_text) -> dict:
     return {
         **item,
         "question_text": question_text(item["question"], item["question_text"]),
-        "how": neutral_advice(unsure.explanation) if unsure else item["how"],
+        "how": how_to_find_out(now, item["question"], unsure) if unsure else item["how"],
         "leads": [
             {**lead, "label": relabel(item["question"], lead["label"])} for lead in item["leads"]
         ],

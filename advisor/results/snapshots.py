@@ -4,6 +4,10 @@ JSON, worked out once when the result is made so later edits never change it.
 `version` names the snapshot's schema. When it changes, a data migration upgrades every
 stored snapshot to the new one (see `migrations/0014_upgrade_snapshots.py`), so every
 result renders through the one template and cost engine.
+
+A snapshot made with a bank in another language (`Bank.localized`) keeps its texts in
+that language, says which (`"language"`, absent for English), and keeps beside each
+answer's explanation the article's English words (`"explanation_en"`).
 """
 
 from __future__ import annotations
@@ -80,11 +84,6 @@ def later_triggers(bank: Bank, counted: Mapping[str, str], later: str) -> list[d
 SETTLE_LIMIT = 2  # a toss-up names at most this many questions to settle
 
 
-def neutral_advice(explanation: str) -> str:
-    """How to find out, from a "not sure" choice's explanation."""
-    return explanation.removeprefix("Not counted.").strip()
-
-
 def settle(bank: Bank, answers: Mapping[str, str], outcome: scoring.Outcome) -> list[dict]:
     """A toss-up's questions to settle: those still open ("not sure" or unanswered) that
     the call turns on, core questions first; each with how to find out cheaply (its "not
@@ -97,7 +96,7 @@ def settle(bank: Bank, answers: Mapping[str, str], outcome: scoring.Outcome) -> 
     for slug in slugs:
         question = bank.question(slug)
         unsure = next((c for c in question.choices if c.neutral), None)
-        how = neutral_advice(unsure.explanation) if unsure else ""
+        how = how_to_find_out(bank, slug, unsure)
         leads = []
         for choice in question.choices:
             if choice.neutral:
@@ -113,6 +112,19 @@ def settle(bank: Bank, answers: Mapping[str, str], outcome: scoring.Outcome) -> 
             )
         found.append({"question": slug, "question_text": question.text, "how": how, "leads": leads})
     return found
+
+
+def how_to_find_out(bank: Bank, slug: str, unsure) -> str:
+    """A "not sure" choice's explanation without its first sentence when that sentence is
+    the note that it is not counted (“Not counted.” in English, in any language)."""
+    if unsure is None:
+        return ""
+    text = unsure.explanation
+    english = bank.english(f"choice:{slug}:{unsure.slug}:explanation") or text
+    if english.startswith("Not counted.") and "." in text:
+        text = text if text == english else text.split(".", 1)[1]
+        text = text.removeprefix("Not counted.")
+    return text.strip()
 
 
 def came_from(token: str, earlier: dict, rows: list[dict]) -> dict:
@@ -145,6 +157,10 @@ def advice_parts(bank: Bank, answers: Mapping[str, str], outcome: scoring.Outcom
             continue
         choice = question.choice(answers[question.slug])
         contribution = contributions[question.slug]
+        english = {}
+        if bank.language != "en":
+            key = f"choice:{question.slug}:{choice.slug}:explanation"
+            english = {"explanation_en": bank.english(key)}
         rows.append(
             {
                 "question": question.slug,
@@ -153,6 +169,7 @@ def advice_parts(bank: Bank, answers: Mapping[str, str], outcome: scoring.Outcom
                 "choice": choice.slug,
                 "choice_label": choice.label,
                 "explanation": choice.explanation,
+                **english,
                 "weight": question.weight,
                 "points": contribution.points,
                 "favours": contribution.favours,
@@ -227,6 +244,7 @@ def snapshot_build(
     return {
         "version": SNAPSHOT_VERSION,
         "bank_version": bank.version,
+        **({"language": bank.language} if bank.language != "en" else {}),
         **parts,
         "costs": costs_data(bank),
         "flips": [flip_data(f) for f in scoring.flips(bank, answers)],

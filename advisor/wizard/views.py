@@ -13,8 +13,8 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -71,7 +71,7 @@ def _wizard_response(request, template: str, context, status: int = 200, depends
 @require_GET
 def home(request):
     attribution.arrival_remember(request=request)
-    bank = bank_store.get()
+    bank = bank_store.get(get_language())
     draft, answers = drafts.draft_find(request=request, bank=bank)
     navigation = _navigation(bank, answers)
     default = bank.role(bank.default_role)
@@ -117,7 +117,7 @@ def wizard(request):
     `?compare=<token>`: someone shown that result answers for themselves, and ends on
     the two results side by side."""
     attribution.arrival_remember(request=request)
-    bank = bank_store.get()
+    bank = bank_store.get(get_language())
     if not bank.questions:
         raise Http404(gettext_noop("The advisor has no questions yet."))
     other = request.GET.get("compare", "")
@@ -131,7 +131,7 @@ def wizard(request):
 def restart(request):
     """Start again: GET asks first (it deletes every answer), POST does it."""
     if request.method == "GET":
-        draft, answers = drafts.draft_find(request=request, bank=bank_store.get())
+        draft, answers = drafts.draft_find(request=request, bank=bank_store.get(get_language()))
         if draft is None:
             return see_other(reverse("wizard"))
         return render(request, "advisor/restart.html", {"answered": len(answers)})
@@ -143,7 +143,7 @@ def restart(request):
 @require_http_methods(["GET", "POST"])
 @never_cache
 def step(request, slug):
-    bank = bank_store.get()
+    bank = bank_store.get(get_language())
     question = bank.question(slug)
     if question is None:
         if Question.objects.filter(slug=slug).exists():
@@ -201,6 +201,7 @@ def step(request, slug):
                 asked_because = {"question": earlier.text, "answer": choice.label}
         field = shown[question.slug]
         return {
+            "bank": bank,
             "question": question,
             "form": shown,
             "field": field,
@@ -217,7 +218,8 @@ def step(request, slug):
     depends_on = None
     if form is None:
         selected = answers.get(question.slug)
-        depends_on = (bank.digest, question.slug, selected, index, total, back_url, change)
+        depends_on = (bank.digest, bank.language, question.slug, selected, index, total)
+        depends_on += (back_url, change)
     response = _wizard_response(request, "advisor/step.html", context, status, depends_on)
     if counted:
         funnel.start_cookie_set(response=response)
@@ -227,7 +229,7 @@ def step(request, slug):
 @require_http_methods(["GET", "POST"])
 @never_cache
 def check(request):
-    bank = bank_store.get()
+    bank = bank_store.get(get_language())
     if not bank.questions:
         raise Http404(gettext_noop("The advisor has no questions yet."))
     draft, answers = drafts.draft_find(request=request, bank=bank)

@@ -80,13 +80,13 @@ def test_a_question_its_choices_and_their_points_are_on_one_page(client, staff):
     html = client.get(change_url(question)).content.decode()
     assert 'name="choices-0-points_ai-engineer"' in html
     assert 'name="choices-0-points_ml-engineer"' in html
-    assert 'name="choices-0-label"' in html
+    assert 'name="choices-0-label_en"' in html
 
 
 def test_staff_edit_a_question_and_its_points(client, staff):
     question = Question.objects.get(slug="model-role")
     data = form_data(client.get(change_url(question)))
-    data["text"] = "Is the model your moat, or plumbing?"
+    data["text_en"] = "Is the model your moat, or plumbing?"
     data["weight"] = 4
     moat = choice_prefix(data, "moat")
     data[f"{moat}-points_ml-engineer"] = 5
@@ -131,8 +131,8 @@ def test_a_new_choice_needs_points_too(client, staff):
     data.update(
         {
             "choices-3-slug": "both",
-            "choices-3-label": "Both",
-            "choices-3-explanation": "x",
+            "choices-3-label_en": "Both",
+            "choices-3-explanation_en": "x",
             "choices-3-order": 4,
             "choices-3-question": question.pk,
             "choices-3-points_ai-engineer": 1,
@@ -354,7 +354,7 @@ def test_the_rule_form_explains_every_kind(client, staff):
     ids=["unknown-choice", "not-sure", "nothing-ticked"],
 )
 def test_a_rule_whose_conditions_do_not_fit_the_bank_is_refused(client, staff, when, message):
-    data = {"slug": "new-rule", "kind": "caution", "title": "T", "message": "M", **when}
+    data = {"slug": "new-rule", "kind": "caution", "title_en": "T", "message_en": "M", **when}
     data.update({"role": RoleProfile.objects.get(slug="ml-engineer").pk, "order": 9})
     response = client.post(reverse("admin:advisor_rule_add"), data)
     assert response.status_code == 200
@@ -379,22 +379,26 @@ def test_a_rules_conditions_are_ticked_from_the_banks_questions_and_choices(clie
 
 
 def test_a_rule_that_needs_a_role_is_refused_without_one(client, staff):
-    data = {"slug": "new-rule", "kind": "decide", "when__model-role": "moat", "title": "T"}
-    response = client.post(reverse("admin:advisor_rule_add"), {**data, "message": "M", "order": 9})
+    data = {"slug": "new-rule", "kind": "decide", "when__model-role": "moat", "title_en": "T"}
+    response = client.post(
+        reverse("admin:advisor_rule_add"), {**data, "message_en": "M", "order": 9}
+    )
     assert response.status_code == 200
     assert "A decide rule needs a role." in response.content.decode()
     data["role"] = RoleProfile.objects.get(slug="ml-engineer").pk
-    response = client.post(reverse("admin:advisor_rule_add"), {**data, "message": "M", "order": 9})
+    response = client.post(
+        reverse("admin:advisor_rule_add"), {**data, "message_en": "M", "order": 9}
+    )
     assert response.status_code == 302
     assert Rule.objects.get(slug="new-rule").when == "model-role=moat"
 
 
 def test_a_new_question_gets_its_not_sure_choice_and_its_slug_stays(client, staff):
     data = {
-        "text": "Who will own the evaluation set?",
+        "text_en": "Who will own the evaluation set?",
         "slug": "eval-owner",
-        "help_text": "",
-        "why": "",
+        "help_text_en": "",
+        "why_en": "",
         "kind": "fact",
         "weight": 1,
         "order": 20,
@@ -408,8 +412,8 @@ def test_a_new_question_gets_its_not_sure_choice_and_its_slug_stays(client, staf
     for i, (slug, ai, ml) in enumerate([("product", 2, 0), ("data-team", 0, 2)]):
         data |= {
             f"choices-{i}-slug": slug,
-            f"choices-{i}-label": slug.title(),
-            f"choices-{i}-explanation": f"{slug}.",
+            f"choices-{i}-label_en": slug.title(),
+            f"choices-{i}-explanation_en": f"{slug}.",
             f"choices-{i}-order": i,
             f"choices-{i}-points_ai-engineer": ai,
             f"choices-{i}-points_ml-engineer": ml,
@@ -423,7 +427,7 @@ def test_a_new_question_gets_its_not_sure_choice_and_its_slug_stays(client, staf
     # its wording is the editor's; its slug is fixed
     data = form_data(client.get(change_url(question)))
     prefix = choice_prefix(data, "unsure")
-    data[f"{prefix}-label"] = "No idea yet"
+    data[f"{prefix}-label_en"] = "No idea yet"
     assert client.post(change_url(question), data).status_code == 302
     data[f"{prefix}-slug"] = "dunno"
     response = client.post(change_url(question), data)
@@ -447,3 +451,23 @@ def test_assessments_read_in_words_with_their_result_page_and_version(client, st
     text = detail.content.decode()
     assert "the team “Founders of Acme”" in text
     assert "version 1" in text and f'href="{founder}"' in text
+
+
+def test_a_role_profile_and_a_rule_are_translated_beside_their_english(client, staff):
+    role = RoleProfile.objects.get(slug="ml-engineer")
+    url = reverse("admin:advisor_roleprofile_change", args=[role.pk])
+    data = form_data(client.get(url))
+    assert data["name_en"] == "Machine Learning Engineer" and data["name_es"]
+    data["job_description_de"] = "Machine Learning Engineer\n\nNeu formuliert."
+    assert client.post(url, data).status_code == 302
+    role.refresh_from_db()
+    assert role.job_description_de.endswith("Neu formuliert.")
+    assert role.name == "Machine Learning Engineer"
+    rule = Rule.objects.get(slug="scaling")
+    url = reverse("admin:advisor_rule_change", args=[rule.pk])
+    data = form_data(client.get(url))
+    assert data["title_en"] == "Scaling: either path can be right"
+    data["message_es"] = "Mensaje nuevo."
+    assert client.post(url, data).status_code == 302
+    rule.refresh_from_db()
+    assert (rule.message_es, rule.message_en) == ("Mensaje nuevo.", rule.message)

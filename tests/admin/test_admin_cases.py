@@ -115,7 +115,7 @@ def test_a_rule_edit_that_breaks_a_case_is_saved_only_once_confirmed(staff):
 def test_an_edit_that_breaks_no_case_saves_at_once(staff):
     url = rule_url("no-training-data")
     data = form_data(staff.get(url))
-    data["title"] = "No training data yet"
+    data["title_en"] = "No training data yet"
     response = staff.post(url, data)
     assert response.status_code == 302
     assert Rule.objects.get(slug="no-training-data").title == "No training data yet"
@@ -211,7 +211,7 @@ def test_the_effect_check_lists_the_cases_the_edit_gets_wrong_and_saves_nothing(
 def test_the_effect_check_says_when_every_case_still_passes(staff):
     question = Question.objects.get(slug="model-role")
     data = form_data(staff.get(change_url(question)))
-    data["text"] = "Is the model your moat?"
+    data["text_en"] = "Is the model your moat?"
     data["_replay"] = "Check"
     page = staff.post(change_url(question), data).content.decode()
     assert f"all {Case.objects.count()} founder cases get the answer expected" in page

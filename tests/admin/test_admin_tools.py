@@ -386,7 +386,7 @@ def test_content_editors_edit_the_bank_but_not_users_or_assessments(client, bank
     client.force_login(editor)
     question = Question.objects.get(slug="company-stage")
     data = form_data(client.get(change_url(question)))
-    data["text"] = "What will the AI mostly learn from?"
+    data["text_en"] = "What will the AI mostly learn from?"
     assert client.post(change_url(question), data).status_code == 302
     assert client.get(reverse("admin:advisor_payrate_changelist")).status_code == 200
     assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
