@@ -115,7 +115,7 @@ def untranslated(bank: Bank) -> list[tuple[str, list[tuple[str, str, str]]]]:
         if language != "en":
             rows = []
             for key, text in bank.missing(language):
-                owner, _, field = key.rpartition(":")
+                owner, field = key.rsplit(":", 1)
                 rows.append((what[owner], field.replace("_", " "), text))
             found.append((name, rows))
     return found
