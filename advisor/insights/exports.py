@@ -42,12 +42,13 @@ class SafeWriter:
 def export_header(bank: Bank) -> list[str]:
     roles = list(bank.role_slugs)
     return (
-        ["token", "completed_at", "language", "recommendation", "confidence", "later_hire"]
+        ["token", "completed_at", "recommendation", "confidence", "later_hire"]
         + [f"score_{r}" for r in roles]
         + [f"share_{r}" for r in roles]
         + [q.slug for q in bank.questions]
         + ["other_answers"]
         + ["source", *SOURCE_COLUMNS, "referrer", "embedded_on"]
+        + ["language"]
     )
 
 
@@ -88,14 +89,14 @@ def export_rows(queryset, bank: Bank):
             answers = snapshot_answers({"answers": unkeyed or []})
         other = "; ".join(f"{q}={c}" for q, c in sorted(answers.items()) if q not in slugs)
         yield (
-            [token, at.isoformat(), language, recommendation, confidence]
-            + [outcome.get("later_hire", "")]
+            [token, at.isoformat(), recommendation, confidence, outcome.get("later_hire", "")]
             + [outcome.get("scores", {}).get(r, "") for r in roles]
             + [outcome.get("shares", {}).get(r, "") for r in roles]
             + [answers.get(slug, "") for slug in slugs]
             + [other]
             + [source_label(utm[0], origin, referrer, bool(embedded)), *utm, referrer]
             + [origin + path]
+            + [language]
         )
 
 

@@ -135,8 +135,11 @@ def _render(request, assessment, fragment: bool, owner: bool, contact: bool, ban
 def _read_in(request, assessment) -> dict:
     """The language the result was made in, and links to read it in the others."""
     here = request.get_full_path()
+    made_in = str(translation.get_language_info(assessment.made_in)["name_translated"])
+    if translation.get_language() == "es":
+        made_in = made_in.lower()  # Spanish writes languages' names in lower case
     return {
-        "made_in": name_of(assessment.made_in),
+        "made_in": made_in,
         "translated": assessment.made_in != translation.get_language(),
         "links": [
             {"code": code, "name": name_of(code), "url": path_in(here, code)}

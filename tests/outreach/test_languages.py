@@ -130,8 +130,8 @@ def test_a_result_emailed_from_a_spanish_page_is_in_spanish(client, bank):
     client.post(f"/es/r/{token}/email/", {"email": ADDRESS})
     run_jobs_in_english()
     (sent,) = mail.outbox
-    assert sent.subject == "Tu resultado de Hiring Advisor — primera contratación: AI Engineer"
-    assert sent.body.startswith("Hiring Advisor — primera contratación: AI Engineer.")
+    assert sent.subject == "Tu resultado de Hiring Advisor — primera contratación: Ingeniero de IA"
+    assert sent.body.startswith("Hiring Advisor — primera contratación: Ingeniero de IA.")
     assert f"http://testserver/es/r/{token}/" in sent.body
     assert "Usamos tu dirección solo para enviarlo" in sent.body
     assert sent.attachments[0][2] == "application/pdf"

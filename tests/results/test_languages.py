@@ -24,7 +24,9 @@ SAID = {
     "es": {
         "eyebrow": "Tu resultado: primera contratación",
         "sure": "Una decisión clara</span> — las dos preguntas clave de la lista del artículo",
-        "counts": "6 de las 9 respuestas contadas apuntan al ML engineer, ninguna al AI engineer",
+        "counts": (
+            "6 de las 9 respuestas contadas apuntan al ingeniero de ML, ninguna al ingeniero de IA"
+        ),
         "heading": "Lo que cambiaría la respuesta",
         "compare": "Dos resultados lado a lado",
         "differ": "Los resultados difieren: primero el Machine Learning Engineer frente a",
@@ -34,7 +36,9 @@ SAID = {
     "de": {
         "eyebrow": "Ihr Ergebnis: zuerst einstellen",
         "sure": "Eine eindeutige Entscheidung</span> — beide Kernfragen der Checkliste",
-        "counts": "6 der 9 gezählten Antworten sprechen für den ML engineer, keine für den AI",
+        "counts": (
+            "6 der 9 gezählten Antworten sprechen für den ML Engineer, keine für den AI Engineer"
+        ),
         "heading": "Was die Antwort ändern würde",
         "compare": "Zwei Ergebnisse im Vergleich",
         "differ": "Die Ergebnisse unterscheiden sich: zuerst der Machine Learning Engineer",

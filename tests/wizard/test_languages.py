@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
+from advisor.bank import store as bank_store
 from advisor.models import Assessment
 from tests.conftest import AI_ANSWERS
 
@@ -233,9 +234,10 @@ def test_a_conditional_step_says_why_it_is_asked_in_the_language_of_the_page(cli
     assert response["Location"] == "/de/wizard/retraining-owner/"
     html = client.get("/de/wizard/retraining-owner/").content.decode()
     assert "Schritt 5 von 10" in html
+    german = bank_store.get("de").question("training-data")
     assert (
-        "Gefragt, weil Sie auf „Do you have data to train a model on?“ mit „Yes — a large, "
-        "labeled, well-governed dataset“ geantwortet haben."
+        f"Gefragt, weil Sie auf „{german.text}“ mit „{german.choice('labeled').label}“ "
+        "geantwortet haben."
     ) in html
 
 
