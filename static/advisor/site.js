@@ -82,10 +82,15 @@
     });
   });
 
-  // The link to share follows the cost panel's settings as they change.
+  // The language switcher opens the page the founder is on now: after htmx moved to
+  // another step or cost setting, each link's `next` follows the address.
   document.addEventListener("htmx:pushedIntoHistory", function () {
-    var link = document.getElementById("share-link");
-    if (link) link.value = window.location.href.split("#")[0];
+    var here = window.location.pathname + window.location.search;
+    document.querySelectorAll("nav.languages a[href]").forEach(function (a) {
+      var url = new URL(a.href);
+      url.searchParams.set("next", here);
+      a.href = url.pathname + url.search;
+    });
   });
 
   // A 503 (the database unavailable for a moment, or the proxy's page when the app did

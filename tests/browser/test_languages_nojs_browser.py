@@ -28,7 +28,7 @@ def walk_without_script(browser, base: str, language: str, answers: dict) -> tup
         expect(page).to_have_url(re.compile(f"{PREFIX[language]}/wizard/{slug}/$"))
         seen.append((page.url, page.locator("html").get_attribute("lang")))
         page.locator(f'input[name="{slug}"][value="{choice}"]').check()
-        page.locator("main form button[type=submit]").first.click()
+        page.locator(f'form:has(input[name="{slug}"]) button[type=submit]').first.click()
     expect(page).to_have_url(re.compile(f"{PREFIX[language]}/wizard/check/$"))
     seen.append((page.url, page.locator("html").get_attribute("lang")))
     confirm = f'main form[action="{PREFIX[language]}/wizard/check/"] button[type=submit]'
@@ -84,7 +84,7 @@ def test_the_switcher_keeps_the_founders_place(browser, live_bank):
     page.goto(f"{base}/wizard/")
     first = next(iter(AI_ANSWERS.items()))
     page.locator(f'input[name="{first[0]}"][value="{first[1]}"]').check()
-    page.locator("main form button[type=submit]").first.click()
+    page.locator(f'form:has(input[name="{first[0]}"]) button[type=submit]').first.click()
     expect(page).to_have_url(re.compile(f"/wizard/{list(AI_ANSWERS)[1]}/$"))
     page.locator("nav.languages a[hreflang=de]").click()
     expect(page).to_have_url(re.compile(f"/de/wizard/{list(AI_ANSWERS)[1]}/$"))
