@@ -84,7 +84,7 @@ def _column(request, result: Assessment, other: Assessment) -> str:
         return _("Your answers")
     if remembered.result_owned(request=request, token=other.token):
         return _("Shared with you")
-    return _("Made %(date)s") % {"date": date_format(result.completed_at, "j F Y")}
+    return _("Made %(date)s") % {"date": date_format(result.completed_at)}
 
 
 @require_GET
