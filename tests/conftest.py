@@ -18,6 +18,7 @@ from advisor.bank import store as bank_store
 from advisor.management.commands.seed import FIXTURES
 from advisor.models import BANK_MODELS, PayRate
 from advisor.outreach import followup
+from advisor.results import languages
 
 # A founder whose product is plumbing on a general-purpose model.
 AI_ANSWERS = {
@@ -82,6 +83,7 @@ def _fresh_bank():
     # (the bank's ORM texts follow the active language).
     bank_store.forget()
     followup.forget()
+    languages.version_bank_forget()  # version numbers start again in each test's database
     translation.activate(settings.LANGUAGE_CODE)
     yield
     bank_store.forget()

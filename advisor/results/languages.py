@@ -39,10 +39,19 @@ def language_of(snapshot: dict) -> str:
 
 
 @lru_cache(maxsize=16)
-def _version_bank(number: int) -> Bank | None:
+def _published_bank(number: int) -> Bank:
     """A published version's bank; versions never change, so each is read once."""
     data = BankVersion.objects.filter(number=number).values_list("bank", flat=True).first()
-    return bank_from_data(data) if data else None
+    if not data:
+        raise LookupError(number)  # not kept: the version may be published in a moment
+    return bank_from_data(data)
+
+
+def _version_bank(number: int) -> Bank | None:
+    try:
+        return _published_bank(number)
+    except LookupError:
+        return None
 
 
 def _bank_of(snapshot: dict) -> Bank | None:
@@ -51,6 +60,10 @@ def _bank_of(snapshot: dict) -> Bank | None:
     from advisor.bank import store
 
     return store.get()
+
+
+def version_bank_forget() -> None:
+    _published_bank.cache_clear()
 
 
 def languages_of(snapshot: dict) -> tuple[str, ...]:
