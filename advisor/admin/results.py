@@ -44,7 +44,7 @@ class ConfidenceFilter(admin.SimpleListFilter):
 
 
 class LanguageFilter(admin.SimpleListFilter):
-    title = "language"
+    title = gettext_lazy("language")
     parameter_name = "language"
 
     def lookups(self, request, model_admin):

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='assessment',
             name='language',
-            field=models.CharField(db_default='en', default='en', help_text='The language the result was made in; its page opens in it.', max_length=8),
+            field=models.CharField(db_default='en', default='en', help_text='The language the result was made in; its page opens in it.', max_length=8, verbose_name='language'),
         ),
         migrations.AddIndex(
             model_name='assessment',

@@ -69,7 +69,8 @@ class Assessment(models.Model):
         max_length=8,
         default="en",
         db_default="en",
-        help_text="The language the result was made in; its page opens in it.",
+        help_text=_("The language the result was made in; its page opens in it."),
+        verbose_name=_("language"),
     )
     # Set when the result is made (and by `manage.py backfill_answer_sets` for older ones).
     answer_set = models.ForeignKey(

@@ -104,3 +104,15 @@ def test_analytics_and_the_csv_split_results_by_language(client, published):
     csv = list(export_rows(results, bank_store.get()))
     column = csv[0].index("language")
     assert [row[column] for row in csv[1:]] == ["de", "es", "es"]
+
+
+def test_the_analytics_page_counts_results_per_language(client, published):
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    complete_in(client, "de", AI_ANSWERS)
+    admin = Client()
+    admin.force_login(User.objects.create_superuser("admin", "a@example.com", "a-long-phrase"))
+    page = admin.get(reverse("admin:advisor_analytics")).content.decode()
+    table = page[page.index('class="languages-table"') :]
+    assert '<th scope="row" lang="de">Deutsch</th><td class="num">1</td>' in table
