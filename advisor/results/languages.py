@@ -110,6 +110,9 @@ def _swap(snapshot: dict, was: Bank, now: Bank) -> dict:
         return {**item, "title": found.title, "message": found.message} if found else item
 
     out = dict(snapshot, language=now.language)
+    out.pop("in_english", None)
+    if now.in_english:
+        out["in_english"] = sorted(now.in_english)
     roles = []
     for item in snapshot.get("roles", []):
         role = now.role(item["slug"])

@@ -245,6 +245,7 @@ def snapshot_build(
         "version": SNAPSHOT_VERSION,
         "bank_version": bank.version,
         **({"language": bank.language} if bank.language != "en" else {}),
+        **({"in_english": sorted(bank.in_english)} if bank.in_english else {}),
         **parts,
         "costs": costs_data(bank),
         "flips": [flip_data(f) for f in scoring.flips(bank, answers)],

@@ -136,10 +136,14 @@ def _read_in(request, assessment) -> dict:
     """The language the result was made in, and links to read it in the others."""
     here = request.get_full_path()
     made_in = str(translation.get_language_info(assessment.made_in)["name_translated"])
+    here_name = str(translation.get_language_info(translation.get_language())["name_translated"])
     if translation.get_language() == "es":
-        made_in = made_in.lower()  # Spanish writes languages' names in lower case
+        # Spanish writes languages' names in lower case
+        made_in, here_name = made_in.lower(), here_name.lower()
     return {
         "made_in": made_in,
+        "in_english": bool(assessment.snapshot.get("in_english")),
+        "language": here_name,
         "translated": assessment.made_in != translation.get_language(),
         "links": [
             {"code": code, "name": name_of(code), "url": path_in(here, code)}

@@ -116,3 +116,20 @@ def test_the_analytics_page_counts_results_per_language(client, published):
     page = admin.get(reverse("admin:advisor_analytics")).content.decode()
     table = page[page.index('class="languages-table"') :]
     assert '<th scope="row" lang="de">Deutsch</th><td class="num">1</td>' in table
+
+
+def test_a_result_says_when_some_of_the_banks_words_are_in_english(client, bank):
+    from advisor.models import Question
+
+    Question.objects.filter(slug="use-case").update(text_es="")
+    bank_version_publish(note="Spanish incomplete")
+    bank_store.forget()
+    url = complete_in(client, "es", AI_ANSWERS)
+    token = url.rstrip("/").rsplit("/", 1)[1]
+    result = Assessment.objects.get(token=token)
+    assert "question:use-case:text" in result.snapshot["in_english"]
+    page = client.get(url).content.decode()
+    assert "aún no están traducidas al español" in page
+    assert bank_store.get().question("use-case").text in page  # the English, shown
+    german = client.get(f"/de/r/{token}/").content.decode()
+    assert "noch nicht übersetzt" not in german  # complete in German
