@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.middleware.locale import LocaleMiddleware
-from django.urls import reverse, translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -70,9 +70,12 @@ def switch(request, code: str):
 
 
 @cache
-def admin_root() -> str:
-    """Where the admin's pages start (worked out once)."""
-    return reverse("admin:index", urlconf=settings.ROOT_URLCONF)
+def admin_root() -> str | None:
+    """Where the admin's pages start (worked out once); None where no admin is served."""
+    try:
+        return reverse("admin:index", urlconf=settings.ROOT_URLCONF)
+    except NoReverseMatch:
+        return None
 
 
 class LanguageMiddleware(LocaleMiddleware):
@@ -82,7 +85,8 @@ class LanguageMiddleware(LocaleMiddleware):
 
     def process_request(self, request):
         super().process_request(request)
-        if request.path.startswith(admin_root()):
+        admin = admin_root()
+        if admin and request.path.startswith(admin):
             # The admin has no language in its address: it speaks the browser's language.
             translation.activate(translation.get_language_from_request(request))
             request.LANGUAGE_CODE = translation.get_language()
