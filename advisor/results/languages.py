@@ -16,22 +16,9 @@ from django.conf import settings
 
 from advisor.advice import scoring
 from advisor.advice.bank import Bank, bank_from_data
+from advisor.advice.bank_texts import ROLE_TEXTS
 from advisor.models import BankVersion
 from advisor.results.snapshots import how_to_find_out, job_description, snapshot_answers
-
-ROLE_TEXTS = (
-    "name",
-    "short_name",
-    "summary",
-    "core_work",
-    "typical_stack",
-    "data_need",
-    "time_to_first_value",
-    "owns_in_production",
-    "best_when",
-    "job_description",
-    "first_rule",
-)
 
 
 def language_of(snapshot: dict) -> str:

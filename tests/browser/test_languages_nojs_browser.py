@@ -74,6 +74,10 @@ def test_a_result_opens_in_its_language_and_reads_in_the_others(browser, live_ba
     assert page.locator("html").get_attribute("lang") == "es"
     assert page.locator("h1").inner_text() != german
     assert "alemán" in page.locator(".read-in").inner_text()  # says it was made in German
+    page.locator(".read-in a[hreflang=en]").click()  # its own links read it in the others
+    expect(page).to_have_url(re.compile(r"127\.0\.0\.1:\d+/r/[\w-]+/$"))
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "German" in page.locator(".read-in").inner_text()
     results = axe.run(page)
     assert results.violations_count == 0, results.generate_report()
 

@@ -20,14 +20,6 @@ from tests.costs.test_cost_page import card, row
 NB = "\u00a0"  # between an amount and its symbol, and a share and its %
 
 
-@pytest.fixture(autouse=True)
-def english_after():
-    """A request to /es/ or /de/ leaves its language active in this thread: put English
-    back for the tests that follow."""
-    yield
-    translation.activate("en")
-
-
 @pytest.fixture
 def ml_result(client, bank) -> str:
     translation.activate("en")

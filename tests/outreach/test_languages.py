@@ -19,13 +19,6 @@ from tests.conftest import AI_ANSWERS
 ADDRESS = "founder@example.com"
 
 
-@pytest.fixture(autouse=True)
-def english_after():
-    """A request under /es/ or /de/ leaves its language active: later tests reverse in English."""
-    yield
-    translation.activate("en")
-
-
 def run_jobs_in_english() -> None:
     """The worker is not a request: it runs in the site's default language."""
     with translation.override("en"):

@@ -5,20 +5,11 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from django.test import Client
-from django.utils import translation
 
 from tests.conftest import ML_ANSWERS
 
 ML_SOON = {**ML_ANSWERS, "time-to-value": "one-three-months"}
-
-
-@pytest.fixture(autouse=True)
-def english_after():
-    """A request under /es/ or /de/ leaves its language active: later tests reverse in English."""
-    yield
-    translation.activate("en")
 
 
 def words(response) -> str:

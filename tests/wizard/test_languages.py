@@ -29,13 +29,6 @@ STEP = {
 }
 
 
-@pytest.fixture(autouse=True)
-def english_after():
-    """A request under /es/ or /de/ leaves its language active: later tests reverse in English."""
-    yield
-    translation.activate("en")
-
-
 @pytest.mark.parametrize("prefix", LANDING)
 def test_the_landing_page_is_in_the_language_of_its_address(client, bank, prefix):
     html = client.get(f"{prefix}/").content.decode()
